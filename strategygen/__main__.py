@@ -1,0 +1,5 @@
+"""Run the command-line interface with ``python -m strategygen``."""
+
+from strategygen.cli import main
+
+main()

@@ -1,0 +1,203 @@
+"""The command-line interface: a thin click layer; the only module that prints or exits."""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from strategygen import __version__
+from strategygen.errors import ProfileError, StrategygenError
+from strategygen.resources import shipped_dir
+
+
+def shipped_profiles() -> list[Path]:
+    """Return the shipped profile files, sorted by name."""
+    return sorted(shipped_dir("country_profiles").glob("*.yaml"))
+
+
+def expand_inputs(items: Iterable[str]) -> list[Path]:
+    """Turn files, folders and glob patterns into a sorted list of profile paths.
+
+    Raises:
+        click.UsageError: If an item matches nothing.
+
+    """
+    found: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.yaml")))
+        elif path.exists():
+            found.append(path)
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(item))
+            if not matches:
+                raise click.UsageError(f"no file matches {item!r}")
+            found.extend(matches)
+        else:
+            by_code = shipped_dir("country_profiles") / f"{item.upper()}.yaml"
+            if by_code.exists():
+                found.append(by_code)
+            else:
+                raise click.UsageError(
+                    f"{item!r} is neither a file nor a shipped profile code; "
+                    "run 'strategygen list' to see the codes"
+                )
+    return list(dict.fromkeys(found))
+
+
+def display_path(path: Path) -> str:
+    """Name a file as the user would: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="strategygen")
+def cli() -> None:
+    """Turn country profiles into draft national AI strategies (HTML and PDF)."""
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1)
+def validate_cmd(paths: tuple[str, ...]) -> None:
+    """Check profiles and print every problem as file:line:col: field: message.
+
+    PATHS are files, folders, glob patterns or shipped profile codes; the default is
+    every shipped profile. Exits 1 if any problem is found.
+    """
+    from strategygen.loader import load_profile
+
+    files = expand_inputs(paths) if paths else shipped_profiles()
+    bad = problems = 0
+    for path in files:
+        try:
+            load_profile(path, display_path(path))
+        except ProfileError as exc:
+            bad += 1
+            problems += len(exc.problems)
+            for problem in exc.problems:
+                click.echo(str(problem), err=False)
+    noun = "profile" if len(files) == 1 else "profiles"
+    if bad:
+        click.echo(
+            f"{len(files)} {noun} checked: {len(files) - bad} valid, {bad} invalid "
+            f"({problems} problem{'s' if problems != 1 else ''})"
+        )
+        sys.exit(1)
+    click.echo(f"{len(files)} {noun} checked: all valid")
+
+
+@cli.command("list")
+@click.argument("paths", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
+    """Show the profiles: code, country, CDCC status, readiness and completeness."""
+    from strategygen.facts import completeness
+    from strategygen.loader import load_profile
+
+    files = expand_inputs(paths) if paths else shipped_profiles()
+    rows: list[dict[str, object]] = []
+    failed = 0
+    for path in files:
+        try:
+            profile = load_profile(path, display_path(path))
+        except ProfileError as exc:
+            failed += 1
+            click.echo(
+                f"{display_path(path)}: invalid ({len(exc.problems)} problems; "
+                "run 'strategygen validate')",
+                err=True,
+            )
+            continue
+        r = profile.readiness
+        rows.append(
+            {
+                "code": profile.code,
+                "country": profile.identity.name,
+                "status": profile.identity.cdcc_status,
+                "readiness": r.total,
+                "rank": f"{r.rank}/{r.ranked_countries}" if r.rank else None,
+                "completeness": round(completeness(profile) * 100),
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+    else:
+        header = (
+            f"{'code':<5} {'country':<34} {'status':<17} "
+            f"{'readiness':>9} {'rank':>8} {'complete':>8}"
+        )
+        click.echo(header)
+        click.echo("-" * len(header))
+        for row in rows:
+            score = f"{row['readiness']:.2f}" if row["readiness"] is not None else "n/a"
+            click.echo(
+                f"{row['code']:<5} {row['country']!s:<34} {row['status']!s:<17} "
+                f"{score:>9} {row['rank'] or 'n/a':>8} {row['completeness']!s:>7}%"
+            )
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("new")
+@click.argument("code", required=False)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the profile (default: <CODE>.yaml in the current folder).",
+)
+@click.option("--list", "list_codes", is_flag=True, help="List the codes that can be scaffolded.")
+def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
+    """Write a starting profile for CODE (ISO alpha-3), prefilled from the bundled data.
+
+    Works for the 193 countries of the Government AI Readiness Index and the CDCC
+    territories. Facts the data cannot supply are left as commented data gaps.
+    Refuses to overwrite an existing file.
+    """
+    from strategygen.scaffold import known_codes, write_scaffold
+
+    if list_codes:
+        click.echo(" ".join(known_codes()))
+        return
+    if not code:
+        raise click.UsageError("give a country code, for example 'strategygen new JAM'")
+    target = out or Path(f"{code.upper()}.yaml")
+    write_scaffold(code, target)
+    click.echo(
+        f"wrote {display_path(target)}; fill the commented gaps, then run "
+        f"'strategygen validate {display_path(target)}'"
+    )
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the profile JSON Schema (with field documentation)."""
+    from strategygen.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn project errors into messages and exit code 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except StrategygenError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -1,0 +1,155 @@
+"""Load profile files into CountryProfile objects, turning every fault into a located Problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from strategygen.errors import Problem, ProfileError
+from strategygen.profile import CountryProfile
+from strategygen.yamlsource import Loc, YamlDocument, read_yaml_file, read_yaml_text
+
+_MAX_GOT = 40
+
+
+def load_profile(path: Path, display: str | None = None) -> CountryProfile:
+    """Read and validate one profile file.
+
+    Args:
+        path: The YAML file.
+        display: How to name the file in messages (defaults to ``str(path)``).
+
+    Raises:
+        ProfileError: With every problem found, each located by line and column.
+
+    """
+    doc = read_yaml_file(path, display)
+    return validate_document(doc)
+
+
+def load_profile_text(text: str, display: str = "<string>") -> CountryProfile:
+    """Validate a profile given as YAML text (used by tests and tools)."""
+    return validate_document(read_yaml_text(text, display))
+
+
+def validate_document(doc: YamlDocument) -> CountryProfile:
+    """Validate a parsed YAML mapping as a CountryProfile, with located errors."""
+    try:
+        profile = CountryProfile.model_validate(doc.data, context={"defer_cross_checks": True})
+    except ValidationError as exc:
+        raise ProfileError(doc.display, translate_errors(exc, doc, CountryProfile)) from None
+    problems = []
+    for loc, message, got in profile.inconsistencies():
+        typed: Loc = tuple(int(p) if p.isdigit() else p for p in loc)
+        line, column = doc.locate(typed)
+        problems.append(Problem(doc.display, line, column, dotted(typed), message, got))
+    if problems:
+        raise ProfileError(doc.display, problems)
+    return profile
+
+
+def translate_errors(
+    exc: ValidationError, doc: YamlDocument, model: type[BaseModel]
+) -> list[Problem]:
+    """Turn pydantic's errors into Problems that point into the YAML source."""
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc: Loc = tuple(error["loc"])
+        kind = error["type"]
+        got: str | None = _show(error.get("input"))
+        if loc and loc[-1] == "[key]":
+            # A bad mapping key (for instance an unknown narrative section name).
+            loc = loc[:-1]
+            line, column = doc.locate(loc, prefer_key=True)
+            message = f"unknown name; {error['msg'].lower()}"
+            got = repr(loc[-1]) if loc else got
+        elif kind == "extra_forbidden":
+            line, column = doc.locate(loc, prefer_key=True)
+            message = "unknown key" + _suggestion(model, loc)
+            got = None
+        elif kind == "missing":
+            line, column = doc.locate(loc)
+            message = "required field is missing; add it"
+            got = None
+        else:
+            line, column = doc.locate(loc)
+            message = str(error["msg"]).removeprefix("Value error, ")
+        problems.append(Problem(doc.display, line, column, dotted(loc), message, got))
+    return problems
+
+
+def dotted(loc: Loc) -> str:
+    """Render a location as ``a.b[2].c``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _show(value: Any) -> str | None:
+    if isinstance(value, (dict, list)):
+        return None
+    text = repr(value)
+    return text if len(text) <= _MAX_GOT else text[: _MAX_GOT - 3] + "...'"
+
+
+def _suggestion(model: type[BaseModel], loc: Loc) -> str:
+    valid = fields_at(model, loc[:-1])
+    if not valid:
+        return ""
+    close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{hint} Valid keys here: {', '.join(valid)}"
+
+
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """List the field names allowed at ``loc`` inside ``model`` (empty if not a model)."""
+    current: Any = model
+    for part in loc:
+        current = _model_in(current)
+        if isinstance(part, int) or not _is_model(current):
+            # A list index, or a key inside a dict-valued field: step into the element type.
+            current = _element_type(current)
+        elif part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return []
+    current = _model_in(current)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _model_in(tp: Any) -> Any:
+    """Strip Optional and Annotated wrappers to reach the model or container type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp
+
+
+def _element_type(tp: Any) -> Any:
+    tp = _model_in(tp)
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is list and args:
+        return _model_in(args[0])
+    if typing.get_origin(tp) is dict and len(args) == 2:
+        return _model_in(args[1])
+    return tp

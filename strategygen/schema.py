@@ -1,0 +1,15 @@
+"""The profile JSON Schema, for editors and for ``strategygen schema``."""
+
+from __future__ import annotations
+
+import json
+
+from strategygen.profile import CountryProfile
+
+
+def schema_text() -> str:
+    """Return the JSON Schema of a country profile as stable, indented JSON text."""
+    schema = CountryProfile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "strategygen country profile"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
