@@ -1,0 +1,156 @@
+"""The assessment's result types: everything the templates print, computed in Python.
+
+These frozen dataclasses are the contract between the assessment stage
+(``strategygen.assess``) and the document templates. Templates only read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from strategygen.profile import CountryProfile
+
+Priority = Literal["high", "medium", "low"]
+Horizon = Literal["short", "medium", "long"]
+Confidence = Literal["high", "medium", "low"]
+
+STAGE_NAMES: dict[int, str] = {
+    1: "Basic",
+    2: "Opportunistic",
+    3: "Systematic",
+    4: "Differentiating",
+    5: "Transformational",
+}
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One index measure (total, pillar or dimension) compared with peer groups."""
+
+    key: str
+    label: str
+    level: Literal["total", "pillar", "dimension"]
+    score: float | None
+    cdcc_mean: float
+    lac_mean: float
+    world_mean: float
+    world_rank: int | None
+    world_ranked: int
+    cdcc_rank: int | None
+    cdcc_ranked: int
+    cdcc_leader: str
+    cdcc_leader_score: float
+    gap_to_leader: float | None
+
+
+@dataclass(frozen=True)
+class Maturity:
+    """A maturity stage (1-5) for one assessment area, or overall."""
+
+    area: str
+    label: str
+    stage: int | None
+    stage_name: str
+    score: float | None
+    basis: str
+    caps: tuple[str, ...]
+    confidence: Confidence
+    confidence_reason: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One fact that made a rule fire, as logged in the rules annex."""
+
+    fact: str
+    value: str
+    condition: str
+
+
+@dataclass(frozen=True)
+class FiredRule:
+    """A rule of the library whose condition held for this country."""
+
+    id: str
+    area: str
+    pillar: Literal["enablers", "accelerators", "safeguards"]
+    priority: Priority
+    horizon: Horizon
+    finding: str
+    recommendation: str
+    owner: str | None
+    kpis: tuple[str, ...]
+    depends_on: tuple[str, ...]
+    evidence: str
+    library: str
+    triggers: tuple[Trigger, ...]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A KPI's starting value, always with its year and source."""
+
+    value: str
+    year: int
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A key performance indicator with baseline and target."""
+
+    id: str
+    name: str
+    unit: str
+    area: str
+    level: str
+    baseline: Baseline | None
+    target: str
+    target_year: int
+    frequency: str
+    responsible: str | None
+
+
+@dataclass(frozen=True)
+class TrainingTier:
+    """One tier of the civil-service AI training plan."""
+
+    key: str
+    label: str
+    audience: str
+    ratio: float
+    minimum: int
+    target: int | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class DataGap:
+    """A fact the document needs and the profile lacks, with how to collect it."""
+
+    path: str
+    label: str
+    section: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything the document says about one country, ready to print."""
+
+    profile: CountryProfile
+    build_date: dt.date
+    horizon_start: int
+    horizon_end: int
+    benchmarks: tuple[Benchmark, ...]
+    strongest: tuple[Benchmark, ...]
+    weakest: tuple[Benchmark, ...]
+    areas: tuple[Maturity, ...]
+    overall: Maturity
+    fired: tuple[FiredRule, ...]
+    kpis: tuple[Kpi, ...]
+    tiers: tuple[TrainingTier, ...]
+    gaps: tuple[DataGap, ...]
+    completeness: float
