@@ -44,6 +44,20 @@ class Benchmark:
     cdcc_leader_score: float
     gap_to_leader: float | None
 
+    @property
+    def gap_to_cdcc_mean(self) -> float | None:
+        """Points below the CDCC members' mean (negative when above it); None without a score."""
+        if self.score is None:
+            return None
+        return round(self.cdcc_mean - self.score, 2)
+
+    @property
+    def gap_to_lac_mean(self) -> float | None:
+        """Points below the Latin America and Caribbean mean (negative when above it)."""
+        if self.score is None:
+            return None
+        return round(self.lac_mean - self.score, 2)
+
 
 @dataclass(frozen=True)
 class Maturity:
@@ -154,3 +168,26 @@ class Assessment:
     tiers: tuple[TrainingTier, ...]
     gaps: tuple[DataGap, ...]
     completeness: float
+
+    def benchmark(self, key: str) -> Benchmark:
+        """Return the benchmark for ``key`` (``total``, a pillar or a dimension name)."""
+        for item in self.benchmarks:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+    def area(self, key: str) -> Maturity:
+        """Return the maturity of one area (``strategy``, ``safeguards``...) or ``overall``."""
+        if key == "overall":
+            return self.overall
+        for item in self.areas:
+            if item.area == key:
+                return item
+        raise KeyError(key)
+
+    def kpi(self, kpi_id: str) -> Kpi:
+        """Return the KPI with ``kpi_id`` from this country's KPI set."""
+        for item in self.kpis:
+            if item.id == kpi_id:
+                return item
+        raise KeyError(kpi_id)

@@ -31,11 +31,14 @@ def expand_inputs(items: Iterable[str]) -> list[Path]:
     for item in items:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(path.glob("*.yaml")))
+            in_dir = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not in_dir:
+                raise click.UsageError(f"no profile (*.yaml) in folder {item!r}")
+            found.extend(in_dir)
         elif path.exists():
             found.append(path)
         elif any(ch in item for ch in "*?["):
-            matches = sorted(Path(m) for m in glob.glob(item))
+            matches = sorted(Path(m) for m in glob.glob(item) if Path(m).is_file())
             if not matches:
                 raise click.UsageError(f"no file matches {item!r}")
             found.extend(matches)
@@ -111,9 +114,10 @@ def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
             profile = load_profile(path, display_path(path))
         except ProfileError as exc:
             failed += 1
+            count = len(exc.problems)
             click.echo(
-                f"{display_path(path)}: invalid ({len(exc.problems)} problems; "
-                "run 'strategygen validate')",
+                f"{display_path(path)}: invalid ({count} problem{'s' if count != 1 else ''}; "
+                f"run 'strategygen validate {display_path(path)}')",
                 err=True,
             )
             continue
@@ -176,6 +180,77 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
         f"wrote {display_path(target)}; fill the commented gaps, then run "
         f"'strategygen validate {display_path(target)}'"
     )
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html"]),
+    default="html",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder that receives <CODE>/<CODE>-strategy.html.",
+)
+@click.option(
+    "--date",
+    "build_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Build date printed in the document (default: SOURCE_DATE_EPOCH if set, else today).",
+)
+@click.option(
+    "--template-dir",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of override templates, searched before the defaults (repeatable).",
+)
+def build_cmd(
+    paths: tuple[str, ...],
+    fmt: str,
+    output_dir: Path,
+    build_date: object,
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Build the draft strategy for each profile (default: every shipped profile).
+
+    PATHS are files, folders, glob patterns or shipped profile codes. A profile that
+    fails is reported and skipped; the others are still built. Exits 1 if any failed.
+    """
+    import datetime as dt
+
+    from strategygen.build import build_html, default_build_date
+
+    date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
+    files = expand_inputs(paths) if paths else shipped_profiles()
+    results = build_html(
+        [(path, display_path(path)) for path in files],
+        output_dir=output_dir,
+        build_date=date,
+        template_dirs=template_dirs,
+    )
+    failed = [r for r in results if r.error is not None]
+    for result in results:
+        if result.error is not None:
+            click.echo(result.error, err=True)
+        elif result.output is not None:
+            click.echo(f"wrote {display_path(result.output)} ({result.seconds:.2f} s)")
+    noun = "profile" if len(results) == 1 else "profiles"
+    if failed:
+        click.echo(
+            f"{len(results)} {noun}: {len(results) - len(failed)} built, {len(failed)} failed",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"{len(results)} {noun} built ({fmt})")
 
 
 @cli.command("schema")

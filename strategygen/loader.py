@@ -16,6 +16,20 @@ from strategygen.yamlsource import Loc, YamlDocument, read_yaml_file, read_yaml_
 
 _MAX_GOT = 40
 
+# Plain-words versions of the regular expressions in the model, by field name.
+_PATTERN_HELP = {
+    "iso3": "must be three upper-case letters, for example 'JAM'",
+    "iso2": "must be two upper-case letters, for example 'JM'",
+    "url": "must be a web address starting with http:// or https://, without spaces",
+    "document_language": "must be a language tag such as 'en' or 'en-GB'",
+}
+_SOURCE_ID_HELP = (
+    "must be a source id: lower-case letters, digits, '.', '_' or '-', starting with a letter "
+    "or digit"
+)
+for _name in ("source", "use_cases_source", "id"):
+    _PATTERN_HELP[_name] = _SOURCE_ID_HELP
+
 
 def load_profile(path: Path, display: str | None = None) -> CountryProfile:
     """Read and validate one profile file.
@@ -49,7 +63,7 @@ def validate_document(doc: YamlDocument) -> CountryProfile:
         line, column = doc.locate(typed)
         problems.append(Problem(doc.display, line, column, dotted(typed), message, got))
     if problems:
-        raise ProfileError(doc.display, problems)
+        raise ProfileError(doc.display, sorted(problems, key=lambda p: (p.line, p.column)))
     return profile
 
 
@@ -76,11 +90,31 @@ def translate_errors(
             line, column = doc.locate(loc)
             message = "required field is missing; add it"
             got = None
-        else:
+        elif kind in ("model_type", "dict_type", "list_type"):
+            # Pydantic would say "instance of Identity": name the YAML shape instead.
             line, column = doc.locate(loc)
-            message = str(error["msg"]).removeprefix("Value error, ")
+            message = (
+                "must be a list ([a, b] or lines starting with '- ')"
+                if kind == "list_type"
+                else "must be a mapping of fields (name: value)"
+            )
+            got = _shape(error.get("input"))
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] in _PATTERN_HELP:
+            line, column = doc.locate(loc)
+            message = _PATTERN_HELP[str(loc[-1])]
+        else:
+            # A check on a whole block (a model validator) is reported at the block's key.
+            line, column = doc.locate(loc, prefer_key=isinstance(error.get("input"), dict))
+            message = _plain(str(error["msg"]))
         problems.append(Problem(doc.display, line, column, dotted(loc), message, got))
-    return problems
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _plain(message: str) -> str:
+    """Drop pydantic's prefixes ("Value error, ", "Assertion failed, ") from a message."""
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message
 
 
 def dotted(loc: Loc) -> str:
@@ -101,13 +135,21 @@ def _show(value: Any) -> str | None:
     return text if len(text) <= _MAX_GOT else text[: _MAX_GOT - 3] + "...'"
 
 
+def _shape(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return _show(value)
+
+
 def _suggestion(model: type[BaseModel], loc: Loc) -> str:
     valid = fields_at(model, loc[:-1])
     if not valid:
         return ""
     close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{hint} Valid keys here: {', '.join(valid)}"
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"; {hint}valid keys here: {', '.join(valid)}"
 
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

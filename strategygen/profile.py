@@ -122,20 +122,18 @@ class Identity(_Model):
 
     @field_validator("iso2")
     @classmethod
-    def _known_iso2(cls, value: str) -> str:
+    def _known_iso2(cls, value: str, info: ValidationInfo) -> str:
         if pycountry.countries.get(alpha_2=value) is None:
             raise ValueError("is not an ISO 3166-1 alpha-2 country code; use the two-letter code")
-        return value
-
-    @model_validator(mode="after")
-    def _codes_agree(self) -> Identity:
-        country = pycountry.countries.get(alpha_3=self.iso3)
-        if country is not None and country.alpha_2 != self.iso2:
+        # iso3 is declared first, so it is in info.data when it passed its own checks;
+        # checking the pair here reports the mismatch at the iso2 line.
+        iso3 = info.data.get("iso3")
+        country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+        if country is not None and country.alpha_2 != value:
             raise ValueError(
-                f"iso2 {self.iso2!r} does not match iso3 {self.iso3!r} "
-                f"(ISO 3166 pairs {self.iso3} with {country.alpha_2})"
+                f"does not match iso3 {iso3!r}; ISO 3166 pairs {iso3} with {country.alpha_2!r}"
             )
-        return self
+        return value
 
 
 class Context(_Model):

@@ -14,9 +14,12 @@ def shipped_dir(name: str) -> Path:
     (or an editable install) they sit at the top of the repository, next to the package.
     """
     installed = _PACKAGE / "_shipped" / name
-    if installed.is_dir():
+    checkout = _PACKAGE.parent / name
+    # Only trust the folder next to the package in a real checkout: installed, the
+    # package's parent is site-packages, where a folder of that name belongs to no one.
+    if installed.is_dir() or not (_PACKAGE.parent / "pyproject.toml").is_file():
         return installed
-    return _PACKAGE.parent / name
+    return checkout
 
 
 def data_file(name: str) -> Path:

@@ -47,6 +47,18 @@ class YamlDocument:
         return (1, 1)
 
 
+# The only tags a profile may use (explicitly or by implicit resolution); anything else,
+# such as ``!!python/object`` or ``!!binary``, is refused rather than ignored.
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_MAP_TAG = _TAG + "map"
+_SEQ_TAG = _TAG + "seq"
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Well-formed YAML that profiles do not allow (aliases, deep nesting)."""
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases and deep nesting before anything is built."""
 
@@ -55,7 +67,7 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
+            raise _Refused(
                 None,
                 None,
                 "YAML aliases (*name) are not allowed in profiles; write the value out in full",
@@ -64,7 +76,7 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(
+                raise _Refused(
                     None,
                     None,
                     f"nesting is deeper than {MAX_DEPTH} levels",
@@ -97,13 +109,26 @@ def read_yaml_text(text: str, display: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(part for part in (exc.context, exc.problem) if part)
-        _fail(display, line, column, f"YAML syntax error: {detail}")
+        detail = exc.problem or exc.context or "malformed YAML"
+        if exc.problem and exc.context and exc.problem.startswith("but "):
+            # "expected a single document in the stream" + "but found another document"
+            detail = f"{exc.context}, {exc.problem}"
+        elif exc.problem and exc.context:
+            # PyYAML's context reads "while parsing a flow sequence"; say where that began.
+            start = f" that starts on line {exc.context_mark.line + 1}" if exc.context_mark else ""
+            detail += f" ({exc.context}{start})"
+        _fail(
+            display,
+            line,
+            column,
+            detail if isinstance(exc, _Refused) else f"YAML syntax error: {detail}",
+        )
     except yaml.YAMLError as exc:
         _fail(display, 1, 1, f"YAML syntax error: {exc}")
     finally:
         loader.dispose()
-    if root is None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
+        # No document at all, or only markers ("---", "...") around an empty one.
         _fail(display, 1, 1, "the file is empty; a profile is a YAML mapping of fields")
     assert root is not None
     if not isinstance(root, MappingNode):
@@ -119,13 +144,19 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
     """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping."""
     shown = display or str(path)
     try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder, not a file")
         size = path.stat().st_size
+        if size > MAX_BYTES:
+            _fail(shown, 1, 1, f"file is {size} bytes; profiles are limited to {MAX_BYTES} (1 MiB)")
+        with path.open("rb") as handle:
+            # Read one byte past the limit: the file may have grown since stat().
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        problem = Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}")
+        problem = Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror or exc}")
         raise ProfileError(shown, [problem]) from None
-    if size > MAX_BYTES:
-        _fail(shown, 1, 1, f"file is {size} bytes; profiles are limited to {MAX_BYTES} (1 MiB)")
-    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        _fail(shown, 1, 1, f"file is over {MAX_BYTES} bytes; profiles are limited to 1 MiB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -142,15 +173,65 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
     return read_yaml_text(text, shown)
 
 
+_TAG_WORDS = {
+    _TAG + "int": "a whole number",
+    _TAG + "float": "a number",
+    _TAG + "bool": "true or false",
+    _TAG + "timestamp": "a date (YYYY-MM-DD)",
+}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def _check_tag(node: Node, doc: YamlDocument) -> None:
+    if isinstance(node, MappingNode):
+        allowed = node.tag == _MAP_TAG
+    elif isinstance(node, SequenceNode):
+        allowed = node.tag == _SEQ_TAG
+    else:
+        allowed = node.tag in _SCALAR_TAGS
+    if not allowed:
+        line, column = _mark(node)
+        _fail(
+            doc.display,
+            line,
+            column,
+            f"the YAML tag {_short_tag(node.tag)} is not allowed in profiles; "
+            "write plain text, numbers, lists and mappings",
+        )
+
+
+def _scalar(node: ScalarNode, doc: YamlDocument, loader: _Loader) -> Any:
+    _check_tag(node, doc)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError):
+        # For instance a date-like 2024-13-45, or an explicit ``!!int x``.
+        line, column = _mark(node)
+        _fail(
+            doc.display,
+            line,
+            column,
+            f"cannot read this value as {_TAG_WORDS.get(node.tag, _short_tag(node.tag))}; "
+            "quote it to keep it as text",
+            repr(node.value),
+        )
+    return None
+
+
 def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
     doc.value_marks[loc] = _mark(node)
+    _check_tag(node, doc)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 line, column = _mark(key_node)
                 _fail(doc.display, line, column, "mapping keys must be plain names")
-            key = loader.construct_object(key_node)
+            assert isinstance(key_node, ScalarNode)
+            key = _scalar(key_node, doc, loader)
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 line, column = _mark(key_node)
@@ -174,13 +255,5 @@ def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, i), doc, loader) for i, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        line, column = _mark(node)
-        _fail(doc.display, line, column, f"unsupported value: {exc.problem}")
-    except ValueError as exc:
-        # PyYAML resolves date-like scalars such as 2024-13-45 and then fails to build them.
-        line, column = _mark(node)
-        _fail(doc.display, line, column, f"invalid value: {exc}", repr(node.value))
-    return None
+    assert isinstance(node, ScalarNode)
+    return _scalar(node, doc, loader)

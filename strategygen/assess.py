@@ -1,0 +1,92 @@
+"""The assessment stage: from a profile to everything the draft says; it never fails on data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from strategygen.assessment import Assessment, DataGap
+from strategygen.benchmarks import compute_benchmarks, strongest_weakest
+from strategygen.facts import completeness, missing_facts
+from strategygen.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
+from strategygen.maturity import assess_maturity
+from strategygen.profile import CountryProfile
+from strategygen.resources import shipped_dir
+from strategygen.rules import FactContext, derive, fire, load_rules, placeholder_values
+
+# Length of the default strategy horizon: from the year after the build to five years later.
+DEFAULT_HORIZON_YEARS = 5
+
+
+def horizon(profile: CountryProfile, build_date: dt.date) -> tuple[int, int]:
+    """Return the strategy's (first year, last year): the profile's, or a default from the build."""
+    if profile.strategy_horizon is not None:
+        return profile.strategy_horizon.start, profile.strategy_horizon.end
+    start = build_date.year + 1
+    return start, start + DEFAULT_HORIZON_YEARS
+
+
+def assess(
+    profile: CountryProfile,
+    build_date: dt.date,
+    *,
+    rule_dirs: Sequence[Path] = (),
+    ratios: Mapping[str, float] | None = None,
+) -> Assessment:
+    """Assess one country: benchmarks, maturity, fired rules, KPIs, training tiers, data gaps.
+
+    Args:
+        profile: A validated country profile.
+        build_date: The build date (an input, so the same inputs give the same result).
+        rule_dirs: Extra rule-library folders, read after the shipped rules; a rule there
+            replaces a shipped rule with the same id.
+        ratios: Overrides of the training-tier ratios (see ``strategygen.kpis.DEFAULT_RATIOS``).
+
+    Returns:
+        The Assessment the templates print.
+
+    Raises:
+        RuleError: If a rule library file is malformed (never because of the profile's data).
+
+    """
+    start, end = horizon(profile, build_date)
+    benchmarks = compute_benchmarks(profile)
+    strongest, weakest = strongest_weakest(benchmarks)
+    areas, overall = assess_maturity(profile, benchmarks)
+    by_key = {b.key: b for b in benchmarks}
+    maturity = {m.area: m for m in (*areas, overall)}
+    facts = FactContext(profile, by_key, maturity, derive(profile))
+    rules = load_rules([shipped_dir("rules"), *rule_dirs])
+    fired = fire(rules, facts, placeholder_values(facts, start, end))
+    tiers = training_tiers(profile, ratios)
+
+    responsible: dict[str, str | None] = {}
+    for rule in fired:
+        for kid in rule.kpis:
+            if responsible.get(kid) is None:
+                responsible[kid] = rule.owner
+    kpi_ids = {READINESS_KPI, *(k for rule in fired for k in rule.kpis)}
+    ctx = KpiContext(profile, start, end, by_key, maturity, {t.key: t for t in tiers})
+    kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
+
+    gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_facts(profile)]
+    known = {g.path for g in gaps}
+    gaps += [g for g in kpi_gaps if g.path not in known]
+
+    return Assessment(
+        profile=profile,
+        build_date=build_date,
+        horizon_start=start,
+        horizon_end=end,
+        benchmarks=benchmarks,
+        strongest=strongest,
+        weakest=weakest,
+        areas=areas,
+        overall=overall,
+        fired=fired,
+        kpis=kpis,
+        tiers=tiers,
+        gaps=tuple(gaps),
+        completeness=completeness(profile),
+    )

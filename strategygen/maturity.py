@@ -1,0 +1,252 @@
+"""Maturity stages (1-5) per assessment area: index scores, institutional gates, confidence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from strategygen.assessment import STAGE_NAMES, Benchmark, Confidence, Maturity
+from strategygen.benchmarks import LABELS
+from strategygen.facts import value_at
+from strategygen.profile import CountryProfile
+
+NOT_ASSESSED = "Not assessed"
+
+# Lower bounds of stages 2-5 on the 0-100 area score (a proposal, not a published standard).
+STAGE_THRESHOLDS: tuple[float, ...] = (20.0, 40.0, 60.0, 80.0)
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """How one assessment area is scored from the index and which facts it relies on."""
+
+    key: str
+    label: str
+    dimensions: tuple[str, ...]
+    key_facts: tuple[str, ...]
+    other_facts: tuple[str, ...]
+
+
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec(
+        "strategy",
+        "Vision and strategy",
+        ("vision",),
+        ("institutions.ai_strategy",),
+        ("institutions.ai_lead_agency", "institutions.digital_strategy"),
+    ),
+    AreaSpec(
+        "safeguards",
+        "Policy framework and safeguards",
+        ("governance_ethics",),
+        ("law.data_protection",),
+        ("law.cybercrime", "institutions.ai_ethics_body", "public_sector_ai.guidelines"),
+    ),
+    AreaSpec(
+        "infrastructure",
+        "Digital and data infrastructure",
+        ("infrastructure", "data_availability", "data_representativeness"),
+        ("readiness.total",),
+        (),
+    ),
+    AreaSpec(
+        "skills",
+        "Capability and skills",
+        ("human_capital",),
+        ("civil_service.headcount",),
+        ("civil_service.ai_trained", "civil_service.digital_specialists"),
+    ),
+    AreaSpec(
+        "innovation",
+        "Economy, research and innovation",
+        ("maturity", "innovation_capacity"),
+        ("readiness.total",),
+        ("priority_sectors",),
+    ),
+    AreaSpec(
+        "public_sector",
+        "Public-sector adoption and value",
+        ("digital_capacity", "adaptability"),
+        ("public_sector_ai.use_cases",),
+        ("public_sector_ai.guidelines", "institutions.digital_lead_agency"),
+    ),
+)
+AREA_KEYS: tuple[str, ...] = tuple(a.key for a in AREAS)
+
+
+def stage_for(score: float) -> int:
+    """Map a 0-100 score to a stage: 0-19.99 is 1, 20-39.99 is 2, ... 80 and above is 5."""
+    return 1 + sum(1 for bound in STAGE_THRESHOLDS if score >= bound)
+
+
+def _present(profile: CountryProfile, path: str) -> bool:
+    value = value_at(profile, path)
+    return value is not None and value != [] and value != ""
+
+
+def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
+    """Institutional facts that cap an area's stage: area -> [(maximum stage, reason)]."""
+    gates: dict[str, list[tuple[int, str]]] = {key: [] for key in AREA_KEYS}
+    strategy = profile.institutions.ai_strategy
+    if strategy is None or strategy.status != "adopted":
+        state = "not recorded" if strategy is None else strategy.status.replace("_", " ")
+        gates["strategy"].append(
+            (2, f"no formally adopted AI strategy or policy (status: {state}) caps this area at 2")
+        )
+    law = profile.law.data_protection
+    if law is None or law.status != "in_force":
+        state = "not recorded" if law is None else law.status.replace("_", " ")
+        gates["safeguards"].append(
+            (2, f"the data-protection law is not in force (status: {state}), capping this at 2")
+        )
+    psai = profile.public_sector_ai
+    if psai.use_cases is None:
+        gates["public_sector"].append((3, "no register of public-sector AI use caps this at 3"))
+    if psai.guidelines is None or psai.guidelines.status != "adopted":
+        gates["public_sector"].append(
+            (3, "no adopted guidelines for AI use in the public sector cap this area at 3")
+        )
+    trained = profile.civil_service.ai_trained
+    if trained is None or trained.value == 0:
+        gates["skills"].append(
+            (2, "no record of civil servants trained in AI or data caps this area at 2")
+        )
+    return gates
+
+
+def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
+    """Stage an area from institutional facts alone (for territories the index does not cover)."""
+    if area == "strategy":
+        s = profile.institutions.ai_strategy
+        if s is None:
+            return None, "no readiness scores and no recorded AI strategy status"
+        stage = {"adopted": 3, "none": 1}.get(s.status, 2)
+        return stage, f"from the AI strategy status ({s.status.replace('_', ' ')})"
+    if area == "safeguards":
+        law = profile.law.data_protection
+        if law is None:
+            return None, "no readiness scores and no recorded data-protection law status"
+        stage = {"in_force": 3, "none": 1}.get(law.status, 2)
+        return stage, f"from the data-protection law status ({law.status.replace('_', ' ')})"
+    if area == "public_sector":
+        cases = profile.public_sector_ai.use_cases
+        if cases is None:
+            return None, "no readiness scores and no inventory of public-sector AI use"
+        if any(c.stage == "production" for c in cases):
+            return 3, "from the inventory: at least one AI system in production"
+        if cases:
+            return 2, "from the inventory: AI in idea or pilot stage only"
+        return 1, "from the inventory: no AI use found"
+    if area == "skills":
+        trained = profile.civil_service.ai_trained
+        if trained is None:
+            return None, "no readiness scores and no record of AI training in the civil service"
+        if trained.value == 0:
+            return 1, "from training records: no civil servants trained in AI or data"
+        return 2, "from training records: some civil servants trained in AI or data"
+    return None, "no readiness scores, and this area cannot be staged from profile facts"
+
+
+def _confidence(profile: CountryProfile, spec: AreaSpec, scored: bool) -> tuple[Confidence, str]:
+    missing_key = [p for p in spec.key_facts if not _present(profile, p)]
+    missing_other = [p for p in spec.other_facts if not _present(profile, p)]
+    if spec.dimensions and not profile.readiness.covered:
+        missing_key.append("readiness scores")
+    if profile.readiness.imputed_over_40pct and scored:
+        return "low", "the index imputed more than 40% of this country's indicator data"
+    if missing_key:
+        return "low", "key facts missing: " + ", ".join(missing_key)
+    if missing_other:
+        return "medium", "some facts missing: " + ", ".join(missing_other)
+    return "high", "index scores and all facts this area uses are present"
+
+
+def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benchmark]) -> Maturity:
+    dims = [benchmarks[d].score for d in spec.dimensions]
+    known = [float(x) for x in dims if x is not None]
+    dim_names = ", ".join(LABELS[d].lower() for d in spec.dimensions)
+    caps: list[str] = []
+    score: float | None = None
+    if known:
+        score = round(sum(known) / len(known), 2)
+        stage: int | None = stage_for(score)
+        basis = (
+            f"mean of the readiness index dimension(s) {dim_names} on 0-100; stage bands "
+            "0-19.99=1, 20-39.99=2, 40-59.99=3, 60-79.99=4, 80+=5"
+        )
+    else:
+        stage, basis = _fact_stage(profile, spec.key)
+    for limit, reason in _gates(profile)[spec.key]:
+        caps.append(reason)
+        if stage is not None and stage > limit:
+            stage = limit
+    confidence, reason_text = _confidence(profile, spec, scored=bool(known))
+    return Maturity(
+        area=spec.key,
+        label=spec.label,
+        stage=stage,
+        stage_name=STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED,
+        score=score,
+        basis=basis,
+        caps=tuple(caps),
+        confidence=confidence,
+        confidence_reason=reason_text,
+    )
+
+
+def _overall(profile: CountryProfile, areas: Sequence[Maturity]) -> Maturity:
+    staged = [a for a in areas if a.stage is not None]
+    scores = [a.score for a in areas if a.score is not None]
+    stage = math.floor(sum(a.stage or 0 for a in staged) / len(staged)) if staged else None
+    low = [a.label for a in areas if a.confidence == "low"]
+    unstaged = [a.label for a in areas if a.stage is None]
+    confidence: Confidence
+    if profile.readiness.imputed_over_40pct:
+        confidence, reason = "low", "the index imputed more than 40% of this country's data"
+    elif len(low) * 2 >= len(areas) or len(staged) * 2 < len(areas):
+        confidence = "low"
+        reason = "low confidence or no stage in most areas: " + ", ".join(
+            sorted(set(low) | set(unstaged))
+        )
+    elif low or unstaged or any(a.confidence == "medium" for a in areas):
+        confidence = "medium"
+        reason = "some areas rest on incomplete facts: " + ", ".join(
+            a.label for a in areas if a.confidence != "high" or a.stage is None
+        )
+    else:
+        confidence, reason = "high", "every area is staged from complete facts"
+    basis = (
+        f"rounded-down mean of the stages of the {len(staged)} staged area(s)"
+        + (f"; not staged: {', '.join(unstaged)}" if unstaged else "")
+        + "; the score is the mean of the area scores, for information"
+    )
+    return Maturity(
+        area="overall",
+        label="Overall",
+        stage=stage,
+        stage_name=STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED,
+        score=round(sum(scores) / len(scores), 2) if scores else None,
+        basis=basis,
+        caps=(),
+        confidence=confidence,
+        confidence_reason=reason,
+    )
+
+
+def assess_maturity(
+    profile: CountryProfile, benchmarks: Sequence[Benchmark]
+) -> tuple[tuple[Maturity, ...], Maturity]:
+    """Stage every assessment area and the country overall.
+
+    Args:
+        profile: The validated country profile.
+        benchmarks: The country's benchmarks (from ``compute_benchmarks``).
+
+    Returns:
+        (areas in ``AREA_KEYS`` order, overall maturity).
+
+    """
+    by_key = {b.key: b for b in benchmarks}
+    areas = tuple(_area(profile, spec, by_key) for spec in AREAS)
+    return areas, _overall(profile, areas)

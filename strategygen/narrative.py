@@ -1,0 +1,127 @@
+"""Drafter-written Markdown narrative: rendered with Python-Markdown, then sanitised with nh3."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# An explicit allow-list: anything not named here is dropped (the tag, never its text,
+# except for the content-bearing tags below, whose content is removed as well).
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "code", "pre",
+        "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead",
+        "tbody", "tr", "th", "td", "caption", "sup", "sub", "div", "span", "abbr",
+    }
+)  # fmt: skip
+
+# Tags removed together with everything inside them.
+DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "iframe", "object", "embed", "form", "textarea", "select", "template"}
+)
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title"},
+    "abbr": {"title"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "li": {"id"},
+    "sup": {"id"},
+    "ol": {"start"},
+}
+
+# Classes Python-Markdown's footnotes extension writes; any other class is dropped.
+ALLOWED_CLASSES: dict[str, set[str]] = {
+    "a": {"footnote-ref", "footnote-backref"},
+    "div": {"footnote"},
+}
+
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
+_FOOTNOTE_ID = re.compile(r"^fn(ref)?:([0-9A-Za-z_-]+)$")
+# nh3 escapes '<' and '>' inside attribute values, so an img tag ends at the first '>'.
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NarrativeBlock:
+    """A drafter's sanitised Markdown block for one section."""
+
+    mode: str
+    html: Markup
+
+
+def _attribute_filter(prefix: str) -> Callable[[str, str, str], str | None]:
+    """Build nh3's per-attribute callback; it returns the kept value or None to drop it."""
+
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if attr == "href":
+            v = value.strip()
+            if v.startswith("#"):
+                match = _FOOTNOTE_ID.match(v[1:])
+                return (
+                    f"#{prefix}fn{'ref' if match.group(1) else ''}-{match.group(2)}"
+                    if (match)
+                    else v
+                )
+            return v if v.lower().startswith(_LINK_SCHEMES) else None
+        if attr == "src":
+            v = value.strip()
+            return v if tag == "img" and _DATA_IMAGE.match(v) else None
+        if attr == "id":
+            match = _FOOTNOTE_ID.match(value)
+            # Only footnote ids survive, renamed per section so they never collide with
+            # the document's own ids (a narrative cannot hijack a ToC target).
+            return (
+                f"{prefix}fn{'ref' if match.group(1) else ''}-{match.group(2)}" if (match) else None
+            )
+        return value
+
+    return keep
+
+
+def sanitise_html(html: str, *, id_prefix: str = "narr-") -> Markup:
+    """Sanitise an HTML fragment with the explicit allow-list and return it as Markup.
+
+    Links keep only ``http``, ``https``, ``mailto`` and in-page ``#`` targets. Images keep
+    only inline ``data:`` URIs; any other image (remote, ``file:``, relative) is removed
+    entirely so that the document never makes a request.
+    """
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_attribute_filter(id_prefix),
+        allowed_classes={k: set(v) for k, v in ALLOWED_CLASSES.items()},
+        url_schemes={"http", "https", "mailto", "data"},
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+    cleaned = _IMG_TAG.sub(lambda m: m.group(0) if ' src="data:' in m.group(0) else "", cleaned)
+    return Markup(cleaned)
+
+
+def render_markdown(text: str, *, section_id: str = "narr") -> Markup:
+    """Render drafter Markdown (tables, footnotes) to sanitised HTML.
+
+    Args:
+        text: Markdown from a profile's ``narrative`` block. It is data: raw HTML inside it
+            is sanitised, and it is never compiled as a template.
+        section_id: Used to give footnote ids a per-section prefix.
+
+    Returns:
+        Safe Markup that a template may print unescaped.
+
+    """
+    md = markdown.Markdown(extensions=["tables", "footnotes"], output_format="html")
+    # The section owns h2; a drafter's headings start one level below the section's h3s.
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", md.convert(text))
+    return sanitise_html(html, id_prefix=f"{section_id}-")

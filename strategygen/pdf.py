@@ -1,0 +1,350 @@
+"""The PDF writer: renders the self-contained HTML with WeasyPrint, safely and atomically.
+
+WeasyPrint is imported inside the functions that need it, so that ``strategygen --help``
+and the HTML-only paths stay fast and work where WeasyPrint's system libraries are absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from strategygen.errors import RenderError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+#: Paper sizes accepted by ``--paper``, mapped to their CSS ``size`` keyword.
+PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
+
+#: PDF variants accepted by ``--pdf-variant``. The default (``None``) is a tagged PDF.
+#: PDF/A-3b is for archiving (embedded sRGB output intent and XMP metadata); PDF/UA-1 is
+#: for accessibility (tagged structure, language, title shown in the window title).
+#: WeasyPrint produces these variants but does not certify conformance.
+PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
+
+# Loggers WeasyPrint reports problems on. Errors there mean an unreachable or unusable
+# resource, warnings mean bad CSS/HTML or a missing glyph: both are worth showing.
+_WEASYPRINT_LOGGER = "weasyprint"
+
+
+@dataclass(frozen=True)
+class PdfMetadata:
+    """Document information written into the PDF (Info dictionary and XMP).
+
+    Attributes:
+        title: Full document title.
+        author: The author or issuing body.
+        subject: One-sentence description (PDF ``/Subject``).
+        keywords: Keywords, in order.
+        lang: BCP 47 language tag of the document (``en``, ``fr``...).
+        created: The build date; becomes the creation and modification date.
+        generator: The producing software, e.g. ``strategygen 0.1.0`` (PDF ``/Creator``).
+
+    """
+
+    title: str
+    author: str
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    lang: str = "en"
+    created: date | None = None
+    generator: str = "strategygen"
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What a PDF render produced.
+
+    Attributes:
+        pages: Number of pages.
+        bytes: Size of the written file in bytes.
+        warnings: WeasyPrint's warnings and errors logged during the render.
+        seconds: Wall-clock time of layout and writing.
+
+    """
+
+    pages: int
+    bytes: int
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    seconds: float = 0.0
+
+
+def extra_css(paper: str = "a4", watermark: bool = True) -> str:
+    """Return the CSS that ``--paper`` and ``--no-watermark`` add on top of print.css.
+
+    It is passed to WeasyPrint as a user stylesheet; user stylesheets rank below the
+    document's own CSS, so each declaration is ``!important`` to win.
+
+    Raises:
+        RenderError: If ``paper`` is not one of :data:`PAPER_SIZES`.
+
+    """
+    try:
+        size = PAPER_SIZES[paper.lower()]
+    except KeyError:
+        known = ", ".join(PAPER_SIZES)
+        raise RenderError(f"unknown paper size {paper!r}; use one of: {known}") from None
+    css = f"@page {{ size: {size} !important; }}\n"
+    if not watermark:
+        css += "body.watermark::before { content: none !important; display: none !important; }\n"
+    return css
+
+
+def default_asset_dirs(template_dirs: Sequence[Path | str] = ()) -> list[Path]:
+    """Return the folders a document may load files from: each ``static/`` folder.
+
+    Override template folders come first (so a relative URL resolves against the
+    override's assets), then the shipped templates' ``static/``; missing ones are skipped.
+    """
+    from strategygen.resources import shipped_dir
+
+    folders = [Path(d) / "static" for d in template_dirs]
+    folders.append(shipped_dir("templates") / "static")
+    return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+def _is_inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def make_url_fetcher(asset_dirs: Sequence[Path]) -> URLFetcher:
+    """Return a WeasyPrint URL fetcher that only serves ``data:`` URIs and asset files.
+
+    Every other URL (http, https, ftp, a ``file:`` outside ``asset_dirs``, a path that
+    escapes with ``..`` or through a symlink) raises :class:`RenderError` naming the URL,
+    before anything is opened. The fetcher is built with ``fail_on_errors=True``, so
+    WeasyPrint stops the render instead of logging the failure and carrying on.
+    """
+    from weasyprint.urls import URLFetcher
+
+    roots = [Path(d).resolve() for d in asset_dirs]
+
+    class AssetOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint is untyped
+        """Serves ``data:`` URIs and files inside the asset folders; refuses the rest."""
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme != "file":
+                raise RenderError(
+                    f"blocked {scheme or 'relative'} URL {url!r}: documents may only use "
+                    "data: URIs and files in the template asset folders"
+                )
+            parts = urlsplit(url)
+            if parts.netloc not in ("", "localhost"):
+                raise RenderError(f"blocked remote file URL {url!r}")
+            # resolve() follows symlinks and removes '..', so the check sees the file
+            # that would really be opened, not the name it was given.
+            path = Path(url2pathname(unquote(parts.path))).resolve()
+            if not _is_inside(path, roots):
+                shown = ", ".join(str(r) for r in roots) or "(none)"
+                raise RenderError(
+                    f"blocked file URL {url!r}: {path} is outside the asset folders ({shown})"
+                )
+            if not path.is_file():
+                raise RenderError(f"asset not found: {url!r} ({path})")
+            return super().fetch(path.as_uri(), headers)
+
+    return AssetOnlyFetcher(
+        allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True
+    )
+
+
+class _Collector(logging.Handler):
+    """Keeps WeasyPrint's log records of one render."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+@contextmanager
+def _collect_weasyprint_logs() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings and errors (not its progress messages) while active."""
+    logger = logging.getLogger(_WEASYPRINT_LOGGER)
+    handler = _Collector()
+    old_level = logger.level
+    # An application may have raised the level to ERROR; we still want the warnings.
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
+def _source_date() -> datetime | None:
+    """Return SOURCE_DATE_EPOCH as a UTC datetime, or None when unset or malformed."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.fromtimestamp(int(value), tz=UTC)
+
+
+def _apply_metadata(document: Any, meta: PdfMetadata) -> None:
+    """Overwrite the metadata WeasyPrint read from the HTML with the build's own values."""
+    md = document.metadata
+    md.title = meta.title
+    md.authors = [meta.author] if meta.author else []
+    md.description = meta.subject or md.description
+    md.keywords = list(meta.keywords) or md.keywords
+    md.generator = meta.generator
+    md.lang = meta.lang or md.lang
+    # Dates are inputs, never the clock: the creation date is the build date, the
+    # modification date is SOURCE_DATE_EPOCH when set (reproducible builds), else the
+    # build date too. Both are written as dates so two builds give the same bytes.
+    if meta.created is not None:
+        md.created = meta.created.isoformat()
+    epoch = _source_date()
+    if epoch is not None:
+        md.modified = epoch.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        md.created = md.created or md.modified
+    else:
+        md.modified = md.created
+
+
+def _write_atomically(data: bytes, target: Path) -> None:
+    """Write ``data`` to a temporary file next to ``target``, then rename it over."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; outputs are ordinary files
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def render_pdf_bytes(
+    html: str,
+    *,
+    asset_dirs: Sequence[Path],
+    variant: str | None = None,
+    paper: str = "a4",
+    watermark: bool = True,
+    metadata: PdfMetadata,
+) -> tuple[bytes, int, list[str]]:
+    """Render ``html`` to PDF bytes; return ``(pdf, pages, weasyprint_messages)``.
+
+    Raises:
+        RenderError: For a blocked or missing URL, an unknown variant or paper size,
+            or any failure inside WeasyPrint.
+
+    """
+    if variant is not None and variant not in PDF_VARIANTS:
+        known = ", ".join(PDF_VARIANTS)
+        raise RenderError(f"unknown PDF variant {variant!r}; use one of: {known}")
+    css_text = extra_css(paper, watermark)
+
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = make_url_fetcher(asset_dirs)
+    base = Path(asset_dirs[0]).resolve().as_uri() + "/" if asset_dirs else None
+    # A stable first /ID entry (the "permanent" id of the document) from its title and
+    # issuer; pydyf adds the content hash as the second entry. No clock, no randomness.
+    identifier = hashlib.sha256(f"{metadata.title}\n{metadata.author}".encode()).hexdigest()[:32]
+    options: dict[str, Any] = {
+        # Tagged by default (structure tree, /MarkInfo): screen readers and reflow work
+        # on every variant; pdf/ua-1 also forces it on.
+        "pdf_tags": True,
+        "pdf_variant": variant,
+        "pdf_identifier": identifier.encode(),
+    }
+    with _collect_weasyprint_logs() as messages:
+        try:
+            font_config = FontConfiguration()
+            user_css = weasyprint.CSS(string=css_text, font_config=font_config, url_fetcher=fetcher)
+            doc = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher)
+            document = doc.render(font_config=font_config, stylesheets=[user_css], **options)
+            _apply_metadata(document, metadata)
+            pdf = document.write_pdf(**options)
+        except FatalURLFetchingError as exc:
+            # The fetcher raised RenderError; WeasyPrint wrapped it to stop the render.
+            cause = exc.__cause__
+            if isinstance(cause, RenderError):
+                raise RenderError(str(cause)) from None
+            raise RenderError(f"could not fetch a resource: {exc} ({cause})") from None
+        except RenderError:
+            raise
+        except Exception as exc:  # WeasyPrint has no error hierarchy of its own
+            raise RenderError(f"WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
+    return pdf, len(document.pages), list(messages)
+
+
+def write_pdf(
+    html: str,
+    target: Path,
+    *,
+    asset_dirs: Sequence[Path],
+    variant: str | None = None,
+    paper: str = "a4",
+    watermark: bool = True,
+    strict: bool = False,
+    metadata: PdfMetadata,
+) -> PdfResult:
+    """Render ``html`` to a PDF at ``target`` and report pages, size, warnings and time.
+
+    Args:
+        html: The self-contained HTML document (print CSS inlined).
+        target: Where to write the PDF; replaced only after a successful render.
+        asset_dirs: The only folders whose files the document may load; the first is
+            also the base URL for relative links.
+        variant: ``None`` (tagged PDF), ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
+        paper: ``"a4"`` or ``"letter"``.
+        watermark: Whether the diagonal "DRAFT" watermark is printed.
+        strict: Fail on any WeasyPrint warning or error instead of reporting it.
+        metadata: Title, author, subject, keywords, language and build date.
+
+    Returns:
+        A :class:`PdfResult`.
+
+    Raises:
+        RenderError: If rendering fails, a URL is blocked, or ``strict`` is set and
+            WeasyPrint logged a problem. ``target`` is then left as it was.
+
+    """
+    start = time.perf_counter()
+    pdf, pages, messages = render_pdf_bytes(
+        html,
+        asset_dirs=asset_dirs,
+        variant=variant,
+        paper=paper,
+        watermark=watermark,
+        metadata=metadata,
+    )
+    if strict and messages:
+        listed = "\n  ".join(messages)
+        raise RenderError(
+            f"{target.name}: WeasyPrint reported {len(messages)} problem(s) (--strict):\n  {listed}"
+        )
+    _write_atomically(pdf, target)
+    return PdfResult(
+        pages=pages,
+        bytes=len(pdf),
+        warnings=tuple(messages),
+        seconds=time.perf_counter() - start,
+    )

@@ -1,0 +1,274 @@
+"""Render an Assessment into one self-contained HTML document with sandboxed Jinja2 templates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from strategygen import __version__
+from strategygen.assessment import Assessment
+from strategygen.errors import TemplateError
+from strategygen.narrative import NarrativeBlock, render_markdown
+from strategygen.profile import Source
+from strategygen.resources import shipped_dir
+
+DEFAULT_PREFIX = "!default/"
+
+# (id, number, title) in document order; the contract fixes the ids and their order.
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("front_matter", "", "Cover and contents"),
+    ("executive_summary", "1", "Executive summary"),
+    ("national_context", "2", "Introduction and national context"),
+    ("readiness", "3", "Situation analysis: AI readiness"),
+    ("vision", "4", "National AI vision and strategic goals"),
+    ("policy_framework", "5", "Policy framework"),
+    ("public_sector", "6", "AI in the public sector: adoption and public value"),
+    ("capability", "7", "National AI capability plan"),
+    ("roadmap", "8", "Implementation roadmap"),
+    ("governance", "9", "Governance and institutional arrangements"),
+    ("budget", "10", "Budget and financing"),
+    ("monitoring", "11", "Monitoring, evaluation and learning"),
+    ("risks", "12", "Risks and mitigation"),
+    ("annex_sources", "A", "Annex A. Sources"),
+    ("annex_methodology", "B", "Annex B. Methodology"),
+    ("annex_rules", "C", "Annex C. Rules applied"),
+    ("annex_gaps", "D", "Annex D. Data gaps and how to fill them"),
+    ("annex_glossary", "E", "Annex E. Glossary"),
+)
+
+# Reference data the assessment draws on even when the profile does not list it
+# (peer means come from the bundled index data).
+_BUNDLED_SOURCE_IDS = ("gairi2023",)
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Document metadata printed on the cover and used by the print styles."""
+
+    title: str
+    short_title: str
+    version: str
+    build_date: dt.date
+    data_date: str
+    generator: str
+    issuing_body: str
+    lang: str
+    watermark: bool = True
+
+
+class DefaultPrefixLoader(jinja2.BaseLoader):
+    """Search override folders first, then the defaults; ``!default/x`` always means the default.
+
+    The prefix lets an override template extend or include the template it replaces
+    (``{% extends "!default/sections/vision.html" %}``) without recursing into itself.
+    """
+
+    def __init__(self, override_dirs: Sequence[Path], default_dir: Path) -> None:
+        self.default_dir = default_dir
+        self._all = jinja2.FileSystemLoader([*map(str, override_dirs), str(default_dir)])
+        self._default = jinja2.FileSystemLoader(str(default_dir))
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """Return the template source, from the default folder when the name has the prefix."""
+        if template.startswith(DEFAULT_PREFIX):
+            return self._default.get_source(environment, template[len(DEFAULT_PREFIX) :])
+        return self._all.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        """List every template name reachable through this loader."""
+        names = set(self._all.list_templates())
+        names.update(DEFAULT_PREFIX + n for n in self._default.list_templates())
+        return sorted(names)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """A sandbox that also hides pydantic's model API from templates."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Refuse private names and pydantic ``model_*`` methods (copy, validate, dump...)."""
+        if attr.startswith("model_") or attr.startswith("_"):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+def fmt_num(value: float | int | None, digits: int = 2) -> str:
+    """Format a number with fixed decimals and thousands separators (``1,234.50``)."""
+    if value is None:
+        return "n/a"
+    return f"{float(value):,.{digits}f}"
+
+
+def fmt_int(value: float | int | None) -> str:
+    """Format a whole number with thousands separators (``2,839,175``)."""
+    if value is None:
+        return "n/a"
+    return f"{round(value):,d}"
+
+
+def fmt_pct(share: float | None, digits: int = 0) -> str:
+    """Format a 0-1 share as a percentage (``0.42`` -> ``42%``)."""
+    if share is None:
+        return "n/a"
+    return f"{share * 100:.{digits}f}%"
+
+
+def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environment:
+    """Create the sandboxed Jinja2 environment over override folders and the defaults.
+
+    Args:
+        template_dirs: Override folders, searched in order before the shipped templates.
+
+    """
+    default_dir = shipped_dir("templates")
+    env = _Sandbox(
+        loader=DefaultPrefixLoader([Path(d) for d in template_dirs], default_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "svg", "xml")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["num"] = fmt_num
+    env.filters["int"] = fmt_int
+    env.filters["pct"] = fmt_pct
+    return env
+
+
+def default_meta(assessment: Assessment, build_date: dt.date) -> DocMeta:
+    """Derive the document metadata from the profile and the build date."""
+    p = assessment.profile
+    inst = p.institutions
+    issuer = inst.ai_lead_agency or inst.digital_lead_agency
+    dated = [s.accessed for s in p.sources if s.accessed is not None]
+    data_date = max(dated).isoformat() if dated else str(max(s.year for s in p.sources))
+    return DocMeta(
+        title=(
+            f"National Artificial Intelligence Strategy "
+            f"{assessment.horizon_start}\u2013{assessment.horizon_end}"
+        ),
+        short_title=f"{p.identity.name}: National AI Strategy (draft)",
+        version=f"Draft 0.1 for consultation (generated {build_date.isoformat()})",
+        build_date=build_date,
+        data_date=data_date,
+        generator=f"strategygen {__version__}",
+        issuing_body=issuer.name if issuer else f"Government of {p.identity.name}",
+        lang=p.identity.document_language,
+        watermark=True,
+    )
+
+
+def collect_sources(assessment: Assessment) -> dict[str, Source]:
+    """Return the profile's sources plus the bundled reference sources the document cites."""
+    from strategygen.dataset import SOURCES
+
+    out = {s.id: s for s in assessment.profile.sources}
+    for sid in _BUNDLED_SOURCE_IDS:
+        if sid not in out:
+            out[sid] = Source.model_validate(SOURCES[sid])
+    return out
+
+
+def _read_css(name: str, template_dirs: Sequence[Path | str]) -> str | None:
+    """Read ``static/<name>`` from the first folder that has it (overrides first)."""
+    for folder in [*map(Path, template_dirs), shipped_dir("templates")]:
+        path = folder / "static" / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+def _css_markup(text: str | None) -> Markup | None:
+    # The CSS is our own file, not profile data; only '</style' could break out of it.
+    if text is None:
+        return None
+    return Markup(text.replace("</", "<\\/"))
+
+
+def _template_location(exc: BaseException) -> str:
+    """Find the template file and line an exception was raised in (Jinja rewrites frames)."""
+    lineno = getattr(exc, "lineno", None)
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if isinstance(exc, jinja2.TemplateSyntaxError) and name:
+        return f"{name}:{lineno or 0}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".htm", ".svg", ".xml")):
+            return f"{frame.filename}:{frame.lineno}"
+    return f"{name}:{lineno or 0}" if name else "<template>"
+
+
+def render_document(
+    assessment: Assessment,
+    *,
+    build_date: dt.date,
+    template_dirs: Sequence[Path | str] = (),
+    meta_overrides: Mapping[str, Any] | None = None,
+) -> str:
+    """Render the full draft strategy as one self-contained HTML page.
+
+    Args:
+        assessment: The country's assessment (profile included).
+        build_date: The date printed as the build date; an input, for reproducible output.
+        template_dirs: Override template folders, searched before the shipped templates.
+        meta_overrides: Replacement values for ``DocMeta`` fields (title, version...).
+
+    Returns:
+        The HTML text.
+
+    Raises:
+        TemplateError: A template is missing, malformed or refers to an undefined value;
+            the message names the template file and line.
+
+    """
+    from strategygen.charts import build_charts
+
+    meta = default_meta(assessment, build_date)
+    if meta_overrides:
+        unknown = sorted(set(meta_overrides) - {f.name for f in dataclasses.fields(DocMeta)})
+        if unknown:
+            raise TemplateError(f"unknown document metadata field(s): {', '.join(unknown)}")
+        meta = dataclasses.replace(meta, **dict(meta_overrides))
+    profile = assessment.profile
+    narrative = {
+        sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))
+        for sid, block in sorted(profile.narrative.items())
+    }
+    env = make_environment(template_dirs)
+    # Only sections whose template exists appear in the ToC, so every ToC link resolves
+    # while other section templates are still being written.
+    available = set(env.list_templates())
+    context: dict[str, Any] = {
+        "p": profile,
+        "a": assessment,
+        "meta": meta,
+        "sections": [s for s in SECTIONS if f"sections/{s[0]}.html" in available],
+        "narrative": narrative,
+        "narrative_blocks": narrative,  # alias: the macro `m.narrative` shadows the name
+        "sources": collect_sources(assessment),
+        "charts": build_charts(assessment),
+        "css_screen": _css_markup(_read_css("screen.css", template_dirs)),
+        "css_print": _css_markup(_read_css("print.css", template_dirs)),
+    }
+    # Globals, not render arguments: templates import "macros.html" without context
+    # (as the contract says), and its macros still need sources, narrative and sections.
+    env.globals.update(context)
+    try:
+        html = env.get_template("document.html").render()
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{_template_location(exc)}: {exc.message}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise TemplateError(f"{_template_location(exc)}: {exc}") from None
+    return html

@@ -1,0 +1,268 @@
+import datetime as dt
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from strategygen.assess import assess
+from strategygen.assessment import Assessment
+from strategygen.kpis import CATALOGUE, DEFAULT_RATIOS, training_tiers
+from strategygen.loader import load_profile, load_profile_text
+from strategygen.maturity import stage_for
+from strategygen.profile import (
+    AiStrategy,
+    CivilService,
+    Count,
+    CountryProfile,
+    Guidelines,
+    Horizon,
+    Institutions,
+    Law,
+    LawStatus,
+    PublicSectorAI,
+    UseCase,
+)
+from strategygen.resources import shipped_dir
+from strategygen.scaffold import scaffold
+
+DATE = dt.date(2026, 3, 1)
+SRC = "gairi2023"
+SHIPPED = sorted(shipped_dir("country_profiles").glob("*.yaml"))
+
+
+def _p(code: str = "JAM") -> CountryProfile:
+    return load_profile_text(scaffold(code))
+
+
+def with_dims(base: CountryProfile, **dims: float) -> CountryProfile:
+    r = base.readiness
+    assert r.dimensions is not None
+    new = r.dimensions.model_copy(update=dims)
+    return base.model_copy(update={"readiness": r.model_copy(update={"dimensions": new})})
+
+
+def headcount(base: CountryProfile, value: int | None, **more: int) -> CountryProfile:
+    fields = {k: Count(value=v, year=2024, source=SRC) for k, v in more.items()}
+    if value is not None:
+        fields["headcount"] = Count(value=value, year=2024, source=SRC)
+    return base.model_copy(update={"civil_service": CivilService(**fields)})
+
+
+def test_stage_thresholds() -> None:
+    assert [stage_for(x) for x in (0, 19.99, 20, 39.99, 40, 59.99, 60, 79.99, 80, 100)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+        5,
+        5,
+    ]
+
+
+def test_no_adopted_strategy_caps_strategy_at_two() -> None:
+    high = with_dims(_p(), vision=100)
+    capped = assess(high, DATE).area("strategy")
+    assert capped.score == 100 and capped.stage == 2 and capped.caps
+    adopted = high.model_copy(
+        update={"institutions": Institutions(ai_strategy=AiStrategy(status="adopted", source=SRC))}
+    )
+    free = assess(adopted, DATE).area("strategy")
+    assert free.stage == 5 and free.caps == ()
+
+
+def test_data_protection_not_in_force_caps_safeguards() -> None:
+    high = with_dims(_p(), governance_ethics=90)
+    for status, stage in (("draft", 2), ("partially_in_force", 2), ("in_force", 5)):
+        profile = high.model_copy(
+            update={"law": Law(data_protection=LawStatus(status=status, source=SRC))}  # type: ignore[arg-type]
+        )
+        assert assess(profile, DATE).area("safeguards").stage == stage
+
+
+def test_public_sector_capped_without_register_and_guidelines() -> None:
+    high = with_dims(_p(), digital_capacity=95, adaptability=95)
+    area = assess(high, DATE).area("public_sector")
+    assert area.stage == 3 and len(area.caps) == 2
+    case = UseCase(
+        name="Assistant",
+        agency="Tax",
+        function="tax",
+        stage="production",
+        risk_level="low",
+        baseline_measured=True,
+        source=SRC,
+    )
+    governed = high.model_copy(
+        update={
+            "public_sector_ai": PublicSectorAI(
+                use_cases=[case], guidelines=Guidelines(status="adopted", source=SRC)
+            )
+        }
+    )
+    assert assess(governed, DATE).area("public_sector").stage == 5
+
+
+def test_overall_is_rounded_down_mean_of_area_stages() -> None:
+    a = assess(_p("JAM"), DATE)
+    stages = [m.stage for m in a.areas if m.stage is not None]
+    assert a.overall.stage == math.floor(sum(stages) / len(stages))
+    assert "rounded-down mean" in a.overall.basis
+
+
+def test_confidence_low_for_imputed_antigua() -> None:
+    a = assess(_p("ATG"), DATE)
+    assert a.overall.confidence == "low"
+    assert all(m.confidence == "low" for m in a.areas)
+    assert "40%" in a.overall.confidence_reason
+
+
+def test_confidence_levels_follow_missing_facts() -> None:
+    base = _p("JAM")
+    assert assess(base, DATE).area("strategy").confidence == "low"
+    partial = base.model_copy(
+        update={"institutions": Institutions(ai_strategy=AiStrategy(status="none", source=SRC))}
+    )
+    assert assess(partial, DATE).area("strategy").confidence == "medium"
+
+
+def test_uncovered_anguilla_is_not_assessed_from_scores() -> None:
+    a = assess(_p("AIA"), DATE)
+    assert a.overall.stage is None and a.overall.stage_name == "Not assessed"
+    assert all(m.score is None for m in a.areas)
+    assert a.strongest == () and a.weakest == ()
+    assert any(f.id == "COV-NONE" for f in a.fired)
+    assert a.kpi("K01").baseline is None
+    assert any(g.path == "readiness.total" for g in a.gaps)
+
+
+def test_uncovered_territory_staged_from_facts_where_possible() -> None:
+    aia = _p("AIA").model_copy(
+        update={
+            "institutions": Institutions(
+                ai_strategy=AiStrategy(status="adopted", source="iso3166")
+            ),
+            "law": Law(data_protection=LawStatus(status="draft", source="iso3166")),
+        }
+    )
+    a = assess(aia, DATE)
+    assert a.area("strategy").stage == 3
+    assert a.area("safeguards").stage == 2
+    assert a.area("infrastructure").stage is None
+    assert a.overall.stage == 2
+
+
+def test_tier_numbers_from_headcount() -> None:
+    tiers = {t.key: t for t in training_tiers(headcount(_p(), 12345))}
+    assert tiers["awareness"].target == 12345
+    assert tiers["leaders"].target == math.ceil(12345 * 0.03)
+    assert tiers["practitioners"].target == math.ceil(12345 * 0.10)
+    assert tiers["specialists"].target == math.ceil(12345 * 0.02)
+    assert "12,345" in tiers["leaders"].basis
+
+
+def test_specialist_minimum_and_adjustable_ratios() -> None:
+    small = {t.key: t for t in training_tiers(headcount(_p(), 100))}
+    assert small["specialists"].target == 5
+    custom = {t.key: t for t in training_tiers(headcount(_p(), 1000), {"leaders": 0.05})}
+    assert custom["leaders"].target == 50 and custom["leaders"].ratio == 0.05
+    assert DEFAULT_RATIOS["leaders"] == 0.03  # the override does not leak
+    with pytest.raises(ValueError):
+        training_tiers(_p(), {"interns": 0.5})
+
+
+def test_missing_headcount_gives_no_tier_numbers_and_a_gap() -> None:
+    a = assess(_p(), DATE)
+    assert all(t.target is None for t in a.tiers)
+    assert any(g.path == "civil_service.headcount" for g in a.gaps)
+
+
+def test_ratios_argument_flows_through_assess() -> None:
+    a = assess(headcount(_p(), 2000), DATE, ratios={"practitioners": 0.2})
+    assert {t.key: t.target for t in a.tiers}["practitioners"] == 400
+
+
+def test_horizon_default_and_from_profile() -> None:
+    a = assess(_p(), DATE)
+    assert (a.horizon_start, a.horizon_end) == (2027, 2032)
+    fixed = _p().model_copy(update={"strategy_horizon": Horizon(start=2026, end=2030)})
+    b = assess(fixed, DATE)
+    assert (b.horizon_start, b.horizon_end) == (2026, 2030)
+
+
+def test_kpi_set_is_union_of_fired_rules_plus_readiness() -> None:
+    a = assess(_p(), DATE)
+    expected = {"K01"} | {k for f in a.fired for k in f.kpis}
+    assert {k.id for k in a.kpis} == expected
+
+
+def test_baselines_only_from_profile_facts() -> None:
+    profile = headcount(_p(), 1000, ai_trained=40)
+    a = assess(profile, DATE)
+    k50 = a.kpi("K50")
+    assert k50.baseline is not None
+    assert k50.baseline.value == "40 (4.0% of headcount)"
+    assert (k50.baseline.year, k50.baseline.source_id) == (2024, SRC)
+    assert a.kpi("K01").baseline is not None and a.kpi("K01").baseline.value == "41.32"  # type: ignore[union-attr]
+    # Every KPI without a baseline is listed as a data gap.
+    missing = {k.id for k in a.kpis if k.baseline is None}
+    assert missing == {g.path.removeprefix("kpi.") for g in a.gaps if g.path.startswith("kpi.")}
+
+
+def _allowed_numbers(a: Assessment) -> set[str]:
+    """Numbers a target may print: years, 100%, the tier ratios and data-derived values."""
+    ok = {str(y) for y in range(a.horizon_start - 5, a.horizon_end + 1)} | {"100", "0", "3"}
+    ok |= {f"{100 * t.ratio:.0f}" for t in a.tiers}
+    ok |= {f"{t.target:,}" for t in a.tiers if t.target is not None}
+    ok |= {str(t.minimum) for t in a.tiers}
+    for b in a.benchmarks:
+        for value in (b.score, b.cdcc_mean, b.cdcc_leader_score):
+            if value is not None:
+                ok.add(f"{value:.2f}")
+        if b.score is not None:
+            ok.add(f"{b.score + (b.cdcc_mean - b.score) / 2:.2f}")
+            if b.gap_to_leader:
+                ok.add(f"{b.score + b.gap_to_leader / 2:.2f}")
+    profile = a.profile
+    if profile.civil_service.headcount:
+        ok.add(f"{profile.civil_service.headcount.value:,}")
+    return ok
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_no_invented_absolute_targets(path: Path) -> None:
+    a = assess(load_profile(path), DATE)
+    allowed = _allowed_numbers(a)
+    for kpi in a.kpis:
+        for number in re.findall(r"\d[\d,]*(?:\.\d+)?", kpi.target):
+            assert number in allowed, f"{kpi.id}: {kpi.target!r} prints {number}"
+
+
+def test_tier_targets_appear_in_kpis_when_headcount_known() -> None:
+    a = assess(headcount(_p(), 5000, ai_trained=10), DATE)
+    assert a.kpi("K50").target.startswith("5,000 civil servants trained by")
+    assert "150 leaders trained" in a.kpi("K52").target
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_profile_assesses(path: Path) -> None:
+    a = assess(load_profile(path), DATE)
+    assert len(a.areas) == 6
+    assert a.fired and a.kpis and len(a.tiers) == 4
+    assert 0 <= a.completeness <= 1
+    assert all(k.id in CATALOGUE for k in a.kpis)
+    for f in a.fired:
+        assert "{" not in f.finding + f.recommendation
+
+
+def test_assessment_is_deterministic() -> None:
+    assert assess(_p("JAM"), DATE) == assess(_p("JAM"), DATE)
+
+
+def test_gaps_have_no_duplicates() -> None:
+    paths = [g.path for g in assess(_p("AIA"), DATE).gaps]
+    assert len(paths) == len(set(paths))

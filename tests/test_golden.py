@@ -1,0 +1,58 @@
+"""Golden HTML for two contrasting profiles: Jamaica (member, scored) and Anguilla (territory).
+
+Regenerate after an intended change with:
+
+    .venv/bin/python -m pytest tests/test_golden.py --update-golden
+
+then review the diff of tests/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strategygen.assessment import Assessment
+from strategygen.loader import load_profile
+from strategygen.profile import CountryProfile
+from strategygen.render import render_document
+from strategygen.resources import shipped_dir
+
+GOLDEN = Path(__file__).parent / "golden"
+DATE = dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize("code", ["JAM", "AIA"])
+def test_golden(
+    code: str,
+    make_assessment: Callable[[CountryProfile, dt.date], Assessment],
+    request: pytest.FixtureRequest,
+) -> None:
+    profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
+    html = render_document(make_assessment(profile, DATE), build_date=DATE)
+    golden = GOLDEN / f"{code}.html"
+    if request.config.getoption("--update-golden"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(html, encoding="utf-8", newline="\n")
+        return
+    assert golden.is_file(), f"missing {golden}; run pytest tests/test_golden.py --update-golden"
+    expected = golden.read_text(encoding="utf-8")
+    if html != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                html.splitlines(keepends=True),
+                f"golden/{code}.html",
+                "rendered",
+                n=1,
+            )
+        )
+        pytest.fail(
+            f"{code} output differs from its golden file (first lines of the diff below). "
+            "If the change is intended, run: .venv/bin/python -m pytest tests/test_golden.py "
+            f"--update-golden\n{diff[:4000]}"
+        )

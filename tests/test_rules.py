@@ -1,0 +1,385 @@
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strategygen.assess import assess
+from strategygen.errors import RuleError
+from strategygen.loader import load_profile_text
+from strategygen.profile import (
+    Agency,
+    AiStrategy,
+    CivilService,
+    Count,
+    CountryProfile,
+    EthicsBody,
+    Guidelines,
+    Institutions,
+    Law,
+    LawStatus,
+    PublicSectorAI,
+    UseCase,
+)
+from strategygen.resources import shipped_dir
+from strategygen.rules import (
+    PRIORITY_ORDER,
+    FactContext,
+    Leaf,
+    NotOf,
+    evaluate,
+    fill,
+    fill_owner,
+    load_rules,
+)
+from strategygen.scaffold import scaffold
+
+DATE = dt.date(2026, 3, 1)
+SRC = "gairi2023"
+JAM = load_profile_text(scaffold("JAM"))
+
+
+def _p(code: str = "JAM") -> CountryProfile:
+    return load_profile_text(scaffold(code))
+
+
+def edit(base: CountryProfile = JAM, **update: object) -> CountryProfile:
+    return base.model_copy(update=update)
+
+
+def strategy(status: str) -> CountryProfile:
+    return edit(institutions=Institutions(ai_strategy=AiStrategy(status=status, source=SRC)))  # type: ignore[arg-type]
+
+
+def law(**statuses: str) -> CountryProfile:
+    return edit(
+        law=Law(
+            **{
+                name: LawStatus(status=s, title="The Act", year=2020, source=SRC)  # type: ignore[arg-type]
+                for name, s in statuses.items()
+            }
+        )
+    )
+
+
+def use_case(stage: str, baseline: bool = False) -> UseCase:
+    return UseCase(
+        name="Chat assistant",
+        agency="Tax Administration",
+        function="tax administration",
+        stage=stage,  # type: ignore[arg-type]
+        risk_level="low",
+        baseline_measured=baseline,
+        source=SRC,
+    )
+
+
+def psai(cases: list[UseCase] | None, guidelines: str | None = None) -> CountryProfile:
+    return edit(
+        public_sector_ai=PublicSectorAI(
+            use_cases=cases,
+            use_cases_source=SRC,
+            guidelines=Guidelines(status=guidelines, source=SRC) if guidelines else None,  # type: ignore[arg-type]
+        )
+    )
+
+
+def count(value: int) -> Count:
+    return Count(value=value, year=2024, source=SRC)
+
+
+def civil(**values: int) -> CountryProfile:
+    return edit(civil_service=CivilService(**{k: count(v) for k, v in values.items()}))
+
+
+def dimension(name: str, value: float, base: CountryProfile = JAM) -> CountryProfile:
+    r = base.readiness
+    assert r.dimensions is not None
+    dims = r.dimensions.model_copy(update={name: value})
+    return edit(base, readiness=r.model_copy(update={"dimensions": dims}))
+
+
+def readiness(**update: object) -> CountryProfile:
+    return edit(readiness=JAM.readiness.model_copy(update=update))
+
+
+def identity(**update: object) -> CountryProfile:
+    return edit(identity=JAM.identity.model_copy(update=update))
+
+
+Maker = Callable[[], CountryProfile]
+# rule id -> (a profile it fires on, a contrasting profile it does not fire on)
+CASES: dict[str, tuple[Maker, Maker | None]] = {
+    "STR-NONE": (lambda: strategy("none"), lambda: strategy("adopted")),
+    "STR-EARLY": (lambda: strategy("in_preparation"), lambda: strategy("none")),
+    "STR-REFRESH": (lambda: strategy("adopted"), lambda: strategy("draft")),
+    "STR-LEAD": (
+        lambda: JAM,
+        lambda: edit(
+            institutions=Institutions(ai_lead_agency=Agency(name="AI Office", source=SRC))
+        ),
+    ),
+    "DPL-NONE": (lambda: law(data_protection="none"), lambda: law(data_protection="in_force")),
+    "DPL-DRAFT": (lambda: law(data_protection="draft"), lambda: law(data_protection="none")),
+    "DPL-PARTIAL": (
+        lambda: law(data_protection="partially_in_force"),
+        lambda: law(data_protection="draft"),
+    ),
+    "DPL-INFORCE": (lambda: law(data_protection="in_force"), lambda: law(data_protection="none")),
+    "CYB-GAP": (lambda: law(cybercrime="draft"), lambda: law(cybercrime="in_force")),
+    "ETH-BODY": (
+        lambda: edit(
+            institutions=Institutions(ai_ethics_body=EthicsBody(exists=False, source=SRC))
+        ),
+        lambda: edit(
+            institutions=Institutions(
+                ai_ethics_body=EthicsBody(exists=True, name="AI Council", source=SRC)
+            )
+        ),
+    ),
+    "PS-GUIDE": (
+        lambda: psai([use_case("pilot")], "none"),
+        lambda: psai([use_case("pilot")], "adopted"),
+    ),
+    "PS-INVENTORY": (lambda: JAM, lambda: psai([])),
+    "PS-BASELINE": (
+        lambda: psai([use_case("production", baseline=False)]),
+        lambda: psai([use_case("production", baseline=True)]),
+    ),
+    "SKL-TRAIN": (
+        lambda: civil(headcount=1000, ai_trained=50),
+        lambda: civil(headcount=1000, ai_trained=500),
+    ),
+    "SKL-SPEC": (lambda: civil(digital_specialists=0), lambda: civil(digital_specialists=12)),
+    "SKL-HEADCOUNT": (lambda: JAM, lambda: civil(headcount=20000)),
+    "WEAK-VISION": (lambda: dimension("vision", 0), lambda: dimension("vision", 100)),
+    "WEAK-GOV": (
+        lambda: dimension("governance_ethics", 0),
+        lambda: dimension("governance_ethics", 100),
+    ),
+    "WEAK-DIGCAP": (
+        lambda: dimension("digital_capacity", 0),
+        lambda: dimension("digital_capacity", 100),
+    ),
+    "WEAK-ADAPT": (lambda: dimension("adaptability", 0), lambda: dimension("adaptability", 100)),
+    "WEAK-HUMCAP": (lambda: dimension("human_capital", 0), lambda: dimension("human_capital", 100)),
+    "WEAK-INFRA": (
+        lambda: dimension("infrastructure", 0),
+        lambda: dimension("infrastructure", 100),
+    ),
+    "WEAK-DATA": (
+        lambda: dimension("data_availability", 0),
+        lambda: dimension("data_availability", 100),
+    ),
+    "WEAK-INNOV": (
+        lambda: dimension("innovation_capacity", 0),
+        lambda: dimension("innovation_capacity", 100),
+    ),
+    "DATA-IMPUTED": (
+        lambda: readiness(imputed_over_40pct=True),
+        lambda: readiness(imputed_over_40pct=False),
+    ),
+    "COV-NONE": (lambda: _p("AIA"), lambda: JAM),
+    "SIDS-POOL": (lambda: JAM, lambda: identity(sids=False)),
+    "SMALL-ADMIN": (lambda: civil(headcount=1200), lambda: civil(headcount=50000)),
+    "AWARE": (lambda: JAM, None),  # applies to every country
+    "REG-COOP": (lambda: JAM, lambda: _p("FRA")),
+}
+
+
+def fired(profile: CountryProfile) -> dict[str, object]:
+    return {f.id: f for f in assess(profile, DATE).fired}
+
+
+def test_every_shipped_rule_has_a_case() -> None:
+    ids = {r.id for r in load_rules([shipped_dir("rules")])}
+    assert ids == set(CASES)
+    assert 20 <= len(ids) <= 30
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_fires_and_contrast_does_not(rule_id: str) -> None:
+    fires, contrast = CASES[rule_id]
+    hit = fired(fires())
+    assert rule_id in hit
+    rule = hit[rule_id]
+    assert rule.triggers  # type: ignore[attr-defined]
+    assert rule.library.endswith(".yaml")  # type: ignore[attr-defined]
+    assert "{" not in rule.finding and "{" not in rule.recommendation  # type: ignore[attr-defined]
+    if contrast is None:
+        assert rule_id in fired(_p("AIA"))
+    else:
+        assert rule_id not in fired(contrast())
+
+
+def test_trigger_records_fact_value_and_condition() -> None:
+    rule = fired(law(data_protection="draft"))["DPL-DRAFT"]
+    (trigger,) = rule.triggers  # type: ignore[attr-defined]
+    assert trigger.fact == "law.data_protection.status"
+    assert trigger.value == "draft"
+    assert trigger.condition == "law.data_protection.status eq draft"
+    assert rule.library == "safeguards.yaml"  # type: ignore[attr-defined]
+
+
+def test_placeholders_filled_with_profile_facts() -> None:
+    profile = edit(
+        law=Law(
+            data_protection=LawStatus(
+                status="partially_in_force", title="Data Act 2011", source=SRC
+            )
+        )
+    )
+    rule = fired(profile)["DPL-PARTIAL"]
+    assert "Data Act 2011" in rule.finding  # type: ignore[attr-defined]
+    assert "partially in force" in rule.finding  # type: ignore[attr-defined]
+
+
+def test_owner_from_agency_or_none() -> None:
+    agency = Institutions(
+        digital_lead_agency=Agency(name="eGov Jamaica", acronym="eGovJa", source=SRC)
+    )
+    assert fired(edit(institutions=agency))["PS-INVENTORY"].owner == "eGov Jamaica (eGovJa)"  # type: ignore[attr-defined]
+    assert fired(JAM)["PS-INVENTORY"].owner is None  # type: ignore[attr-defined]
+
+
+def test_fired_rules_sorted_by_priority_then_id() -> None:
+    rules = assess(JAM, DATE).fired
+    keys = [(PRIORITY_ORDER[r.priority], r.id) for r in rules]
+    assert keys == sorted(keys)
+
+
+def test_depends_on_lists_only_fired_rules() -> None:
+    rules = {r.id: r for r in assess(strategy("none"), DATE).fired}
+    assert rules["STR-NONE"].depends_on == ("STR-LEAD",)
+    with_lead = edit(
+        institutions=Institutions(
+            ai_strategy=AiStrategy(status="none", source=SRC),
+            ai_lead_agency=Agency(name="AI Office", source=SRC),
+        )
+    )
+    assert {r.id: r for r in assess(with_lead, DATE).fired}["STR-NONE"].depends_on == ()
+
+
+def test_missing_fact_fails_every_comparison() -> None:
+    ctx = FactContext(JAM, {}, {}, {"ai_trained_share": None})
+    for op, value in (("lt", 10), ("ge", 10), ("ne", 5), ("eq", 5)):
+        ok, _ = evaluate(Leaf(fact="derived.ai_trained_share", op=op, value=value), ctx)  # type: ignore[arg-type]
+        assert not ok
+    ok, _ = evaluate(Leaf(fact="derived.ai_trained_share", op="missing"), ctx)
+    assert ok
+
+
+def test_not_negates_and_logs() -> None:
+    ctx = FactContext(JAM, {}, {}, {})
+    cond = NotOf.model_validate({"not": {"fact": "identity.sids", "op": "eq", "value": False}})
+    ok, triggers = evaluate(cond, ctx)
+    assert ok
+    assert triggers[0].condition == "not (identity.sids eq false)"
+
+
+def test_fill_is_plain_substitution() -> None:
+    values = {"country": "Jamaica", "headcount": None}
+    assert fill("{country} has {headcount} staff", values) == "Jamaica has [DATA GAP] staff"
+    assert fill("{digital_lead_agency} leads", {}) == "the lead agency for digital government leads"
+    assert fill_owner("{digital_lead_agency}", {}) is None
+    assert fill_owner(None, values) is None
+    # Format-style attribute access is not interpreted.
+    assert fill("{country.__class__}", values) == "{country.__class__}"
+
+
+# --- the rule loader rejects malformed files, naming the file and the rule ---------------
+
+GOOD = """\
+rules:
+  - id: T-ONE
+    area: strategy
+    pillar: enablers
+    when: {fact: identity.sids, op: eq, value: true}
+    finding: "{country} is small."
+    recommendation: Pool services.
+    priority: low
+    horizon: long
+    owner: null
+    kpis: [K01]
+    depends_on: []
+    evidence: A published example
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_good_extra_rule_file_loads_and_fires(tmp_path: Path) -> None:
+    rules = load_rules([shipped_dir("rules"), write(tmp_path, GOOD)])
+    assert "T-ONE" in {r.id for r in rules}
+    extra = {f.id: f for f in assess(JAM, DATE, rule_dirs=[write(tmp_path, GOOD)]).fired}
+    assert extra["T-ONE"].finding == "Jamaica is small."
+    assert extra["T-ONE"].library == "mine.yaml"
+
+
+def test_later_folder_overrides_shipped_rule(tmp_path: Path) -> None:
+    text = GOOD.replace("T-ONE", "AWARE").replace("Pool services.", "Replaced.")
+    hit = {f.id: f for f in assess(JAM, DATE, rule_dirs=[write(tmp_path, text)]).fired}
+    assert hit["AWARE"].recommendation == "Replaced."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("fact: identity.sids", "fact: identity.sizes", "unknown fact path"),
+        ("fact: identity.sids", "fact: derived.nonsense", "unknown fact path"),
+        ("fact: identity.sids", "fact: maturity.strategy.colour", "unknown fact path"),
+        ("fact: identity.sids", "fact: benchmark.nothing.score", "unknown fact path"),
+        ("op: eq", "op: equals", "op"),
+        ("{country} is small.", "{country} has {secret_key}.", "unknown placeholder"),
+        ("owner: null", "owner: '{minister}'", "unknown placeholder"),
+        ("kpis: [K01]", "kpis: [K999]", "unknown KPI"),
+        ("depends_on: []", "depends_on: [NOPE]", "unknown dependency"),
+        ("horizon: long", "horizon: long\n    colour: blue", "Extra inputs"),
+        ("priority: low", "priority: urgent", "priority"),
+        ("op: eq, value: true", "op: lt, value: small", "needs a number"),
+        ("op: eq, value: true", "op: in, value: true", "list"),
+        ("op: eq, value: true", "op: missing, value: true", "takes no value"),
+        ("op: eq, value: true", "op: eq, value: maybe", "true or false"),
+        (
+            "{fact: identity.sids, op: eq, value: true}",
+            "{fact: law.data_protection.status, op: eq, value: in-force}",
+            "can never occur",
+        ),
+        (
+            "when: {fact: identity.sids, op: eq, value: true}",
+            "when: {colour: 1}",
+            "a condition needs",
+        ),
+        ("when: {fact: identity.sids, op: eq, value: true}", "when: {all: []}", "at least 1"),
+        ("evidence: A published example", "", "evidence"),
+    ],
+)
+def test_rule_errors_name_file_and_rule(tmp_path: Path, old: str, new: str, message: str) -> None:
+    assert old in GOOD
+    folder = write(tmp_path, GOOD.replace(old, new))
+    with pytest.raises(RuleError) as info:
+        load_rules([folder])
+    text = str(info.value)
+    assert "mine.yaml" in text
+    assert "T-ONE" in text
+    assert message in text
+
+
+def test_duplicate_rule_id_in_one_folder(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yaml")
+    write(tmp_path, GOOD, "b.yaml")
+    with pytest.raises(RuleError, match=r"b\.yaml: rule T-ONE: duplicate id"):
+        load_rules([tmp_path])
+
+
+def test_unreadable_yaml(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match=r"mine\.yaml"):
+        load_rules([write(tmp_path, "rules: [\n")])
+
+
+def test_top_level_must_be_rules(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match=r"mine\.yaml"):
+        load_rules([write(tmp_path, "rule: []\n")])
