@@ -187,10 +187,30 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html"]),
+    type=click.Choice(["html", "pdf", "all"]),
     default="html",
     show_default=True,
-    help="Output format.",
+    help="Output format: html, pdf (print-ready, via WeasyPrint) or all.",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
+    default=None,
+    help="PDF/A-3b for archiving or PDF/UA-1 for accessibility (default: a tagged PDF). "
+    "WeasyPrint does not certify conformance.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Paper size of the PDF.",
+)
+@click.option("--no-watermark", is_flag=True, help="Leave out the diagonal DRAFT watermark.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail a document when WeasyPrint reports any warning or error.",
 )
 @click.option(
     "--output-dir",
@@ -219,6 +239,10 @@ def build_cmd(
     output_dir: Path,
     build_date: object,
     template_dirs: tuple[Path, ...],
+    pdf_variant: str | None,
+    paper: str,
+    no_watermark: bool,
+    strict: bool,
 ) -> None:
     """Build the draft strategy for each profile (default: every shipped profile).
 
@@ -228,6 +252,7 @@ def build_cmd(
     import datetime as dt
 
     from strategygen.build import build_html, default_build_date
+    from strategygen.pdf import PdfOptions
 
     date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
     files = expand_inputs(paths) if paths else shipped_profiles()
@@ -236,13 +261,23 @@ def build_cmd(
         output_dir=output_dir,
         build_date=date,
         template_dirs=template_dirs,
+        formats=("html", "pdf") if fmt == "all" else (fmt,),
+        pdf_options=PdfOptions(
+            variant=pdf_variant, paper=paper, watermark=not no_watermark, strict=strict
+        ),
     )
     failed = [r for r in results if r.error is not None]
     for result in results:
         if result.error is not None:
             click.echo(result.error, err=True)
         elif result.output is not None:
-            click.echo(f"wrote {display_path(result.output)} ({result.seconds:.2f} s)")
+            for output in result.outputs or (result.output,):
+                extra = ""
+                if result.pdf is not None and output.suffix == ".pdf":
+                    extra = f"{result.pdf.pages} pages, {result.pdf.bytes / 1024:.0f} KiB, "
+                click.echo(f"wrote {display_path(output)} ({extra}{result.seconds:.2f} s)")
+            for warning in result.warnings:
+                click.echo(f"{result.source}: WeasyPrint {warning}", err=True)
     noun = "profile" if len(results) == 1 else "profiles"
     if failed:
         click.echo(

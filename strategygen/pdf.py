@@ -81,6 +81,16 @@ class PdfResult:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class PdfOptions:
+    """PDF choices of a build: --pdf-variant, --paper, --no-watermark, --strict."""
+
+    variant: str | None = None
+    paper: str = "a4"
+    watermark: bool = True
+    strict: bool = False
+
+
 def extra_css(paper: str = "a4", watermark: bool = True) -> str:
     """Return the CSS that ``--paper`` and ``--no-watermark`` add on top of print.css.
 
