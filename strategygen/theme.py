@@ -1,0 +1,172 @@
+"""Themes: a consultancy's or regional body's name, logo, colours, fonts and cover wording."""
+
+from __future__ import annotations
+
+import base64
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from strategygen.errors import Problem, ProfileError
+from strategygen.loader import translate_errors
+from strategygen.yamlsource import read_yaml_file
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
+# Font names end up inside CSS; letters, digits, spaces and hyphens cannot break out of it.
+FontName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,60}$")]
+MAX_LOGO_BYTES = 512 * 1024
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
+
+
+class Colours(_Model):
+    """The theme's colours."""
+
+    accent: Colour = "#1f3a5f"
+    """Headings, rules and the cover background."""
+    ink: Colour = "#1a1a1a"
+    """Body text."""
+    muted: Colour = "#4a4a4a"
+    """Secondary text such as captions."""
+
+
+class Fonts(_Model):
+    """Font families; they must be installed (the set-up installs Noto and DejaVu)."""
+
+    body: FontName = "Noto Serif"
+    """Family for body text."""
+    headings: FontName = "Noto Sans"
+    """Family for headings, tables and captions."""
+
+
+class Cover(_Model):
+    """Wording on the cover page."""
+
+    subtitle: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """A line under the title, for instance 'Prepared with the support of …'."""
+    prepared_by: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """Who prepared the draft, printed on the cover."""
+
+
+class Theme(_Model):
+    """A theme file: who issues the drafts and how they look."""
+
+    issuing_body: Annotated[str, Field(min_length=1, max_length=200)]
+    """Organisation named on the cover and in the PDF metadata as author."""
+    logo: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """SVG or PNG file, relative to the theme file's folder and inside it."""
+    colours: Colours = Colours()
+    """Colours."""
+    fonts: Fonts = Fonts()
+    """Fonts."""
+    cover: Cover = Cover()
+    """Cover wording."""
+    paper: Literal["a4", "letter"] = "a4"
+    """Paper size of the PDF."""
+    watermark: bool = True
+    """Whether the PDF carries the diagonal DRAFT watermark."""
+
+
+@dataclass(frozen=True)
+class LoadedTheme:
+    """A validated theme with its logo read and encoded, ready to render."""
+
+    theme: Theme
+    folder: Path
+    logo_data_uri: str | None
+
+    def css(self) -> str:
+        """Return CSS that applies the theme's colours and fonts over the defaults."""
+        c, f = self.theme.colours, self.theme.fonts
+        return (
+            ":root {"
+            f" --accent: {c.accent}; --ink: {c.ink}; --muted: {c.muted};"
+            f' --serif: "{f.body}", "DejaVu Serif", serif;'
+            f' --sans: "{f.headings}", "DejaVu Sans", sans-serif;'
+            " }\n"
+        )
+
+
+def load_theme(path: Path, display: str | None = None) -> LoadedTheme:
+    """Read and validate a theme file; every fault is a located ProfileError.
+
+    Raises:
+        ProfileError: For YAML faults, unknown keys, bad values, and a logo that is
+            outside the theme folder or not an SVG or PNG image.
+
+    """
+    shown = display or str(path)
+    doc = read_yaml_file(path, shown)
+    try:
+        theme = Theme.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ProfileError(shown, translate_errors(exc, doc, Theme)) from None
+    folder = path.resolve().parent
+    logo_uri = None
+    if theme.logo is not None:
+        line, column = doc.locate(("logo",))
+
+        def fail(message: str) -> ProfileError:
+            return ProfileError(
+                shown, [Problem(shown, line, column, "logo", message, repr(theme.logo))]
+            )
+
+        logo_uri = _logo_data_uri(folder, theme.logo, fail)
+    return LoadedTheme(theme, folder, logo_uri)
+
+
+def _logo_data_uri(folder: Path, name: str, fail: Callable[[str], ProfileError]) -> str:
+    """Check the logo stays inside the theme folder and is a real SVG or PNG; encode it."""
+    candidate = folder / name
+    # resolve() follows symlinks, so a link pointing outside the folder is caught too.
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(folder):
+        raise fail(
+            "the logo must be inside the theme's folder (no '..', absolute paths or links out)"
+        )
+    if not resolved.is_file():
+        raise fail("the logo file does not exist")
+    data = resolved.read_bytes()
+    if len(data) > MAX_LOGO_BYTES:
+        raise fail(f"the logo is larger than {MAX_LOGO_BYTES // 1024} KiB")
+    suffix = resolved.suffix.lower()
+    if suffix == ".png":
+        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise fail("the logo has a .png name but is not a PNG image")
+        mime = "image/png"
+    elif suffix == ".svg":
+        _check_svg(data, fail)
+        mime = "image/svg+xml"
+    else:
+        raise fail("the logo must be an SVG or PNG file")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _check_svg(data: bytes, fail: Callable[[str], ProfileError]) -> None:
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        # Entities can expand without bound or pull in local files; logos never need them.
+        raise fail("the SVG logo must not declare a DOCTYPE or entities")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise fail(f"the logo is not a valid SVG image ({exc})") from None
+    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
+        raise fail("the logo has an .svg name but its root element is not <svg>")
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in ("script", "foreignObject"):
+            raise fail(f"the SVG logo must not contain <{tag}>")
+        for attr, value in element.attrib.items():
+            local = attr.rsplit("}", 1)[-1]
+            if local.startswith("on"):
+                raise fail(f"the SVG logo must not contain event handlers ({local})")
+            if local == "href" and not value.startswith(("#", "data:")):
+                raise fail("the SVG logo must not refer to other files or addresses")
