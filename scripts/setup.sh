@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up strategygen on a fresh Debian machine: system libraries, a virtual
-# environment in .venv and the package with its development tools.
+# environment in .venv and the package with its development tools. Idempotent: a
+# second run installs nothing new.
 # Usage: scripts/setup.sh            (as root it installs Debian packages itself)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +9,12 @@ cd "$(dirname "$0")/.."
 # Pango/HarfBuzz for WeasyPrint's PDF rendering, fonts the print stylesheet names
 # (so the PDF never depends on whatever happens to be installed), poppler-utils for
 # pdftoppm/pdftotext, which the tests and reviewers use to look at PDF pages.
+# Debian's chromium for the browser tests (tests/test_browser.py) and screenshots
+# (scripts/screenshots.py): Playwright drives /usr/bin/chromium and never downloads a
+# browser of its own. fonts-liberation gives Chromium metric-compatible faces for the
+# Helvetica/Arial names in screen.css, so layouts measure the same on every machine.
 DEB_PACKAGES="python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-fonts-dejavu-core fonts-liberation2 fonts-noto-core poppler-utils"
+fonts-dejavu-core fonts-liberation fonts-liberation2 fonts-noto-core poppler-utils chromium"
 
 missing=""
 for pkg in $DEB_PACKAGES; do
@@ -34,5 +39,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# The dev extra pins playwright (whose wheel carries its own Node.js driver, so it
+# works offline), axe-playwright-python (carries axe-core's JavaScript) and pikepdf.
+# Never run `playwright install`: the tests launch executable_path=/usr/bin/chromium.
 .venv/bin/python -m pip install -q -e ".[dev]"
 echo "strategygen is set up in .venv (run: .venv/bin/strategygen --help)"

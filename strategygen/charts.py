@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from strategygen.assessment import Assessment, Benchmark, FiredRule
 
 WIDTH = 640
-FONT = "Helvetica, Arial, sans-serif"
+FONT = "Noto Sans, DejaVu Sans, sans-serif"
 INK = "#1a1a1a"
 GRID = "#c8c8c8"
 
@@ -149,7 +149,7 @@ def _bar_chart(
     """Draw grouped horizontal bars on a 0-100 scale, one group per row."""
     label_w, right = 180.0, 44.0
     plot_w = WIDTH - label_w - right
-    bar_h, gap = 12.0, 12.0
+    bar_h, gap = 11.0, 8.0
     group_h = bar_h * len(series) + gap
     top = 34.0
     height = top + group_h * len(rows) + 26

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -182,15 +183,131 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
     )
 
 
+def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """Turn ``--format html,pdf`` (or ``all``) into the formats, in a fixed order."""
+    from strategygen.build import FORMATS
+
+    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
+    if "all" in asked:
+        asked = set(FORMATS)
+    unknown = sorted(asked - set(FORMATS))
+    if unknown or not asked:
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, "
+            "a comma list of them, or all"
+        )
+    return tuple(f for f in FORMATS if f in asked)
+
+
+class _Progress:
+    """Reports each finished document on stderr: a bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int, *, enabled: bool, verbose: bool) -> None:
+        self.total = total
+        self.enabled = enabled and total > 0
+        self.verbose = verbose
+        self.tty = self.enabled and sys.stderr.isatty()
+        self._width = 0
+
+    def __call__(
+        self, event: str, result: object, done: int, total: int, running: list[str]
+    ) -> None:
+        """Show one batch event: a document started or finished."""
+        from strategygen.build import DocResult
+
+        if not self.enabled:
+            return
+        if self.tty:
+            self._draw(done, running)
+            if isinstance(result, DocResult) and result.status == "failed":
+                self._clear()
+                click.echo(f"failed: {_label(result)}", err=True)
+                self._draw(done, running)
+            return
+        if event == "done" and isinstance(result, DocResult):
+            width = len(str(total))
+            line = f"[{done:>{width}}/{total}] {_label(result)}: {result.status}"
+            if result.status in ("built", "failed"):
+                line += f" ({result.seconds:.2f} s)"
+            click.echo(line, err=True)
+            if self.verbose:
+                for output in result.outputs:
+                    click.echo(f"  {display_path(output)}", err=True)
+                for warning in result.warnings:
+                    click.echo(f"  WeasyPrint {warning}", err=True)
+
+    def _draw(self, done: int, running: list[str]) -> None:
+        import shutil
+
+        columns = shutil.get_terminal_size((80, 20)).columns
+        width = max(10, min(30, columns - 40))
+        filled = int(width * done / self.total) if self.total else width
+        bar = "#" * filled + "-" * (width - filled)
+        # Before a profile loads only its file is known; its stem is the code for shipped
+        # and scaffolded profiles, short enough to fit the line.
+        now = "building " + ", ".join(Path(r).stem for r in running) if running else ""
+        text = f"[{bar}] {done}/{self.total} {now}"[: columns - 1]
+        sys.stderr.write("\r" + text.ljust(self._width))
+        sys.stderr.flush()
+        self._width = len(text)
+
+    def _clear(self) -> None:
+        if self.tty and self._width:
+            sys.stderr.write("\r" + " " * self._width + "\r")
+            sys.stderr.flush()
+            self._width = 0
+
+    def finish(self) -> None:
+        """Remove the bar before the summary is printed."""
+        self._clear()
+
+
+def _label(result: object) -> str:
+    """Name a document by code and country when known, else by its profile file."""
+    code = getattr(result, "code", None)
+    country = getattr(result, "country", None)
+    return f"{code} {country}" if code and country else str(getattr(result, "source", "?"))
+
+
+def _summary_table(results: list[Any]) -> list[str]:
+    """Render the end-of-build table: country, formats, pages, time, warnings, status."""
+    rows = [
+        (
+            _label(r),
+            ",".join(r.formats) or "-",
+            str(r.pages) if r.pages is not None else "-",
+            f"{r.seconds:.2f} s" if r.status != "interrupted" else "-",
+            str(len(r.warnings)),
+            r.status,
+        )
+        for r in results
+    ]
+    head = ("country", "formats", "pages", "time", "warnings", "status")
+    widths = [max(len(head[i]), *(len(row[i]) for row in rows)) for i in range(len(head))]
+    widths[0] = min(widths[0], 40)
+
+    def fmt(row: tuple[str, ...]) -> str:
+        # Cut long names at the front: a file path's end (its name) is what tells files apart.
+        first = row[0] if len(row[0]) <= widths[0] else "…" + row[0][-(widths[0] - 1) :]
+        return (
+            f"{first:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  "
+            f"{row[3]:>{widths[3]}}  {row[4]:>{widths[4]}}  {row[5]}"
+        )
+
+    lines = [fmt(head), "-" * len(fmt(head))]
+    lines += [fmt(row) for row in rows]
+    return lines
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1)
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice(["html", "pdf", "all"]),
+    "formats",
     default="html",
     show_default=True,
-    help="Output format: html, pdf (print-ready, via WeasyPrint) or all.",
+    callback=_parse_formats,
+    help="Output formats: html, pdf (print-ready, via WeasyPrint), a comma list (html,pdf) or all.",
 )
 @click.option(
     "--pdf-variant",
@@ -217,7 +334,7 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("output"),
     show_default=True,
-    help="Folder that receives <CODE>/<CODE>-strategy.html.",
+    help="Folder that receives <CODE>/<CODE>-strategy.html, .pdf and manifest.json.",
 )
 @click.option(
     "--date",
@@ -233,9 +350,25 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of override templates, searched before the defaults (repeatable).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Profiles built in parallel worker processes (default: the number of CPU cores).",
+)
+@click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each file written and warnings.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a machine-readable summary on stdout (progress stays on stderr).",
+)
 def build_cmd(
     paths: tuple[str, ...],
-    fmt: str,
+    formats: tuple[str, ...],
     output_dir: Path,
     build_date: object,
     template_dirs: tuple[Path, ...],
@@ -243,49 +376,93 @@ def build_cmd(
     paper: str,
     no_watermark: bool,
     strict: bool,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+    as_json: bool,
 ) -> None:
     """Build the draft strategy for each profile (default: every shipped profile).
 
-    PATHS are files, folders, glob patterns or shipped profile codes. A profile that
-    fails is reported and skipped; the others are still built. Exits 1 if any failed.
+    PATHS are files, folders, glob patterns or shipped profile codes. Profiles are built
+    in parallel; outputs whose inputs have not changed since the last build (see
+    <CODE>/manifest.json) are skipped unless --force. A profile that fails is reported
+    and the others are still built. Exits 1 if any failed, 130 if interrupted.
     """
     import datetime as dt
+    import os
+    import signal
 
-    from strategygen.build import build_html, default_build_date
+    from strategygen.build import BuildJob, BuildOptions, default_build_date, run_batch
     from strategygen.pdf import PdfOptions
 
     date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
     files = expand_inputs(paths) if paths else shipped_profiles()
-    results = build_html(
-        [(path, display_path(path)) for path in files],
-        output_dir=output_dir,
+    options = BuildOptions(
         build_date=date,
-        template_dirs=template_dirs,
-        formats=("html", "pdf") if fmt == "all" else (fmt,),
-        pdf_options=PdfOptions(
-            variant=pdf_variant, paper=paper, watermark=not no_watermark, strict=strict
-        ),
+        formats=formats,
+        template_dirs=tuple(str(d) for d in template_dirs),
+        pdf=PdfOptions(variant=pdf_variant, paper=paper, watermark=not no_watermark, strict=strict),
+        force=force,
     )
-    failed = [r for r in results if r.error is not None]
-    for result in results:
-        if result.error is not None:
-            click.echo(result.error, err=True)
-        elif result.output is not None:
-            for output in result.outputs or (result.output,):
-                extra = ""
-                if result.pdf is not None and output.suffix == ".pdf":
-                    extra = f"{result.pdf.pages} pages, {result.pdf.bytes / 1024:.0f} KiB, "
-                click.echo(f"wrote {display_path(output)} ({extra}{result.seconds:.2f} s)")
+    progress = _Progress(len(files), enabled=not quiet, verbose=verbose)
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        # Treat `kill` like Ctrl-C: stop the workers and keep what is finished.
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        outcome = run_batch(
+            [BuildJob(path, display_path(path)) for path in files],
+            options,
+            output_dir,
+            workers=jobs or os.cpu_count() or 1,
+            progress=progress,
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        progress.finish()
+    results = outcome.results
+    counts = {s: sum(r.status == s for r in results) for s in ("built", "skipped", "failed")}
+    stopped = sum(r.status == "interrupted" for r in results)
+    if as_json:
+        payload = {
+            "strategygen": __version__,
+            "output_dir": str(output_dir),
+            "formats": list(formats),
+            "jobs": outcome.workers,
+            "seconds": round(outcome.seconds, 4),
+            "interrupted": outcome.interrupted,
+            "counts": {**counts, "interrupted": stopped},
+            "documents": [r.to_json() for r in results],
+        }
+        click.echo(json.dumps(payload, indent=2))
+    elif not quiet:
+        for line in _summary_table(results):
+            click.echo(line)
+    failed = [r for r in results if r.status == "failed"]
+    for result in failed:
+        # The located error (file:line:col: field: message) says what to fix.
+        click.echo(f"failed: {result.error}", err=True)
+    # Plain progress already listed each document's warnings under it.
+    if verbose and (progress.tty or not progress.enabled):
+        for result in results:
             for warning in result.warnings:
                 click.echo(f"{result.source}: WeasyPrint {warning}", err=True)
     noun = "profile" if len(results) == 1 else "profiles"
+    totals = (
+        f"{len(results)} {noun}: {counts['built']} built, {counts['skipped']} skipped "
+        f"(up to date), {counts['failed']} failed in {outcome.seconds:.2f} s "
+        f"({outcome.workers} job{'s' if outcome.workers != 1 else ''}, {','.join(formats)})"
+    )
+    if outcome.interrupted:
+        click.echo(f"interrupted: {stopped} not built; finished outputs kept. {totals}", err=True)
+        sys.exit(130)
+    if not quiet and not as_json:
+        click.echo(totals, err=bool(failed))
     if failed:
-        click.echo(
-            f"{len(results)} {noun}: {len(results) - len(failed)} built, {len(failed)} failed",
-            err=True,
-        )
         sys.exit(1)
-    click.echo(f"{len(results)} {noun} built ({fmt})")
 
 
 @cli.command("schema")

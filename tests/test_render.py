@@ -211,7 +211,8 @@ def test_build_command_writes_and_continues(tmp_path: Path, valid_text: str) -> 
     assert "Traceback" not in result.output
     target = out / "JAM" / "JAM-strategy.html"
     assert target.is_file()
-    assert [p.name for p in (out / "JAM").iterdir()] == ["JAM-strategy.html"]
+    # Only the document and its build manifest: no temporary files left behind.
+    assert sorted(p.name for p in (out / "JAM").iterdir()) == ["JAM-strategy.html", "manifest.json"]
     first = target.read_bytes()
     again = runner.invoke(cli, ["build", "JAM", "--output-dir", str(out), "--date", "2025-06-01"])
     assert again.exit_code == 0

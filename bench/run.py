@@ -1,0 +1,597 @@
+"""Benchmarks of the build pipeline; writes BENCHMARKS.md.
+
+Run ``python -m bench.run`` (full, about 25 minutes on 2 cores) or ``python -m bench.run
+--quick`` (a few minutes: fewer runs, a sample instead of the 193-country batch). Each
+figure is a median of several runs; comparisons are ratios measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATE = dt.date(2025, 6, 1)
+CLI = [sys.executable, "-m", "strategygen"]
+
+# The benchmarks run on a snapshot of the sources (see snapshot()), so that an edit made in
+# the work tree while they run can neither invalidate the manifests nor change the outputs.
+SOURCE = ROOT
+
+
+def snapshot(target: Path) -> Path:
+    """Copy the package, templates, rules and profiles into ``target`` and import from there."""
+    global SOURCE
+    for name in ("strategygen", "templates", "rules", "country_profiles"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
+    sys.path.insert(0, str(target))
+    SOURCE = target
+    return target
+
+
+def load_average() -> str:
+    """Return the 1-minute load average (other work on the machine skews wall times)."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
+def median_time(fn: Callable[[], object], runs: int) -> tuple[float, list[float]]:
+    """Run ``fn`` ``runs`` times; return the median wall time and every time."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def run_cli(*args: str, check: bool = True) -> tuple[float, dict[str, Any] | None]:
+    """Run ``strategygen ARGS`` in a fresh process; return (wall seconds, --json summary)."""
+    start = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(SOURCE)}
+    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=SOURCE, env=env)
+    seconds = time.perf_counter() - start
+    if check and proc.returncode not in (0, 1):
+        raise RuntimeError(f"strategygen {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
+    data = json.loads(proc.stdout) if "--json" in args and proc.stdout.strip() else None
+    return seconds, data
+
+
+def machine() -> dict[str, str]:
+    """Describe the machine: CPU model, cores, RAM, Python, WeasyPrint."""
+    from importlib.metadata import version
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "RAM": ram,
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "WeasyPrint": version("weasyprint"),
+        "Jinja2": version("jinja2"),
+        "strategygen": version("strategygen"),
+        "1-minute load average at start": load_average(),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_html(runs: int) -> dict[str, Any]:
+    """(1) HTML build per country in a warm process (templates already compiled)."""
+    from strategygen.build import BuildJob, BuildOptions, build_one, shared_digest
+    from strategygen.resources import shipped_dir
+
+    profiles = sorted(shipped_dir("country_profiles").glob("*.yaml"))
+    options = BuildOptions(build_date=DATE, force=True)
+    shared = shared_digest(options)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        first = time.perf_counter()
+        build_one(BuildJob(profiles[0], profiles[0].name), options, out, shared)
+        startup = time.perf_counter() - first
+        per_country: dict[str, float] = {}
+        stages: dict[str, list[float]] = defaultdict(list)
+        for path in profiles:
+            times = []
+            for _ in range(runs):
+                result = build_one(BuildJob(path, path.name), options, out, shared)
+                assert result.status == "built", result.error
+                times.append(result.seconds)
+                for key, value in result.timings.items():
+                    stages[key].append(value)
+            per_country[path.stem] = statistics.median(times)
+    values = sorted(per_country.values())
+    return {
+        "first_document_s": startup,
+        "median_s": statistics.median(values),
+        "max_s": values[-1],
+        "slowest": max(per_country, key=per_country.__getitem__),
+        "stages_median_s": {k: statistics.median(v) for k, v in stages.items()},
+        "countries": len(per_country),
+        "runs": runs,
+    }
+
+
+def bench_pdf(runs: int, code: str) -> dict[str, Any]:
+    """(2) PDF through strategygen vs plain WeasyPrint on the same HTML, in this process."""
+    import weasyprint
+
+    from strategygen.build import BuildJob, BuildOptions, build_one, html_for_profile
+    from strategygen.resources import shipped_dir
+
+    path = shipped_dir("country_profiles") / f"{code}.yaml"
+    _, html = html_for_profile(path, build_date=DATE)
+    base = (shipped_dir("templates") / "static").as_uri() + "/"
+    options = BuildOptions(build_date=DATE, formats=("pdf",), force=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+
+        def ours() -> None:
+            # The whole document: load, assess, HTML, PDF (tagged), atomic write, manifest.
+            result = build_one(BuildJob(path, path.name), options, out, "bench")
+            assert result.status == "built", result.error
+
+        def plain(tagged: bool) -> Callable[[], None]:
+            def run() -> None:
+                weasyprint.HTML(string=html, base_url=base).write_pdf(
+                    out / "plain.pdf", pdf_tags=tagged
+                )
+
+            return run
+
+        plain(False)()  # warm-up: fonts, CSS parsers
+        kinds = {"ours": ours, "plain_untagged": plain(False), "plain_tagged": plain(True)}
+        wall: dict[str, list[float]] = defaultdict(list)
+        cpu: dict[str, list[float]] = defaultdict(list)
+        for _ in range(runs):  # interleaved, so drift in machine load hits all three alike
+            for name, fn in kinds.items():
+                c, w = time.process_time(), time.perf_counter()
+                fn()
+                cpu[name].append(time.process_time() - c)
+                wall[name].append(time.perf_counter() - w)
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    cmed = {k: statistics.median(v) for k, v in cpu.items()}
+    return {
+        "code": code,
+        "runs": runs,
+        **{f"{k}_s": v for k, v in med.items()},
+        **{f"{k}_cpu_s": v for k, v in cmed.items()},
+        "ratio_tagged": med["ours"] / med["plain_tagged"],
+        "ratio_untagged": med["ours"] / med["plain_untagged"],
+        "cpu_ratio_tagged": cmed["ours"] / cmed["plain_tagged"],
+        "cpu_ratio_untagged": cmed["ours"] / cmed["plain_untagged"],
+    }
+
+
+def profile_pdf(code: str) -> list[tuple[str, float]]:
+    """Profile one PDF build; return seconds of own time per top-level package."""
+    from strategygen.build import BuildJob, BuildOptions, build_one
+    from strategygen.resources import shipped_dir
+
+    path = shipped_dir("country_profiles") / f"{code}.yaml"
+    options = BuildOptions(build_date=DATE, formats=("html", "pdf"), force=True)
+    profiler = cProfile.Profile()
+    with tempfile.TemporaryDirectory() as tmp:
+        profiler.enable()
+        build_one(BuildJob(path, path.name), options, Path(tmp), "bench")
+        profiler.disable()
+    stats = pstats.Stats(profiler)
+    by_package: dict[str, float] = defaultdict(float)
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "site-packages/" in filename:
+            package = filename.split("site-packages/", 1)[1].split("/", 1)[0]
+        elif "/strategygen/" in filename:
+            package = "strategygen"
+        elif filename.startswith("~") or filename.startswith("<"):
+            package = "builtins (C calls)"
+        else:
+            package = "python stdlib"
+        by_package[package] += tottime
+    return sorted(by_package.items(), key=lambda kv: -kv[1])[:10]
+
+
+def copy_profiles(target: Path, codes: list[str] | None = None) -> Path:
+    """Copy the shipped profiles (or ``codes``) into ``target`` so the bench may edit them."""
+    from strategygen.resources import shipped_dir
+
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(shipped_dir("country_profiles").glob("*.yaml")):
+        if codes is None or path.stem in codes:
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def worker_memory(summary: dict[str, Any]) -> dict[str, Any]:
+    """Peak memory per worker and the trend of resident memory over its documents."""
+    by_worker: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for doc in summary["documents"]:
+        if doc["worker"]:
+            by_worker[doc["worker"]].append(doc)
+    peaks = {pid: max(d["peak_rss_kb"] for d in docs) / 1024 for pid, docs in by_worker.items()}
+    growth = {}
+    for pid, docs in by_worker.items():
+        rss = [d["rss_kb"] / 1024 for d in docs]  # in the order the worker finished them
+        quarter = max(1, len(rss) // 4)
+        growth[pid] = {
+            "documents": len(rss),
+            "first_quarter_median_mb": statistics.median(rss[:quarter]),
+            "last_quarter_median_mb": statistics.median(rss[-quarter:]),
+            "peak_after_first_quarter_mb": docs[quarter - 1]["peak_rss_kb"] / 1024,
+            "peak_at_end_mb": docs[-1]["peak_rss_kb"] / 1024,
+        }
+    return {"peak_mb": peaks, "growth": growth}
+
+
+def bench_batch(work: Path, codes: list[str] | None, jobs: int) -> dict[str, Any]:
+    """(3) and (4): batch HTML+PDF with --jobs 1 and --jobs N; then rebuilds."""
+    profiles = copy_profiles(work / "profiles", codes)
+    common = ["build", str(profiles), "--format", "all", "--date", DATE.isoformat(), "--json"]
+    loads = [load_average()]
+    cpu0 = _children_cpu()
+    t1, s1 = run_cli(*common, "--jobs", "1", "--output-dir", str(work / "j1"), "--force")
+    cpu1 = _children_cpu()
+    loads.append(load_average())
+    tn, sn = run_cli(*common, "--jobs", str(jobs), "--output-dir", str(work / "jn"), "--force")
+    cpun = _children_cpu()
+    loads.append(load_average())
+    assert s1 and sn
+    count = len(s1["documents"])
+    # (4) Rebuild with nothing changed, several times; then after one profile changed.
+    nothing = [run_cli(*common, "--output-dir", str(work / "jn")) for _ in range(5)]
+    skipped = [s["counts"]["skipped"] for _, s in nothing if s]
+    changed = sorted(profiles.glob("*.yaml"))[0]
+    with changed.open("a") as fh:
+        fh.write("\n# edited by the benchmark\n")
+    t_one, s_one = run_cli(*common, "--output-dir", str(work / "jn"), "--jobs", str(jobs))
+    assert s_one
+    rebuilt = [d["code"] for d in s_one["documents"] if d["status"] == "built"]
+    same = all(
+        (work / "j1" / d["code"] / f"{d['code']}-strategy.html").read_bytes()
+        == (work / "jn" / d["code"] / f"{d['code']}-strategy.html").read_bytes()
+        for d in s1["documents"]
+        if d["status"] == "built"
+    )
+    return {
+        "documents": count,
+        "failed": s1["counts"]["failed"] + sn["counts"]["failed"],
+        "jobs": jobs,
+        "jobs1_s": t1,
+        "jobsN_s": tn,
+        "speedup": t1 / tn,
+        "jobs1_cpu_s": cpu1 - cpu0,
+        "jobsN_cpu_s": cpun - cpu1,
+        "load_before_between_after": loads,
+        "per_doc_jobs1_s": t1 / count,
+        "html_identical": same,
+        "nothing_changed_s": statistics.median(t for t, _ in nothing),
+        "nothing_changed_skipped": min(skipped) if skipped else 0,
+        "one_changed_s": t_one,
+        "one_changed_rebuilt": rebuilt,
+        "changed_profile": changed.stem,
+        "memory_jobsN": worker_memory(sn),
+    }
+
+
+def _children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bench_scaffolds(work: Path, jobs: int, sample: int | None) -> dict[str, Any]:
+    """(5) Every indexed country from a `strategygen new` scaffold, HTML+PDF, in N workers."""
+    from strategygen.dataset import index_scores
+    from strategygen.scaffold import write_scaffold
+
+    codes = sorted(index_scores())
+    if sample:
+        codes = codes[:: max(1, len(codes) // sample)][:sample]
+    folder = work / "scaffolds"
+    folder.mkdir(parents=True, exist_ok=True)
+    for code in codes:
+        write_scaffold(code, folder / f"{code}.yaml")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    load = load_average()
+    seconds, summary = run_cli(
+        "build",
+        str(folder),
+        "--format",
+        "all",
+        "--date",
+        DATE.isoformat(),
+        "--jobs",
+        str(jobs),
+        "--output-dir",
+        str(work / "scaffold-out"),
+        "--json",
+        "--force",
+    )
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert summary
+    failures = [d["error"] for d in summary["documents"] if d["status"] == "failed"]
+    return {
+        "countries": len(codes),
+        "built": summary["counts"]["built"],
+        "failed": len(failures),
+        "first_failures": failures[:3],
+        "seconds": seconds,
+        "pages_total": sum(d["pages"] or 0 for d in summary["documents"]),
+        "rusage_children_max_mb": max(before, children) / 1024,
+        "load_before_after": [load, load_average()],
+        "memory": worker_memory(summary),
+    }
+
+
+def bench_help(runs: int) -> dict[str, Any]:
+    """(6) `strategygen --help` wall time in a fresh process (and `validate` for context)."""
+    help_s, _ = median_time(lambda: run_cli("--help"), runs)
+    validate_s, _ = median_time(lambda: run_cli("validate", "JAM"), max(3, runs // 2))
+    return {"help_s": help_s, "validate_one_s": validate_s, "runs": runs}
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    """Return a table cell for a target met or missed."""
+    return "met" if ok else "**missed**"
+
+
+def write_report(path: Path, results: dict[str, Any], quick: bool, total_s: float) -> None:
+    """Write BENCHMARKS.md: the machine, each figure against its target, and the profile."""
+    m = results["machine"]
+    h = results["html"]
+    p = results["pdf"]
+    b = results["batch"]
+    s = results["scaffolds"]
+    k = results["help"]
+    cores = int(m["cores"])
+    peaks = list(b["memory_jobsN"]["peak_mb"].values()) + list(s["memory"]["peak_mb"].values())
+    peak = max(peaks) if peaks else 0.0
+    rows = [
+        (
+            "1. HTML build per country, warm process (median of countries)",
+            f"{h['median_s'] * 1000:.0f} ms (slowest {h['slowest']} {h['max_s'] * 1000:.0f} ms; "
+            f"first document incl. template compile {h['first_document_s'] * 1000:.0f} ms)",
+            "< 100 ms",
+            verdict(h["median_s"] < 0.1),
+        ),
+        (
+            f"2. PDF via strategygen / plain WeasyPrint, both tagged ({p['code']}), CPU time",
+            f"{p['cpu_ratio_tagged']:.3f} ({p['ours_cpu_s']:.2f} s vs "
+            f"{p['plain_tagged_cpu_s']:.2f} s)",
+            "≤ 1.10",
+            verdict(p["cpu_ratio_tagged"] <= 1.10),
+        ),
+        (
+            "2a. same, wall time",
+            f"{p['ratio_tagged']:.3f} ({p['ours_s']:.2f} s vs {p['plain_tagged_s']:.2f} s)",
+            "≤ 1.10",
+            verdict(p["ratio_tagged"] <= 1.10),
+        ),
+        (
+            "2b. against untagged plain WeasyPrint (not like for like), CPU / wall",
+            f"{p['cpu_ratio_untagged']:.3f} / {p['ratio_untagged']:.3f} "
+            f"({p['plain_untagged_cpu_s']:.2f} s CPU, {p['plain_untagged_s']:.2f} s wall)",
+            "(information)",
+            "-",
+        ),
+        (
+            f"3. Batch of {b['documents']} profiles HTML+PDF, --jobs 1 vs --jobs {b['jobs']}",
+            f"{b['speedup']:.2f}× ({b['jobs1_s']:.1f} s vs {b['jobsN_s']:.1f} s)",
+            f"≥ {0.85 * cores:.2f}× (0.85 × {cores} cores)",
+            verdict(b["speedup"] >= 0.85 * cores),
+        ),
+        (
+            f"4a. Rebuild, nothing changed ({b['documents']} profiles, HTML+PDF)",
+            f"{b['nothing_changed_s'] * 1000:.0f} ms, {b['nothing_changed_skipped']} skipped",
+            "< 1 s",
+            verdict(b["nothing_changed_s"] < 1.0),
+        ),
+        (
+            "4b. Rebuild after one profile changed",
+            f"{b['one_changed_s']:.1f} s, rebuilt: {', '.join(b['one_changed_rebuilt']) or 'none'}",
+            f"only {b['changed_profile']} rebuilt",
+            verdict(b["one_changed_rebuilt"] == [b["changed_profile"]]),
+        ),
+        (
+            "5a. Peak memory per worker (max over workers and batches)",
+            f"{peak:.0f} MB (RUSAGE_CHILDREN max {s['rusage_children_max_mb']:.0f} MB)",
+            "< 350 MB",
+            verdict(0 < peak < 350),
+        ),
+        (
+            f"5b. {s['countries']} scaffolded countries HTML+PDF, --jobs {b['jobs']}",
+            f"{s['seconds']:.0f} s total, {s['built']} built, {s['failed']} failed, "
+            f"{s['pages_total']} pages",
+            "no memory growth (see below)",
+            "-",
+        ),
+        (
+            "6. `strategygen --help` wall time",
+            f"{k['help_s'] * 1000:.0f} ms "
+            f"(validate one profile: {k['validate_one_s'] * 1000:.0f} ms)",
+            "< 0.3 s",
+            verdict(k["help_s"] < 0.3),
+        ),
+    ]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `python -m bench.run{' --quick' if quick else ''}` on "
+        f"{dt.date.today().isoformat()} in {total_s / 60:.1f} min. "
+        "Each figure is a median of several runs unless said otherwise; comparisons are "
+        "ratios measured in the same run."
+        + (
+            f" Re-measured later, on a quieter machine: {', '.join(results['remeasured'])}."
+            if results.get("remeasured")
+            else ""
+        ),
+        "",
+        "## Machine",
+        "",
+        *[f"- {key}: {value}" for key, value in m.items()],
+        "",
+        "## Figures against targets",
+        "",
+        "| benchmark | measured | target | |",
+        "| --- | --- | --- | --- |",
+        *[f"| {a} | {b_} | {c} | {d} |" for a, b_, c, d in rows],
+        "",
+        "## Details",
+        "",
+        f"- (1) {h['countries']} shipped profiles × {h['runs']} runs each, in one process "
+        "after a first document; median stage times: "
+        + ", ".join(f"{key} {v * 1000:.1f} ms" for key, v in h["stages_median_s"].items())
+        + ".",
+        f"- (2) {p['runs']} interleaved runs of each. *strategygen* is the whole document "
+        "(load, assess, HTML, tagged PDF with metadata and the safe URL fetcher, atomic "
+        "write, manifest); *plain* is `weasyprint.HTML(string=html).write_pdf()` on the same "
+        "HTML, with `pdf_tags=True` for the like-for-like figure (our default is tagged).",
+        f"- (3) one run each (a batch is minutes long); CPU time of the whole command "
+        f"{b['jobs1_cpu_s']:.0f} s with --jobs 1 and {b['jobsN_cpu_s']:.0f} s with "
+        f"--jobs {b['jobs']}; 1-minute load average before, between and after: "
+        f"{', '.join(b['load_before_between_after'])}; {b['failed']} failures; HTML from "
+        f"--jobs 1 and --jobs {b['jobs']} byte-identical: {b['html_identical']}. "
+        f"{b['per_doc_jobs1_s']:.1f} s per document with one job.",
+        "- (4) the nothing-changed figure is the whole command in a fresh process "
+        "(start-up, hashing templates, rules and profiles, reading manifests); median of 5.",
+        f"- (5) load average before and after the scaffold batch: "
+        f"{', '.join(s['load_before_after'])}. Memory per worker is the worker's own "
+        "`ru_maxrss` reported with each "
+        "document; resident memory after each document, first quarter vs last quarter of "
+        "the documents each worker built:",
+        "",
+        "| batch | worker | documents | RSS first quarter (MB) | RSS last quarter (MB) "
+        "| peak after first quarter (MB) | peak at end (MB) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, mem in (("shipped", b["memory_jobsN"]), ("scaffolds", s["memory"])):
+        for n, g in enumerate(mem["growth"].values(), 1):
+            lines.append(
+                f"| {name} | {n} | {g['documents']} | {g['first_quarter_median_mb']:.0f} | "
+                f"{g['last_quarter_median_mb']:.0f} | {g['peak_after_first_quarter_mb']:.0f} | "
+                f"{g['peak_at_end_mb']:.0f} |"
+            )
+    if s["first_failures"]:
+        lines += ["", "Scaffold failures (first three):", ""]
+        lines += [f"- `{e.splitlines()[0]}`" for e in s["first_failures"]]
+    lines += [
+        "",
+        "## Where the time of one PDF build goes",
+        "",
+        f"cProfile of one HTML+PDF build of {p['code']}, own time per package (profiled, so "
+        "several times slower than the figures above; the shares are what matter):",
+        "",
+        "| package | seconds |",
+        "| --- | --- |",
+        *[f"| {name} | {sec:.2f} |" for name, sec in results["profile"]],
+    ]
+    notes = ROOT / "bench" / "notes.md"
+    if notes.is_file():
+        lines += ["", notes.read_text().strip()]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    """Run every benchmark; write BENCHMARKS.md and the raw figures to output/bench-results.json."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, sampled batches")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite the report from output/bench-results.json without measuring",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma list of steps to re-measure (help, html, pdf, profile, batch, "
+        "scaffolds); the others are taken from output/bench-results.json",
+    )
+    args = parser.parse_args()
+    quick: bool = args.quick
+    saved = ROOT / "output" / "bench-results.json"
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if args.report_only:
+        data = json.loads(saved.read_text())
+        write_report(args.out, data["results"], data["quick"], data["total_s"])
+        return
+    start = time.perf_counter()
+    results: dict[str, Any] = {}
+    if only:
+        previous = json.loads(saved.read_text())
+        results.update(previous["results"])
+        quick = previous["quick"]
+    fresh = machine()
+    if "machine" in results:
+        # Keep the load average of the full run; the re-measured steps record their own.
+        key = "1-minute load average at start"
+        fresh[key] = f"{results['machine'].get(key, '?')} (full run), {fresh[key]} (re-run)"
+    results["machine"] = fresh
+
+    def step(name: str, fn: Callable[[], Any]) -> None:
+        if only and name not in only:
+            return
+        t = time.perf_counter()
+        print(f"bench: {name}...", file=sys.stderr, flush=True)
+        results[name] = fn()
+        print(f"bench: {name} done in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="strategygen-bench-") as tmp:
+        work = Path(tmp)
+        snapshot(work / "src")
+        step("help", lambda: bench_help(5 if quick else 15))
+        step("html", lambda: bench_html(1 if quick else 5))
+        step("pdf", lambda: bench_pdf(1 if quick else 3, "AIA" if quick else "JAM"))
+        step("profile", lambda: profile_pdf("AIA" if quick else "JAM"))
+        sample = ["AIA", "ATG", "BHS", "BLZ"] if quick else None
+        step("batch", lambda: bench_batch(work, sample, args.jobs))
+        step("scaffolds", lambda: bench_scaffolds(work, args.jobs, 6 if quick else None))
+    total = time.perf_counter() - start
+    if only:
+        # The report's duration stays that of the full run; say what was measured later.
+        results["remeasured"] = sorted(only)
+        total = json.loads(saved.read_text())["total_s"]
+    saved.parent.mkdir(exist_ok=True)
+    payload = {"results": results, "quick": quick, "total_s": total}
+    saved.write_text(json.dumps(payload, indent=2, default=str))
+    write_report(args.out, results, quick, total)
+    print(f"bench: wrote {args.out} ({total / 60:.1f} min)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
