@@ -13,7 +13,14 @@ from strategygen.kpis import READINESS_KPI, KpiContext, build_kpis, training_tie
 from strategygen.maturity import assess_maturity
 from strategygen.profile import CountryProfile
 from strategygen.resources import shipped_dir
-from strategygen.rules import FactContext, derive, fire, load_rules, placeholder_values
+from strategygen.rules import (
+    FactContext,
+    derive,
+    fire,
+    load_rules,
+    placeholder_values,
+    without_disabled,
+)
 
 # Length of the default strategy horizon: from the year after the build to five years later.
 DEFAULT_HORIZON_YEARS = 5
@@ -33,6 +40,8 @@ def assess(
     *,
     rule_dirs: Sequence[Path] = (),
     ratios: Mapping[str, float] | None = None,
+    disabled_rules: Sequence[str] = (),
+    default_horizon: tuple[int, int] | None = None,
 ) -> Assessment:
     """Assess one country: benchmarks, maturity, fired rules, KPIs, training tiers, data gaps.
 
@@ -42,22 +51,28 @@ def assess(
         rule_dirs: Extra rule-library folders, read after the shipped rules; a rule there
             replaces a shipped rule with the same id.
         ratios: Overrides of the training-tier ratios (see ``strategygen.kpis.DEFAULT_RATIOS``).
+        disabled_rules: Ids of rules that must not fire (each must exist in the library).
+        default_horizon: (first year, last year) used when the profile sets no horizon.
 
     Returns:
         The Assessment the templates print.
 
     Raises:
-        RuleError: If a rule library file is malformed (never because of the profile's data).
+        RuleError: If a rule library file is malformed or a disabled id is unknown (never
+            because of the profile's data).
 
     """
-    start, end = horizon(profile, build_date)
+    if profile.strategy_horizon is None and default_horizon is not None:
+        start, end = default_horizon
+    else:
+        start, end = horizon(profile, build_date)
     benchmarks = compute_benchmarks(profile)
     strongest, weakest = strongest_weakest(benchmarks)
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
     facts = FactContext(profile, by_key, maturity, derive(profile))
-    rules = load_rules([shipped_dir("rules"), *rule_dirs])
+    rules = without_disabled(load_rules([shipped_dir("rules"), *rule_dirs]), disabled_rules)
     fired = fire(rules, facts, placeholder_values(facts, start, end))
     tiers = training_tiers(profile, ratios)
 

@@ -100,6 +100,8 @@ class FiredRule:
     evidence: str
     library: str
     triggers: tuple[Trigger, ...]
+    shipped: bool = True
+    """False when the rule came from a user's rule folder rather than the shipped library."""
 
 
 @dataclass(frozen=True)

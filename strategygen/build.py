@@ -129,6 +129,13 @@ class BuildOptions:
         template_dirs: Override template folders, searched before the shipped templates.
         pdf: Variant, paper, watermark and strict mode.
         force: Rebuild even when the manifest says the outputs are up to date.
+        theme: Theme file (issuing body, logo, colours, fonts, cover wording), or None.
+        rule_dirs: Extra rule folders; a rule there replaces a shipped rule with its id.
+        disabled_rules: Ids of rules that must not fire.
+        sections: Section ids to include, in order (None: every section).
+        title: Title pattern with ``{country}``, ``{code}``, ``{start}``, ``{end}``.
+        horizon: (first, last) year used when a profile sets no strategy horizon.
+        project: The project file the settings came from (it enters the hash).
 
     """
 
@@ -137,6 +144,13 @@ class BuildOptions:
     template_dirs: tuple[str, ...] = ()
     pdf: PdfOptions = field(default_factory=PdfOptions)
     force: bool = False
+    theme: str | None = None
+    rule_dirs: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    sections: tuple[str, ...] | None = None
+    title: str | None = None
+    horizon: tuple[int, int] | None = None
+    project: str | None = None
 
     def fingerprint(self) -> dict[str, Any]:
         """Return the options that change the bytes of an output (they enter the hash)."""
@@ -150,6 +164,11 @@ class BuildOptions:
             "strict": self.pdf.strict,
             # The PDF's modification date comes from SOURCE_DATE_EPOCH when it is set.
             "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH") if pdf else None,
+            # Tailoring: file contents are hashed in shared_digest; these are the choices.
+            "sections": list(self.sections) if self.sections is not None else None,
+            "title": self.title,
+            "horizon": list(self.horizon) if self.horizon else None,
+            "disabled_rules": sorted(self.disabled_rules),
         }
 
 
@@ -283,7 +302,48 @@ def shared_digest(options: BuildOptions) -> str:
         _digest_tree(hasher, f"override{index}", Path(folder))
     _digest_tree(hasher, "templates", shipped_dir("templates"))
     _digest_tree(hasher, "rules", shipped_dir("rules"))
+    for index, folder in enumerate(options.rule_dirs):
+        _digest_tree(hasher, f"user-rules{index}", Path(folder))
+    _digest_file(hasher, "project", options.project)
+    _digest_file(hasher, "theme", options.theme)
+    if options.theme is not None:
+        # The logo is read by name from the theme, so hash the file the theme names now.
+        theme = _load_theme(options.theme)
+        logo = theme.theme.logo
+        _digest_file(hasher, "logo", str(theme.folder / logo) if logo else None)
     return hasher.hexdigest()
+
+
+def _digest_file(hasher: Any, label: str, path: str | None) -> None:
+    """Feed one optional file (its bytes, or a marker when absent) into ``hasher``."""
+    hasher.update(f"\0file\0{label}\0".encode())
+    if path is None:
+        hasher.update(b"(none)")
+        return
+    try:
+        hasher.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    except OSError:
+        hasher.update(b"(missing)")
+
+
+def _load_theme(path: str | None) -> Any:
+    """Load the build's theme (None when there is none); cached per process and file state."""
+    if path is None:
+        return None
+    try:
+        stat = Path(path).stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (path, 0, 0)
+    return _load_theme_cached(key)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_theme_cached(key: tuple[str, int, int]) -> Any:
+    # Every document of a batch uses the same theme; read and check its logo once.
+    from strategygen.theme import load_theme
+
+    return load_theme(Path(key[0]))
 
 
 def inputs_hash(shared: str, profile_bytes: bytes) -> str:
@@ -428,13 +488,22 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         manifest = read_manifest(folder / MANIFEST_NAME)
         if not options.force and manifest is not None and up_to_date(manifest, digest, folder):
             return _skipped(job, manifest, folder, time.perf_counter() - start)
-        assessment = assess(profile, options.build_date)
+        assessment = assess(
+            profile,
+            options.build_date,
+            rule_dirs=[Path(d) for d in options.rule_dirs],
+            disabled_rules=options.disabled_rules,
+            default_horizon=options.horizon,
+        )
         t = lap("assess", t)
         html = render_document(
             assessment,
             build_date=options.build_date,
             template_dirs=options.template_dirs,
             meta_overrides={"watermark": options.pdf.watermark},
+            sections=options.sections,
+            theme=_load_theme(options.theme),
+            title_pattern=options.title,
         )
         t = lap("html", t)
         files: list[tuple[str, str, str | bytes]] = []
@@ -477,6 +546,11 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
             "inputs_hash": digest,
             "options": options.fingerprint(),
             "template_dirs": list(options.template_dirs),
+            "tailoring": {
+                "theme": options.theme,
+                "rule_dirs": list(options.rule_dirs),
+                "project": options.project,
+            },
             "versions": tool_versions(options.formats),
             "outputs": entries,
             "pages": pages,
@@ -515,7 +589,12 @@ def _render_pdf(html: str, assessment: Any, options: BuildOptions) -> tuple[byte
     from strategygen.render import default_meta
 
     profile = assessment.profile
-    meta = default_meta(assessment, options.build_date)
+    meta = default_meta(
+        assessment,
+        options.build_date,
+        theme=_load_theme(options.theme),
+        title_pattern=options.title,
+    )
     metadata = PdfMetadata(
         title=f"{profile.identity.name}: {meta.title} (draft for consultation)",
         author=meta.issuing_body,
@@ -622,6 +701,11 @@ def run_batch(
     total = len(jobs)
 
     def report(event: str, result: DocResult | None, running: list[str]) -> None:
+        # Counting here, where every path (skip, serial, pool) reports, keeps the
+        # "n/total" figure right however the document was handled.
+        nonlocal done
+        if event == "done":
+            done += 1
         if progress is not None:
             progress(event, result, done, total, running)
 
@@ -631,7 +715,6 @@ def run_batch(
             pending.append(index)
         else:
             results[index] = skipped
-            done += 1
             report("done", skipped, [])
     count = max(1, min(workers, len(pending)))
     interrupted = False
@@ -641,7 +724,6 @@ def run_batch(
                 report("start", None, [jobs[index].display])
                 result = build_one(jobs[index], options, output_dir, shared)
                 results[index] = result
-                done += 1
                 report("done", result, [])
         except KeyboardInterrupt:
             interrupted = True

@@ -319,11 +319,14 @@ def _summary_table(results: list[Any]) -> list[str]:
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Paper size of the PDF.",
+    default=None,
+    help="Paper size of the PDF (default: the theme's, else a4).",
 )
-@click.option("--no-watermark", is_flag=True, help="Leave out the diagonal DRAFT watermark.")
+@click.option(
+    "--watermark/--no-watermark",
+    default=None,
+    help="Print or leave out the diagonal DRAFT watermark (default: the theme's, else on).",
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -344,11 +347,63 @@ def _summary_table(results: list[Any]) -> list[str]:
     help="Build date printed in the document (default: SOURCE_DATE_EPOCH if set, else today).",
 )
 @click.option(
-    "--template-dir",
+    "--templates",
     "template_dirs",
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of override templates, searched before the defaults (repeatable).",
+    help="Folder of override templates, searched before the defaults (repeatable; "
+    "earlier folders win). See 'strategygen templates list'.",
+)
+@click.option(
+    "--template-dir",
+    "legacy_template_dirs",
+    multiple=True,
+    hidden=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Old name of --templates.",
+)
+@click.option(
+    "--theme",
+    "theme_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Theme file: issuing body, logo, colours, fonts, cover wording, paper, watermark.",
+)
+@click.option(
+    "--project",
+    "project_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Project file (default: ./strategygen.toml when it exists).",
+)
+@click.option(
+    "--sections",
+    "sections_opt",
+    default=None,
+    metavar="A,B,C",
+    help="Sections to include, in order (comma list of section ids; the cover always comes "
+    "first). Overrides the project file.",
+)
+@click.option(
+    "--title",
+    "title_opt",
+    default=None,
+    metavar="PATTERN",
+    help="Document title with {country}, {code}, {start} and {end} placeholders.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of extra rule files (repeatable); a rule with an existing id replaces it.",
+)
+@click.option(
+    "--disable-rule",
+    "disabled_rules",
+    multiple=True,
+    metavar="ID",
+    help="Id of a rule that must not fire (repeatable).",
 )
 @click.option(
     "-j",
@@ -372,9 +427,16 @@ def build_cmd(
     output_dir: Path,
     build_date: object,
     template_dirs: tuple[Path, ...],
+    legacy_template_dirs: tuple[Path, ...],
+    theme_file: Path | None,
+    project_file: Path | None,
+    sections_opt: str | None,
+    title_opt: str | None,
+    rule_dirs: tuple[Path, ...],
+    disabled_rules: tuple[str, ...],
     pdf_variant: str | None,
-    paper: str,
-    no_watermark: bool,
+    paper: str | None,
+    watermark: bool | None,
     strict: bool,
     jobs: int | None,
     force: bool,
@@ -395,15 +457,40 @@ def build_cmd(
 
     from strategygen.build import BuildJob, BuildOptions, default_build_date, run_batch
     from strategygen.pdf import PdfOptions
+    from strategygen.project import resolve_tailoring
 
     date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
     files = expand_inputs(paths) if paths else shipped_profiles()
+    # Every tailoring input is checked here, once, before any document is built: a bad
+    # theme, project file, section name or rule id stops the build with nothing written.
+    tailoring = resolve_tailoring(
+        project_file=project_file,
+        template_dirs=(*template_dirs, *legacy_template_dirs),
+        theme_file=theme_file,
+        sections=sections_opt,
+        title=title_opt,
+        rule_dirs=rule_dirs,
+        disabled_rules=disabled_rules,
+    )
+    theme = tailoring.loaded_theme.theme if tailoring.loaded_theme else None
     options = BuildOptions(
         build_date=date,
         formats=formats,
-        template_dirs=tuple(str(d) for d in template_dirs),
-        pdf=PdfOptions(variant=pdf_variant, paper=paper, watermark=not no_watermark, strict=strict),
+        template_dirs=tailoring.template_dirs,
+        pdf=PdfOptions(
+            variant=pdf_variant,
+            paper=paper or (theme.paper if theme else "a4"),
+            watermark=watermark if watermark is not None else (theme.watermark if theme else True),
+            strict=strict,
+        ),
         force=force,
+        theme=tailoring.theme,
+        rule_dirs=tailoring.rule_dirs,
+        disabled_rules=tailoring.disabled_rules,
+        sections=tailoring.sections,
+        title=tailoring.title,
+        horizon=tailoring.horizon,
+        project=tailoring.project,
     )
     progress = _Progress(len(files), enabled=not quiet, verbose=verbose)
 
@@ -466,11 +553,47 @@ def build_cmd(
 
 
 @cli.command("schema")
-def schema_cmd() -> None:
-    """Print the profile JSON Schema (with field documentation)."""
-    from strategygen.schema import schema_text
+@click.option("--theme", "theme", is_flag=True, help="Print the theme file's schema instead.")
+def schema_cmd(theme: bool) -> None:
+    """Print the profile JSON Schema (with field documentation), or the theme's."""
+    from strategygen.schema import schema_text, theme_schema_text
 
-    click.echo(schema_text(), nl=False)
+    click.echo(theme_schema_text() if theme else schema_text(), nl=False)
+
+
+@cli.group("templates")
+def templates_group() -> None:
+    """List the default templates and their blocks, or copy one out to override it."""
+
+
+@templates_group.command("list")
+def templates_list_cmd() -> None:
+    """Print every default template with the blocks an override can replace."""
+    from strategygen.catalog import default_templates
+
+    infos = default_templates()
+    width = max(len(info.name) for info in infos)
+    for info in infos:
+        blocks = ", ".join(info.blocks) if info.blocks else "-"
+        click.echo(f"{info.name:<{width}}  {blocks}")
+    click.echo(
+        "\nOverride one: strategygen templates copy NAME DIR, or write DIR/NAME starting with "
+        '{% extends "!default/NAME" %} and replace a block; build with --templates DIR.'
+    )
+
+
+@templates_group.command("copy")
+@click.argument("name")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+def templates_copy_cmd(name: str, dest: Path) -> None:
+    """Copy default template NAME (as listed) into DEST at the same relative path.
+
+    Refuses to overwrite an existing file.
+    """
+    from strategygen.catalog import copy_template
+
+    target = copy_template(name, dest)
+    click.echo(f"wrote {display_path(target)}; build with --templates {display_path(dest)}")
 
 
 def main() -> None:
@@ -483,6 +606,11 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except ProfileError as exc:
+        # Theme and project files: one located problem per line, as `validate` prints them.
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
     except StrategygenError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from strategygen.assessment import STAGE_NAMES, Benchmark, Confidence, Maturity
 from strategygen.benchmarks import LABELS
-from strategygen.facts import value_at
+from strategygen.facts import FACTS, value_at
 from strategygen.profile import CountryProfile
 
 NOT_ASSESSED = "Not assessed"
@@ -148,9 +148,16 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
     return None, "no readiness scores, and this area cannot be staged from profile facts"
 
 
+def _fact_label(path: str) -> str:
+    labels = {spec.path: spec.label for spec in FACTS}
+    return labels.get(path, path.rsplit(".", 1)[-1].replace("_", " "))
+
+
 def _confidence(profile: CountryProfile, spec: AreaSpec, scored: bool) -> tuple[Confidence, str]:
-    missing_key = [p for p in spec.key_facts if not _present(profile, p)]
-    missing_other = [p for p in spec.other_facts if not _present(profile, p)]
+    # Name missing facts as the reader knows them ("civil-service headcount"), not by
+    # their field path; the path stays available in Annex D.
+    missing_key = [_fact_label(p) for p in spec.key_facts if not _present(profile, p)]
+    missing_other = [_fact_label(p) for p in spec.other_facts if not _present(profile, p)]
     if spec.dimensions and not profile.readiness.covered:
         missing_key.append("readiness scores")
     if profile.readiness.imputed_over_40pct and scored:
@@ -217,7 +224,8 @@ def _overall(profile: CountryProfile, areas: Sequence[Maturity]) -> Maturity:
     else:
         confidence, reason = "high", "every area is staged from complete facts"
     basis = (
-        f"rounded-down mean of the stages of the {len(staged)} staged area(s)"
+        f"rounded-down mean of the stages of the {len(staged)} "
+        f"{'area' if len(staged) == 1 else 'areas'} that could be staged"
         + (f"; not staged: {', '.join(unstaged)}" if unstaged else "")
         + "; the score is the mean of the area scores, for information"
     )

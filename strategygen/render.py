@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,31 +21,61 @@ from strategygen.assessment import Assessment
 from strategygen.errors import TemplateError
 from strategygen.narrative import NarrativeBlock, render_markdown
 from strategygen.profile import Source
+from strategygen.project import SECTION_ORDER, fill_title
 from strategygen.resources import shipped_dir
+from strategygen.theme import LoadedTheme
 
 DEFAULT_PREFIX = "!default/"
 
-# (id, number, title) in document order; the contract fixes the ids and their order.
-SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("front_matter", "", "Cover and contents"),
-    ("executive_summary", "1", "Executive summary"),
-    ("national_context", "2", "Introduction and national context"),
-    ("readiness", "3", "Situation analysis: AI readiness"),
-    ("vision", "4", "National AI vision and strategic goals"),
-    ("policy_framework", "5", "Policy framework"),
-    ("public_sector", "6", "AI in the public sector: adoption and public value"),
-    ("capability", "7", "National AI capability plan"),
-    ("roadmap", "8", "Implementation roadmap"),
-    ("governance", "9", "Governance and institutional arrangements"),
-    ("budget", "10", "Budget and financing"),
-    ("monitoring", "11", "Monitoring, evaluation and learning"),
-    ("risks", "12", "Risks and mitigation"),
-    ("annex_sources", "A", "Annex A. Sources"),
-    ("annex_methodology", "B", "Annex B. Methodology"),
-    ("annex_rules", "C", "Annex C. Rules applied"),
-    ("annex_gaps", "D", "Annex D. Data gaps and how to fill them"),
-    ("annex_glossary", "E", "Annex E. Glossary"),
-)
+# Each section's title without its number; the numbers (1..n for chapters, A.. for annexes)
+# are computed for the sections a project chooses, in the order it chooses them.
+SECTION_TITLES: dict[str, str] = {
+    "front_matter": "Cover and contents",
+    "executive_summary": "Executive summary",
+    "national_context": "Introduction and national context",
+    "readiness": "Situation analysis: AI readiness",
+    "vision": "National AI vision and strategic goals",
+    "policy_framework": "Policy framework",
+    "public_sector": "AI in the public sector: adoption and public value",
+    "capability": "National AI capability plan",
+    "roadmap": "Implementation roadmap",
+    "governance": "Governance and institutional arrangements",
+    "budget": "Budget and financing",
+    "monitoring": "Monitoring, evaluation and learning",
+    "risks": "Risks and mitigation",
+    "annex_sources": "Sources",
+    "annex_methodology": "Methodology",
+    "annex_rules": "Rules applied",
+    "annex_gaps": "Data gaps and how to fill them",
+    "annex_glossary": "Glossary",
+}
+
+
+def number_sections(order: Sequence[str] = SECTION_ORDER) -> tuple[tuple[str, str, str], ...]:
+    """Return ``(id, number, title)`` for the cover and ``order``, numbered for that order.
+
+    Chapters are numbered 1..n and annexes lettered A.. in the order given, so headings, the
+    table of contents and cross-references stay consistent whatever a project leaves out.
+    The cover and contents (``front_matter``) always come first and carry no number.
+    """
+    out = [("front_matter", "", SECTION_TITLES["front_matter"])]
+    chapters = annexes = 0
+    for sid in order:
+        if sid == "front_matter":
+            continue
+        title = SECTION_TITLES[sid]
+        if sid.startswith("annex_"):
+            letter = chr(ord("A") + annexes)
+            annexes += 1
+            out.append((sid, letter, f"Annex {letter}. {title}"))
+        else:
+            chapters += 1
+            out.append((sid, str(chapters), title))
+    return tuple(out)
+
+
+# (id, number, title) in the default document order; the contract fixes the ids.
+SECTIONS: tuple[tuple[str, str, str], ...] = number_sections()
 
 # Reference data the assessment draws on even when the profile does not list it
 # (peer means come from the bundled index data).
@@ -64,6 +95,9 @@ class DocMeta:
     issuing_body: str
     lang: str
     watermark: bool = True
+    subtitle: str | None = None
+    prepared_by: str | None = None
+    logo: str | None = None
 
 
 class DefaultPrefixLoader(jinja2.BaseLoader):
@@ -158,26 +192,62 @@ def _cached_environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     return make_environment(template_dirs)
 
 
-def default_meta(assessment: Assessment, build_date: dt.date) -> DocMeta:
-    """Derive the document metadata from the profile and the build date."""
+#: The default title pattern (placeholders as in the project file's ``document.title``).
+DEFAULT_TITLE = "National Artificial Intelligence Strategy {start}\u2013{end}"
+
+
+def default_meta(
+    assessment: Assessment,
+    build_date: dt.date,
+    *,
+    theme: LoadedTheme | None = None,
+    title_pattern: str | None = None,
+    watermark: bool = True,
+) -> DocMeta:
+    """Derive the document metadata from the profile, the build date and the tailoring.
+
+    Args:
+        assessment: The country's assessment.
+        build_date: The build date printed in the document.
+        theme: A loaded theme: its issuing body, cover wording and logo replace the defaults.
+        title_pattern: Title with ``{country}``, ``{code}``, ``{start}``, ``{end}`` placeholders.
+        watermark: Whether the document carries the DRAFT watermark.
+
+    """
     p = assessment.profile
     inst = p.institutions
     issuer = inst.ai_lead_agency or inst.digital_lead_agency
     dated = [s.accessed for s in p.sources if s.accessed is not None]
     data_date = max(dated).isoformat() if dated else str(max(s.year for s in p.sources))
+    title = fill_title(
+        title_pattern or DEFAULT_TITLE,
+        {
+            "country": p.identity.name,
+            "code": p.code,
+            "start": str(assessment.horizon_start),
+            "end": str(assessment.horizon_end),
+        },
+    )
+    issuing_body = issuer.name if issuer else f"Government of {p.identity.name}"
+    subtitle = prepared_by = logo = None
+    if theme is not None:
+        issuing_body = theme.theme.issuing_body
+        subtitle = theme.theme.cover.subtitle
+        prepared_by = theme.theme.cover.prepared_by
+        logo = theme.logo_data_uri
     return DocMeta(
-        title=(
-            f"National Artificial Intelligence Strategy "
-            f"{assessment.horizon_start}\u2013{assessment.horizon_end}"
-        ),
+        title=title,
         short_title=f"{p.identity.name}: National AI Strategy (draft)",
         version=f"Draft 0.1 for consultation (generated {build_date.isoformat()})",
         build_date=build_date,
         data_date=data_date,
         generator=f"strategygen {__version__}",
-        issuing_body=issuer.name if issuer else f"Government of {p.identity.name}",
+        issuing_body=issuing_body,
         lang=p.identity.document_language,
-        watermark=True,
+        watermark=watermark,
+        subtitle=subtitle,
+        prepared_by=prepared_by,
+        logo=logo,
     )
 
 
@@ -226,6 +296,9 @@ def render_document(
     build_date: dt.date,
     template_dirs: Sequence[Path | str] = (),
     meta_overrides: Mapping[str, Any] | None = None,
+    sections: Sequence[str] | None = None,
+    theme: LoadedTheme | None = None,
+    title_pattern: str | None = None,
 ) -> str:
     """Render the full draft strategy as one self-contained HTML page.
 
@@ -234,23 +307,34 @@ def render_document(
         build_date: The date printed as the build date; an input, for reproducible output.
         template_dirs: Override template folders, searched before the shipped templates.
         meta_overrides: Replacement values for ``DocMeta`` fields (title, version...).
+        sections: Section ids to include, in order (default: all, in the contract's order);
+            the cover and contents always come first.
+        theme: A loaded theme (issuing body, logo, cover wording, colours and fonts).
+        title_pattern: The document title with ``{country}``-style placeholders.
 
     Returns:
         The HTML text.
 
     Raises:
         TemplateError: A template is missing, malformed or refers to an undefined value;
-            the message names the template file and line.
+            the message names the template file and line (or the folders searched).
 
     """
     from strategygen.charts import build_charts
 
-    meta = default_meta(assessment, build_date)
+    meta = default_meta(assessment, build_date, theme=theme, title_pattern=title_pattern)
     if meta_overrides:
         unknown = sorted(set(meta_overrides) - {f.name for f in dataclasses.fields(DocMeta)})
         if unknown:
             raise TemplateError(f"unknown document metadata field(s): {', '.join(unknown)}")
         meta = dataclasses.replace(meta, **dict(meta_overrides))
+    chosen = tuple(sections) if sections is not None else SECTION_ORDER
+    unknown_sections = [sid for sid in chosen if sid not in SECTION_TITLES]
+    if unknown_sections:
+        raise TemplateError(
+            f"unknown section name(s): {', '.join(unknown_sections)}; "
+            f"valid names are: {', '.join(SECTION_ORDER)}"
+        )
     profile = assessment.profile
     narrative = {
         sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))
@@ -264,13 +348,19 @@ def render_document(
         "p": profile,
         "a": assessment,
         "meta": meta,
-        "sections": [s for s in SECTIONS if f"sections/{s[0]}.html" in available],
+        "sections": [s for s in number_sections(chosen) if f"sections/{s[0]}.html" in available],
+        # Titles of every section, so a reference to one a project left out can still
+        # name it (as plain text, since there is nothing to link to).
+        "section_titles": dict(SECTION_TITLES),
         "narrative": narrative,
         "narrative_blocks": narrative,  # alias: the macro `m.narrative` shadows the name
         "sources": collect_sources(assessment),
         "charts": build_charts(assessment),
         "css_screen": _css_markup(_read_css("screen.css", template_dirs)),
         "css_print": _css_markup(_read_css("print.css", template_dirs)),
+        # The theme's colours and fonts come after both default stylesheets, unscoped by
+        # media, so they win on screen and on paper alike.
+        "css_theme": _css_markup(theme.css()) if theme is not None else None,
     }
     # Globals, not render arguments: templates import "macros.html" without context
     # (as the contract says), and its macros still need sources, narrative and sections.
@@ -278,9 +368,44 @@ def render_document(
     try:
         html = env.get_template("document.html").render()
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}") from None
+        raise TemplateError(_not_found_message(exc, template_dirs)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{_template_location(exc)}: {exc.message}") from None
     except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise TemplateError(f"{_template_location(exc)}: {exc}") from None
+    if chosen != SECTION_ORDER:
+        # With sections left out, a citation or action link may point at a section that is
+        # not there; print those as plain text rather than ship a dead link.
+        html = unlink_missing_targets(html)
     return html
+
+
+def _not_found_message(exc: jinja2.TemplateNotFound, template_dirs: Sequence[Path | str]) -> str:
+    """Name the missing template and every folder that was searched for it, in order."""
+    name = str(exc.name)
+    default = shipped_dir("templates")
+    if name.startswith(DEFAULT_PREFIX):
+        searched = [default]
+    else:
+        searched = [*map(Path, template_dirs), default]
+    where = ", ".join(str(f) for f in searched)
+    return f"template not found: {name} (searched, in order: {where})"
+
+
+_ANCHOR = re.compile(r'<a\b([^>]*?)\bhref="#([^"]+)"([^>]*)>((?:(?!<a\b).)*?)</a>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def unlink_missing_targets(html: str) -> str:
+    """Replace in-document links whose target id is absent with their text in a span."""
+    # Only the body: the inlined stylesheets mention links in their comments.
+    cut = html.find("</head>")
+    head, body = (html[:cut], html[cut:]) if cut >= 0 else ("", html)
+    ids = set(_ID.findall(body))
+
+    def fix(match: re.Match[str]) -> str:
+        if match.group(2) in ids:
+            return match.group(0)
+        return f'<span class="xref-omitted">{match.group(4)}</span>'
+
+    return head + _ANCHOR.sub(fix, body)

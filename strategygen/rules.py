@@ -477,6 +477,8 @@ class Rule:
     spec: RuleSpec
     library: str
     path: Path
+    shipped: bool = True
+    """False for a rule from a user's ``--rules`` folder (``library`` is then folder/file)."""
 
     @property
     def id(self) -> str:
@@ -508,7 +510,7 @@ def _message(text: str) -> str:
     return text.removeprefix("Value error, ")
 
 
-def _load_file(path: Path) -> list[Rule]:
+def _load_file(path: Path, library: str | None = None, shipped: bool = True) -> list[Rule]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -522,7 +524,7 @@ def _load_file(path: Path) -> list[Rule]:
             rid = _raw_rule_id(data, loc)
             lines.append(f"{path}: rule {rid}: {_field(loc[2:]) or 'rule'}: {_message(err['msg'])}")
         raise RuleError("\n".join(lines)) from None
-    return [Rule(spec, path.name, path) for spec in parsed.rules]
+    return [Rule(spec, library or path.name, path, shipped) for spec in parsed.rules]
 
 
 def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
@@ -537,11 +539,18 @@ def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
             operator, placeholder, KPI id or dependency.
 
     """
+    from strategygen.resources import shipped_dir
+
+    shipped_root = shipped_dir("rules").resolve()
     by_id: dict[str, Rule] = {}
     for folder in dirs:
         seen: dict[str, Path] = {}
+        shipped = Path(folder).resolve() == shipped_root
         for path in sorted(Path(folder).glob("*.yaml")):
-            for rule in _load_file(path):
+            # A user's rule is labelled "folder/file" (not the full path, which would put
+            # the consultant's disk layout into the document and change it per machine).
+            label = path.name if shipped else f"{Path(folder).resolve().name}/{path.name}"
+            for rule in _load_file(path, label, shipped):
                 if rule.id in seen:
                     raise RuleError(
                         f"{path}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})"
@@ -553,6 +562,29 @@ def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
             if dep not in by_id:
                 raise RuleError(f"{rule.path}: rule {rule.id}: unknown dependency {dep!r}")
     return tuple(sorted(by_id.values(), key=lambda r: r.id))
+
+
+def without_disabled(rules: Sequence[Rule], disabled: Iterable[str]) -> tuple[Rule, ...]:
+    """Return ``rules`` minus those whose id is in ``disabled``.
+
+    Raises:
+        RuleError: For an id that is not in the library, naming the closest valid ids.
+
+    """
+    import difflib
+
+    ids = [r.id for r in rules]
+    wanted = list(dict.fromkeys(disabled))
+    unknown = [d for d in wanted if d not in ids]
+    if unknown:
+        lines = []
+        for bad in unknown:
+            close = difflib.get_close_matches(bad.upper(), ids, n=4, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            lines.append(f"cannot disable rule {bad!r}: no rule has that id{hint}")
+        lines.append("valid rule ids: " + ", ".join(ids))
+        raise RuleError("\n".join(lines))
+    return tuple(r for r in rules if r.id not in wanted)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -728,6 +760,7 @@ def fire(
             evidence=r.spec.evidence.strip(),
             library=r.library,
             triggers=tuple(triggers),
+            shipped=r.shipped,
         )
         for r, triggers in fired
     ]

@@ -13,3 +13,13 @@ def schema_text() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "strategygen country profile"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def theme_schema_text() -> str:
+    """Return the JSON Schema of a theme file as stable, indented JSON text."""
+    from strategygen.theme import Theme
+
+    schema = Theme.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "strategygen theme"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

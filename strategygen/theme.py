@@ -92,6 +92,9 @@ class LoadedTheme:
             f' --serif: "{f.body}", "DejaVu Serif", serif;'
             f' --sans: "{f.headings}", "DejaVu Sans", sans-serif;'
             " }\n"
+            # Page boxes do not inherit custom properties from :root, so the printed
+            # cover's full-bleed colour has to be given as a value.
+            f"@media print {{ @page :first {{ background: {c.accent}; }} }}\n"
         )
 
 

@@ -316,7 +316,9 @@ def test_good_extra_rule_file_loads_and_fires(tmp_path: Path) -> None:
     assert "T-ONE" in {r.id for r in rules}
     extra = {f.id: f for f in assess(JAM, DATE, rule_dirs=[write(tmp_path, GOOD)]).fired}
     assert extra["T-ONE"].finding == "Jamaica is small."
-    assert extra["T-ONE"].library == "mine.yaml"
+    # A user's rule names its folder and file, so the annex tells it from the shipped ones.
+    assert extra["T-ONE"].library == f"{tmp_path.name}/mine.yaml"
+    assert not extra["T-ONE"].shipped
 
 
 def test_later_folder_overrides_shipped_rule(tmp_path: Path) -> None:
