@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Set up (idempotent) and build the drafts of every shipped profile into output/.
+# Set up (idempotent), validate the shipped profiles and build every draft, HTML and
+# PDF, into output/. Arguments go to `strategygen build` and replace the default
+# `--format all` (for example: scripts/build.sh JAM HTI --format html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/strategygen validate
+if [ "$#" -eq 0 ]; then
+  set -- --format all
+fi
 .venv/bin/strategygen build "$@"
