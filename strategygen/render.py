@@ -98,6 +98,7 @@ class DocMeta:
     subtitle: str | None = None
     prepared_by: str | None = None
     logo: str | None = None
+    prepared_for: str = ""
 
 
 class DefaultPrefixLoader(jinja2.BaseLoader):
@@ -228,7 +229,10 @@ def default_meta(
             "end": str(assessment.horizon_end),
         },
     )
-    issuing_body = issuer.name if issuer else f"Government of {p.identity.name}"
+    # The government the draft is for stays the same whoever issues it: a theme changes
+    # the issuing body (author), never the public body the strategy belongs to.
+    prepared_for = issuer.name if issuer else f"Government of {p.identity.name}"
+    issuing_body = prepared_for
     subtitle = prepared_by = logo = None
     if theme is not None:
         issuing_body = theme.theme.issuing_body
@@ -248,6 +252,7 @@ def default_meta(
         subtitle=subtitle,
         prepared_by=prepared_by,
         logo=logo,
+        prepared_for=prepared_for,
     )
 
 

@@ -72,6 +72,9 @@ def _text(html: str) -> str:
 # --- the example theme and override, end to end ---------------------------------------
 
 
+NAMES = {"JAM": "Jamaica", "AIA": "Anguilla"}
+
+
 @pytest.mark.parametrize("code", ["JAM", "AIA"])
 def test_example_theme_and_override_show_in_html_and_pdf(code: str, tmp_path: Path) -> None:
     import pypdf
@@ -96,7 +99,9 @@ def test_example_theme_and_override_show_in_html_and_pdf(code: str, tmp_path: Pa
     text = _text(html)
     assert OVERRIDE_WORDING in text
     assert f"{ISSUER} proposes this wording" in text
-    assert f"Prepared for {ISSUER}" in text
+    # The theme issues the draft; the government it is prepared for does not change.
+    assert f"Issued by {ISSUER}" in text
+    assert f"Prepared for Government of {NAMES[code]}" in text
     assert "Prepared by Caribbean Policy Partners, Port of Spain office" in text
     assert 'class="cover-logo"><img src="data:image/svg+xml;base64,' in html
     assert "--accent: #005a5b;" in html
