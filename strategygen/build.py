@@ -20,7 +20,6 @@ import os
 import platform
 import resource
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +28,7 @@ from types import FrameType
 from typing import Any, Literal
 
 from strategygen import __version__
+from strategygen.atomic import write_atomic
 from strategygen.errors import StrategygenError
 from strategygen.pdf import PdfOptions
 
@@ -45,10 +45,6 @@ Status = Literal["built", "skipped", "failed", "interrupted"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
-#: Test hook: called with the target after its temporary file is complete and before the
-#: rename, so a test can interrupt a write at its most delicate point (None in real use).
-_before_rename: Callable[[Path], None] | None = None
-
 
 def default_build_date() -> dt.date:
     """Return SOURCE_DATE_EPOCH as a UTC date when set (reproducible builds), else today."""
@@ -61,32 +57,6 @@ def default_build_date() -> dt.date:
                 f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {epoch!r})"
             ) from None
     return dt.date.today()
-
-
-def write_atomic(target: Path, data: str | bytes) -> None:
-    """Write text or bytes to ``target`` through a temporary file in the same folder and a rename.
-
-    A failure (or an interruption: ``KeyboardInterrupt``, or SIGTERM in a worker, which
-    raises it) leaves no half-written file and keeps the previous version intact.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        if isinstance(data, str):
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(data)
-        else:
-            with os.fdopen(fd, "wb") as binary:
-                binary.write(data)
-        # mkstemp creates the file owner-only (0600); a published draft should be
-        # readable like any other file the user writes.
-        os.chmod(tmp, 0o644)
-        if _before_rename is not None:
-            _before_rename(target)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def html_for_profile(

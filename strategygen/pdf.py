@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from strategygen.atomic import write_atomic
 from strategygen.errors import RenderError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -231,22 +231,6 @@ def _apply_metadata(document: Any, meta: PdfMetadata) -> None:
         md.modified = md.created
 
 
-def _write_atomically(data: bytes, target: Path) -> None:
-    """Write ``data`` to a temporary file next to ``target``, then rename it over."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
 def render_pdf_bytes(
     html: str,
     *,
@@ -351,7 +335,7 @@ def write_pdf(
         raise RenderError(
             f"{target.name}: WeasyPrint reported {len(messages)} problem(s) (--strict):\n  {listed}"
         )
-    _write_atomically(pdf, target)
+    write_atomic(target, pdf)
     return PdfResult(
         pages=pages,
         bytes=len(pdf),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from strategygen.errors import Problem, ProfileError, UsageError
 from strategygen.loader import dotted
-from strategygen.profile import Horizon
+from strategygen.profile import SECTION_IDS, Horizon
 
 if TYPE_CHECKING:
     from strategygen.theme import LoadedTheme
@@ -23,18 +23,8 @@ PROJECT_FILE = "strategygen.toml"
 # Sections a project may choose, in their default order. The cover and contents
 # (front_matter) always come first and cannot be removed: the draft notice is on it.
 SECTION_ORDER: tuple[str, ...] = (
-    "executive_summary",
-    "national_context",
-    "readiness",
-    "vision",
-    "policy_framework",
-    "public_sector",
-    "capability",
-    "roadmap",
-    "governance",
-    "budget",
-    "monitoring",
-    "risks",
+    # The chapters a profile may also write narrative for, then the annexes.
+    *SECTION_IDS,
     "annex_sources",
     "annex_methodology",
     "annex_rules",

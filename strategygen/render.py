@@ -21,7 +21,7 @@ from strategygen.assessment import Assessment
 from strategygen.errors import TemplateError
 from strategygen.narrative import NarrativeBlock, render_markdown
 from strategygen.profile import Source
-from strategygen.project import SECTION_ORDER, fill_title
+from strategygen.project import SECTION_ORDER, check_sections, fill_title
 from strategygen.resources import shipped_dir
 from strategygen.theme import LoadedTheme
 
@@ -334,12 +334,10 @@ def render_document(
             raise TemplateError(f"unknown document metadata field(s): {', '.join(unknown)}")
         meta = dataclasses.replace(meta, **dict(meta_overrides))
     chosen = tuple(sections) if sections is not None else SECTION_ORDER
-    unknown_sections = [sid for sid in chosen if sid not in SECTION_TITLES]
-    if unknown_sections:
-        raise TemplateError(
-            f"unknown section name(s): {', '.join(unknown_sections)}; "
-            f"valid names are: {', '.join(SECTION_ORDER)}"
-        )
+    try:
+        check_sections(list(chosen))
+    except ValueError as exc:
+        raise TemplateError(str(exc)) from None
     profile = assessment.profile
     narrative = {
         sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))

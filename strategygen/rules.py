@@ -90,6 +90,15 @@ _AREAS = Literal[
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 _RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 
+#: Counts derived from the use-case inventory; all None when no inventory exists.
+USE_CASE_COUNTS: tuple[str, ...] = (
+    "use_cases_total",
+    "use_cases_in_pilot",
+    "use_cases_in_production",
+    "production_without_baseline",
+    "high_risk_use_cases",
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Placeholders: a fixed whitelist of names, each filled with a ready-formatted string.
@@ -222,13 +231,7 @@ def placeholder_values(
         "mid_year": str(min(horizon_start + 2, horizon_end)),
         "edition": str(p.readiness.edition) if p.readiness.edition else None,
     }
-    for name in (
-        "use_cases_total",
-        "use_cases_in_pilot",
-        "use_cases_in_production",
-        "production_without_baseline",
-        "high_risk_use_cases",
-    ):
+    for name in USE_CASE_COUNTS:
         values[name] = _num(d[name]) if d[name] is not None else None
     for key, b in facts.benchmarks.items():
         values[f"{key}_score"] = f"{b.score:.2f}" if b.score is not None else None
@@ -606,14 +609,7 @@ def derive(profile: CountryProfile) -> dict[str, Any]:
         "inventory_exists": cases is not None,
     }
     if cases is None:
-        for name in (
-            "use_cases_total",
-            "use_cases_in_pilot",
-            "use_cases_in_production",
-            "production_without_baseline",
-            "high_risk_use_cases",
-            "ai_in_use",
-        ):
+        for name in (*USE_CASE_COUNTS, "ai_in_use"):
             out[name] = None
     else:
         production = [c for c in cases if c.stage == "production"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import strategygen.atomic as atomic_mod
 import strategygen.build as build_mod
 from strategygen.cli import cli
 from strategygen.resources import shipped_dir
@@ -230,7 +231,7 @@ def test_interruption_keeps_finished_outputs_and_no_partial_files(
             raise KeyboardInterrupt
 
     # Forked workers inherit the patched hook, so this also runs inside a worker.
-    monkeypatch.setattr(build_mod, "_before_rename", interrupt)
+    monkeypatch.setattr(atomic_mod, "_before_rename", interrupt)
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli, ["build", "AIA", "JAM", "--jobs", jobs, "--output-dir", str(out), *DATE]
