@@ -598,6 +598,9 @@ def _render_pdf(html: str, assessment: Any, options: BuildOptions) -> tuple[byte
 _IN_TASK = False
 _STOPPING = False
 
+#: How long stopped workers get to remove their temporary files before they are killed.
+_STOP_GRACE_SECONDS = 10.0
+
 
 def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
     """SIGTERM in a worker: unwind the current document, or exit at once when idle."""
@@ -777,11 +780,23 @@ def _stop_workers(executor: Any) -> None:
     """Send SIGTERM to every worker of ``executor`` (each unwinds its document cleanly)."""
     # ProcessPoolExecutor has no public way to stop running tasks before Python 3.14
     # (terminate_workers); its process table is the documented-in-source way in.
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
         try:
             process.terminate()
         except (OSError, AttributeError):
+            pass
+    # An idle worker that exits while it holds the task queue's lock leaves any other
+    # worker blocked on that lock for ever, and shutdown() would then wait for it too.
+    # Give each worker a moment to unwind its document, then kill whatever is left.
+    deadline = time.monotonic() + _STOP_GRACE_SECONDS
+    for process in processes:
+        try:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
+        except (OSError, AttributeError, ValueError):
             pass
 
 
