@@ -110,7 +110,7 @@ def machine() -> dict[str, str]:
 
 def bench_html(runs: int) -> dict[str, Any]:
     """(1) HTML build per country in a warm process (templates already compiled)."""
-    from strategygen.build import BuildJob, BuildOptions, build_one, shared_digest
+    from strategygen.build.batch import BuildJob, BuildOptions, build_one, shared_digest
     from strategygen.resources import shipped_dir
 
     profiles = sorted(shipped_dir("country_profiles").glob("*.yaml"))
@@ -148,7 +148,7 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
     """(2) PDF through strategygen vs plain WeasyPrint on the same HTML, in this process."""
     import weasyprint
 
-    from strategygen.build import BuildJob, BuildOptions, build_one, html_for_profile
+    from strategygen.build.batch import BuildJob, BuildOptions, build_one, html_for_profile
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"
@@ -197,7 +197,7 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
 
 def profile_pdf(code: str) -> list[tuple[str, float]]:
     """Profile one PDF build; return seconds of own time per top-level package."""
-    from strategygen.build import BuildJob, BuildOptions, build_one
+    from strategygen.build.batch import BuildJob, BuildOptions, build_one
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"
@@ -312,8 +312,8 @@ def _children_cpu() -> float:
 
 def bench_scaffolds(work: Path, jobs: int, sample: int | None) -> dict[str, Any]:
     """(5) Every indexed country from a `strategygen new` scaffold, HTML+PDF, in N workers."""
-    from strategygen.dataset import index_scores
-    from strategygen.scaffold import write_scaffold
+    from strategygen.assess.datasets import index_scores
+    from strategygen.assess.scaffold import write_scaffold
 
     codes = sorted(index_scores())
     if sample:

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from strategygen.build import build_html, default_build_date
+from strategygen.build.batch import build_html, default_build_date
 from strategygen.resources import shipped_dir
 
 CHROMIUM = "/usr/bin/chromium"

@@ -1,6 +1,7 @@
 """strategygen: draft national AI strategies from validated country profiles.
 
-Public API: :func:`strategygen.loader.load_profile`, :class:`strategygen.profile.CountryProfile`.
+Public API: :func:`strategygen.inputs.loader.load_profile`,
+:class:`strategygen.inputs.profile.CountryProfile`.
 """
 
 __version__ = "0.1.0"

@@ -77,7 +77,7 @@ def validate_cmd(paths: tuple[str, ...]) -> None:
     PATHS are files, folders, glob patterns or shipped profile codes; the default is
     every shipped profile. Exits 1 if any problem is found.
     """
-    from strategygen.loader import load_profile
+    from strategygen.inputs.loader import load_profile
 
     files = expand_inputs(paths) if paths else shipped_profiles()
     bad = problems = 0
@@ -104,8 +104,8 @@ def validate_cmd(paths: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
     """Show the profiles: code, country, CDCC status, readiness and completeness."""
-    from strategygen.facts import completeness
-    from strategygen.loader import load_profile
+    from strategygen.assess.facts import completeness
+    from strategygen.inputs.loader import load_profile
 
     files = expand_inputs(paths) if paths else shipped_profiles()
     rows: list[dict[str, object]] = []
@@ -168,7 +168,7 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
     territories. Facts the data cannot supply are left as commented data gaps.
     Refuses to overwrite an existing file.
     """
-    from strategygen.scaffold import known_codes, write_scaffold
+    from strategygen.assess.scaffold import known_codes, write_scaffold
 
     if list_codes:
         click.echo(" ".join(known_codes()))
@@ -185,7 +185,7 @@ def new_cmd(code: str | None, out: Path | None, list_codes: bool) -> None:
 
 def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
     """Turn ``--format html,pdf`` (or ``all``) into the formats, in a fixed order."""
-    from strategygen.build import FORMATS
+    from strategygen.build.batch import FORMATS
 
     asked = {part.strip().lower() for part in value.split(",") if part.strip()}
     if "all" in asked:
@@ -213,7 +213,7 @@ class _Progress:
         self, event: str, result: object, done: int, total: int, running: list[str]
     ) -> None:
         """Show one batch event: a document started or finished."""
-        from strategygen.build import DocResult
+        from strategygen.build.batch import DocResult
 
         if not self.enabled:
             return
@@ -455,9 +455,9 @@ def build_cmd(
     import os
     import signal
 
-    from strategygen.build import BuildJob, BuildOptions, default_build_date, run_batch
-    from strategygen.pdf import PdfOptions
-    from strategygen.project import resolve_tailoring
+    from strategygen.build.batch import BuildJob, BuildOptions, default_build_date, run_batch
+    from strategygen.inputs.project import resolve_tailoring
+    from strategygen.render.pdf import PdfOptions
 
     date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
     files = expand_inputs(paths) if paths else shipped_profiles()
@@ -556,7 +556,7 @@ def build_cmd(
 @click.option("--theme", "theme", is_flag=True, help="Print the theme file's schema instead.")
 def schema_cmd(theme: bool) -> None:
     """Print the profile JSON Schema (with field documentation), or the theme's."""
-    from strategygen.schema import schema_text, theme_schema_text
+    from strategygen.inputs.schema import schema_text, theme_schema_text
 
     click.echo(theme_schema_text() if theme else schema_text(), nl=False)
 
@@ -569,7 +569,7 @@ def templates_group() -> None:
 @templates_group.command("list")
 def templates_list_cmd() -> None:
     """Print every default template with the blocks an override can replace."""
-    from strategygen.catalog import default_templates
+    from strategygen.render.catalog import default_templates
 
     infos = default_templates()
     width = max(len(info.name) for info in infos)
@@ -590,7 +590,7 @@ def templates_copy_cmd(name: str, dest: Path) -> None:
 
     Refuses to overwrite an existing file.
     """
-    from strategygen.catalog import copy_template
+    from strategygen.render.catalog import copy_template
 
     target = copy_template(name, dest)
     click.echo(f"wrote {display_path(target)}; build with --templates {display_path(dest)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from strategygen.errors import ProfileError
-from strategygen.loader import load_profile
+from strategygen.inputs.loader import load_profile
 
 # Line numbers matter: tests pin messages such as "p.yaml:16:10: readiness.total: ...".
 VALID = """\
@@ -86,14 +86,14 @@ def problems(tmp_path: Path) -> Callable[[str | bytes], list[str]]:
 
 
 # --- Document rendering (render, charts, golden) -------------------------------------
-# Until strategygen.assess lands, the rendering tests build a realistic Assessment from
+# Until strategygen.assess.run lands, the rendering tests build a realistic Assessment from
 # the benchmark and maturity stages plus a small hand-written set of fired rules, KPIs
 # and training tiers. Once assess() exists it is used instead (and the golden files are
 # regenerated with: .venv/bin/python -m pytest tests/test_golden.py --update-golden).
 
 import datetime as _dt  # noqa: E402
 
-from strategygen.assessment import (  # noqa: E402
+from strategygen.assess.model import (  # noqa: E402
     Assessment,
     Baseline,
     DataGap,
@@ -102,7 +102,7 @@ from strategygen.assessment import (  # noqa: E402
     TrainingTier,
     Trigger,
 )
-from strategygen.profile import CountryProfile  # noqa: E402
+from strategygen.inputs.profile import CountryProfile  # noqa: E402
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -253,17 +253,17 @@ def _hand_rules(profile: CountryProfile) -> tuple[FiredRule, ...]:
 
 
 def sample_assessment(profile: CountryProfile, build_date: _dt.date) -> Assessment:
-    """Return the real assessment if strategygen.assess exists, else a realistic stand-in."""
+    """Return the real assessment if strategygen.assess.run exists, else a realistic stand-in."""
     try:
-        from strategygen.assess import assess  # type: ignore[attr-defined]
+        from strategygen.assess.run import assess  # type: ignore[attr-defined]
     except ImportError:
         pass
     else:
         return assess(profile, build_date)  # type: ignore[no-any-return]
 
-    from strategygen.benchmarks import compute_benchmarks, strongest_weakest
-    from strategygen.facts import completeness, missing_facts
-    from strategygen.maturity import assess_maturity
+    from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
+    from strategygen.assess.facts import completeness, missing_facts
+    from strategygen.assess.maturity import assess_maturity
 
     benchmarks = compute_benchmarks(profile)
     strongest, weakest = strongest_weakest(benchmarks)

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from strategygen.assess import assess
-from strategygen.assessment import Assessment
-from strategygen.kpis import CATALOGUE, DEFAULT_RATIOS, training_tiers
-from strategygen.loader import load_profile, load_profile_text
-from strategygen.maturity import stage_for
-from strategygen.profile import (
+from strategygen.assess.kpis import CATALOGUE, DEFAULT_RATIOS, training_tiers
+from strategygen.assess.maturity import stage_for
+from strategygen.assess.model import Assessment
+from strategygen.assess.run import assess
+from strategygen.assess.scaffold import scaffold
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.inputs.profile import (
     AiStrategy,
     CivilService,
     Count,
@@ -24,7 +25,6 @@ from strategygen.profile import (
     UseCase,
 )
 from strategygen.resources import shipped_dir
-from strategygen.scaffold import scaffold
 
 DATE = dt.date(2026, 3, 1)
 SRC = "gairi2023"

@@ -2,16 +2,16 @@ import datetime as dt
 
 import pytest
 
-from strategygen.benchmarks import (
+from strategygen.assess.benchmarks import (
     BENCHMARK_KEYS,
     cdcc_member_codes,
     compute_benchmarks,
     peer_stats,
     strongest_weakest,
 )
-from strategygen.loader import load_profile_text
-from strategygen.profile import CountryProfile
-from strategygen.scaffold import scaffold
+from strategygen.assess.scaffold import scaffold
+from strategygen.inputs.loader import load_profile_text
+from strategygen.inputs.profile import CountryProfile
 
 
 def _profile(code: str) -> CountryProfile:
@@ -58,7 +58,7 @@ def test_leader_has_rank_one_and_no_gap() -> None:
 
 
 def test_world_rank_matches_dataset_for_every_member() -> None:
-    from strategygen import dataset
+    from strategygen.assess import datasets as dataset
 
     for code in cdcc_member_codes():
         assert _bench(_profile(code), "total").world_rank == dataset.index_scores()[code].rank

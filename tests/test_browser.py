@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from strategygen.build import build_html
+from strategygen.build.batch import build_html
 from strategygen.resources import shipped_dir
 
 CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))

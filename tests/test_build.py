@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import strategygen.atomic as atomic_mod
-import strategygen.build as build_mod
+import strategygen.build.atomic as atomic_mod
+import strategygen.build.batch as build_mod
 from strategygen.cli import cli
 from strategygen.resources import shipped_dir
 

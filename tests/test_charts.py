@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from strategygen.assessment import Assessment
-from strategygen.charts import build_charts, horizon_years
-from strategygen.loader import load_profile, load_profile_text
-from strategygen.profile import CountryProfile
+from strategygen.assess.model import Assessment
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.inputs.profile import CountryProfile
+from strategygen.render.charts import build_charts, horizon_years
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2025, 6, 1)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from strategygen.assessment import Assessment
-from strategygen.loader import load_profile
-from strategygen.profile import CountryProfile
-from strategygen.render import render_document
+from strategygen.assess.model import Assessment
+from strategygen.inputs.loader import load_profile
+from strategygen.inputs.profile import CountryProfile
+from strategygen.render.html import render_document
 from strategygen.resources import shipped_dir
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from strategygen.errors import ProfileError
-from strategygen.loader import load_profile, load_profile_text
-from strategygen.yamlsource import MAX_BYTES, MAX_DEPTH, read_yaml_text
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.inputs.yamlsource import MAX_BYTES, MAX_DEPTH, read_yaml_text
 
 Problems = Callable[[str | bytes], list[str]]
 Edit = Callable[[str, str, str], str]

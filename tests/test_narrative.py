@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from strategygen.narrative import render_markdown, sanitise_html
+from strategygen.render.narrative import render_markdown, sanitise_html
 
 
 def test_script_tag_removed_with_its_content() -> None:

@@ -24,7 +24,7 @@ except (ImportError, OSError) as exc:  # OSError: Pango/HarfBuzz libraries missi
 from pypdf import PdfReader
 
 from strategygen.errors import RenderError
-from strategygen.pdf import PdfMetadata, extra_css, make_url_fetcher, write_pdf
+from strategygen.render.pdf import PdfMetadata, extra_css, make_url_fetcher, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT_CSS = (ROOT / "templates" / "static" / "print.css").read_text(encoding="utf-8")
@@ -427,7 +427,7 @@ def test_source_date_epoch_gives_identical_bytes(
 
 
 def test_default_asset_dirs(tmp_path: Path) -> None:
-    from strategygen.pdf import default_asset_dirs
+    from strategygen.render.pdf import default_asset_dirs
 
     (tmp_path / "static").mkdir()
     dirs = default_asset_dirs([tmp_path, tmp_path / "missing"])

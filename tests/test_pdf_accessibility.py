@@ -21,8 +21,8 @@ from typing import Any
 import pikepdf
 import pytest
 
-from strategygen.build import build_html
-from strategygen.pdf import PdfOptions
+from strategygen.build.batch import build_html
+from strategygen.render.pdf import PdfOptions
 from strategygen.resources import shipped_dir
 
 CODE = "JAM"

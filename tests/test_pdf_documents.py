@@ -27,8 +27,8 @@ except (ImportError, OSError) as exc:  # OSError: Pango/HarfBuzz libraries missi
 
 from pypdf import PdfReader
 
-from strategygen.build import html_for_profile
-from strategygen.pdf import PdfMetadata, default_asset_dirs, write_pdf
+from strategygen.build.batch import html_for_profile
+from strategygen.render.pdf import PdfMetadata, default_asset_dirs, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = date(2026, 11, 28)

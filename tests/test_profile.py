@@ -10,12 +10,12 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from strategygen import dataset
+from strategygen.assess import datasets as dataset
+from strategygen.assess.facts import FACTS, completeness, missing_facts
+from strategygen.assess.scaffold import known_codes, scaffold
 from strategygen.errors import ProfileError
-from strategygen.facts import FACTS, completeness, missing_facts
-from strategygen.loader import load_profile_text
-from strategygen.profile import PILLAR_DIMENSIONS, CountryProfile
-from strategygen.scaffold import known_codes, scaffold
+from strategygen.inputs.loader import load_profile_text
+from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from strategygen.errors import ProfileError
-from strategygen.project import SECTION_ORDER, fill_title, load_project
+from strategygen.inputs.project import SECTION_ORDER, fill_title, load_project
 
 
 def _write(tmp_path: Path, text: str) -> Path:

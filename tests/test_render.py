@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from strategygen.assessment import Assessment
+from strategygen.assess.model import Assessment
 from strategygen.cli import cli
 from strategygen.errors import TemplateError
-from strategygen.loader import load_profile, load_profile_text
-from strategygen.profile import CountryProfile
-from strategygen.render import SECTIONS, fmt_int, fmt_num, fmt_pct, render_document
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.inputs.profile import CountryProfile
+from strategygen.render.html import SECTIONS, fmt_int, fmt_num, fmt_pct, render_document
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2025, 6, 1)

@@ -4,10 +4,21 @@ from pathlib import Path
 
 import pytest
 
-from strategygen.assess import assess
+from strategygen.assess.rules import (
+    PRIORITY_ORDER,
+    FactContext,
+    Leaf,
+    NotOf,
+    evaluate,
+    fill,
+    fill_owner,
+    load_rules,
+)
+from strategygen.assess.run import assess
+from strategygen.assess.scaffold import scaffold
 from strategygen.errors import RuleError
-from strategygen.loader import load_profile_text
-from strategygen.profile import (
+from strategygen.inputs.loader import load_profile_text
+from strategygen.inputs.profile import (
     Agency,
     AiStrategy,
     CivilService,
@@ -22,17 +33,6 @@ from strategygen.profile import (
     UseCase,
 )
 from strategygen.resources import shipped_dir
-from strategygen.rules import (
-    PRIORITY_ORDER,
-    FactContext,
-    Leaf,
-    NotOf,
-    evaluate,
-    fill,
-    fill_owner,
-    load_rules,
-)
-from strategygen.scaffold import scaffold
 
 DATE = dt.date(2026, 3, 1)
 SRC = "gairi2023"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from strategygen import dataset
+from strategygen.assess import datasets as dataset
+from strategygen.assess.facts import missing_facts
+from strategygen.assess.scaffold import known_codes, scaffold, schema_reference, write_scaffold
 from strategygen.errors import UsageError
-from strategygen.facts import missing_facts
-from strategygen.loader import load_profile, load_profile_text
+from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.resources import data_file
-from strategygen.scaffold import known_codes, scaffold, schema_reference, write_scaffold
 
 
 def test_member_scaffold_is_prefilled() -> None:

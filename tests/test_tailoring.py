@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from strategygen.assess import assess
-from strategygen.build import BuildJob, BuildOptions, run_batch, shared_digest
-from strategygen.catalog import copy_template, default_templates
+from strategygen.assess.run import assess
+from strategygen.build.batch import BuildJob, BuildOptions, run_batch, shared_digest
 from strategygen.errors import RuleError, TemplateError, UsageError
-from strategygen.loader import load_profile, load_profile_text
-from strategygen.pdf import PdfOptions
-from strategygen.project import resolve_tailoring
-from strategygen.render import render_document
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.inputs.project import resolve_tailoring
+from strategygen.inputs.schema import theme_schema_text
+from strategygen.inputs.theme import load_theme
+from strategygen.render.catalog import copy_template, default_templates
+from strategygen.render.html import render_document
+from strategygen.render.pdf import PdfOptions
 from strategygen.resources import data_file, shipped_dir
-from strategygen.schema import theme_schema_text
-from strategygen.theme import load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_THEME = ROOT / "examples" / "theme" / "theme.yaml"
@@ -260,7 +260,7 @@ def test_theme_sets_paper_and_watermark_unless_the_cli_says_otherwise(
 ) -> None:
     from click.testing import CliRunner
 
-    import strategygen.build as build_module
+    import strategygen.build.batch as build_module
     from strategygen.cli import cli
 
     _write(tmp_path, {"theme.yaml": "issuing_body: X\npaper: letter\nwatermark: false\n"})

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from strategygen.errors import ProfileError
-from strategygen.theme import load_theme
+from strategygen.inputs.theme import load_theme
 
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'

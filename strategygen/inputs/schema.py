@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from strategygen.profile import CountryProfile
+from strategygen.inputs.profile import CountryProfile
 
 
 def schema_text() -> str:
@@ -17,7 +17,7 @@ def schema_text() -> str:
 
 def theme_schema_text() -> str:
     """Return the JSON Schema of a theme file as stable, indented JSON text."""
-    from strategygen.theme import Theme
+    from strategygen.inputs.theme import Theme
 
     schema = Theme.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from strategygen.errors import Problem, ProfileError
-from strategygen.loader import translate_errors
-from strategygen.yamlsource import read_yaml_file
+from strategygen.inputs.loader import translate_errors
+from strategygen.inputs.yamlsource import read_yaml_file
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
 # Font names end up inside CSS; letters, digits, spaces and hyphens cannot break out of it.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pycountry
 
-from strategygen import dataset
+from strategygen.assess import datasets as dataset
 from strategygen.errors import UsageError
-from strategygen.profile import INDICATOR_NAMES, PILLAR_DIMENSIONS
+from strategygen.inputs.profile import INDICATOR_NAMES, PILLAR_DIMENSIONS
 from strategygen.resources import data_file
 
 SCHEMA_FILE = "profile.schema.json"

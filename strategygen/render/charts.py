@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from strategygen.assessment import Assessment, Benchmark, FiredRule
+from strategygen.assess.model import Assessment, Benchmark, FiredRule
 
 WIDTH = 640
 FONT = "Noto Sans, DejaVu Sans, sans-serif"

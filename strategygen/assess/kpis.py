@@ -12,8 +12,8 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from strategygen.assessment import Baseline, Benchmark, DataGap, Kpi, Maturity, TrainingTier
-from strategygen.profile import CountryProfile
+from strategygen.assess.model import Baseline, Benchmark, DataGap, Kpi, Maturity, TrainingTier
+from strategygen.inputs.profile import CountryProfile
 
 # Training-tier ratios of civil-service headcount, and minimum sizes. They are planning
 # assumptions, not published standards: no source gives Caribbean-specific ratios, so the

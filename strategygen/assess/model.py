@@ -1,7 +1,7 @@
 """The assessment's result types: everything the templates print, computed in Python.
 
 These frozen dataclasses are the contract between the assessment stage
-(``strategygen.assess``) and the document templates. Templates only read them.
+(``strategygen.assess.run``) and the document templates. Templates only read them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from strategygen.profile import CountryProfile
+from strategygen.inputs.profile import CountryProfile
 
 Priority = Literal["high", "medium", "low"]
 Horizon = Literal["short", "medium", "long"]

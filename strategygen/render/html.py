@@ -17,13 +17,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from strategygen import __version__
-from strategygen.assessment import Assessment
+from strategygen.assess.model import Assessment
 from strategygen.errors import TemplateError
-from strategygen.narrative import NarrativeBlock, render_markdown
-from strategygen.profile import Source
-from strategygen.project import SECTION_ORDER, check_sections, fill_title
+from strategygen.inputs.profile import Source
+from strategygen.inputs.project import SECTION_ORDER, check_sections, fill_title
+from strategygen.inputs.theme import LoadedTheme
+from strategygen.render.narrative import NarrativeBlock, render_markdown
 from strategygen.resources import shipped_dir
-from strategygen.theme import LoadedTheme
 
 DEFAULT_PREFIX = "!default/"
 
@@ -258,7 +258,7 @@ def default_meta(
 
 def collect_sources(assessment: Assessment) -> dict[str, Source]:
     """Return the profile's sources plus the bundled reference sources the document cites."""
-    from strategygen.dataset import SOURCES
+    from strategygen.assess.datasets import SOURCES
 
     out = {s.id: s for s in assessment.profile.sources}
     for sid in _BUNDLED_SOURCE_IDS:
@@ -325,7 +325,7 @@ def render_document(
             the message names the template file and line (or the folders searched).
 
     """
-    from strategygen.charts import build_charts
+    from strategygen.render.charts import build_charts
 
     meta = default_meta(assessment, build_date, theme=theme, title_pattern=title_pattern)
     if meta_overrides:

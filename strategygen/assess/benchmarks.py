@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from strategygen import dataset
-from strategygen.assessment import Benchmark
-from strategygen.profile import PILLAR_DIMENSIONS, CountryProfile
+from strategygen.assess import datasets as dataset
+from strategygen.assess.model import Benchmark
+from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
 PILLAR_LABELS: dict[str, str] = {
     "government": "Government",

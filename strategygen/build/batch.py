@@ -28,9 +28,9 @@ from types import FrameType
 from typing import Any, Literal
 
 from strategygen import __version__
-from strategygen.atomic import write_atomic
+from strategygen.build.atomic import write_atomic
 from strategygen.errors import StrategygenError
-from strategygen.pdf import PdfOptions
+from strategygen.render.pdf import PdfOptions
 
 #: The formats ``--format`` accepts (``all`` means both).
 FORMATS: tuple[str, ...] = ("html", "pdf")
@@ -43,7 +43,7 @@ MANIFEST_SCHEMA = 1
 
 Status = Literal["built", "skipped", "failed", "interrupted"]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def default_build_date() -> dt.date:
@@ -75,9 +75,9 @@ def html_for_profile(
         StrategygenError: A located profile, rule or template error.
 
     """
-    from strategygen.assess import assess
-    from strategygen.loader import load_profile
-    from strategygen.render import render_document
+    from strategygen.assess.run import assess
+    from strategygen.inputs.loader import load_profile
+    from strategygen.render.html import render_document
 
     profile = load_profile(path, display)
     assessment = assess(profile, build_date)
@@ -264,7 +264,7 @@ def shared_digest(options: BuildOptions) -> str:
     hasher.update(json.dumps(options.fingerprint(), sort_keys=True).encode())
     # The package's own source and data: a developer's edit changes the output without
     # a version bump, and a stale "up to date" would hide it.
-    for py in sorted(_PACKAGE.glob("*.py")):
+    for py in sorted(_PACKAGE.rglob("*.py")):
         hasher.update(f"\0{py.name}\0".encode())
         hasher.update(hashlib.sha256(py.read_bytes()).digest())
     _digest_tree(hasher, "data", _PACKAGE / "data")
@@ -311,7 +311,7 @@ def _load_theme(path: str | None) -> Any:
 @functools.lru_cache(maxsize=4)
 def _load_theme_cached(key: tuple[str, int, int]) -> Any:
     # Every document of a batch uses the same theme; read and check its logo once.
-    from strategygen.theme import load_theme
+    from strategygen.inputs.theme import load_theme
 
     return load_theme(Path(key[0]))
 
@@ -444,9 +444,9 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         )
 
     try:
-        from strategygen.assess import assess
-        from strategygen.loader import load_profile
-        from strategygen.render import render_document
+        from strategygen.assess.run import assess
+        from strategygen.inputs.loader import load_profile
+        from strategygen.render.html import render_document
 
         profile_bytes = job.path.read_bytes()
         digest = inputs_hash(shared, profile_bytes)
@@ -555,8 +555,8 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
 
 def _render_pdf(html: str, assessment: Any, options: BuildOptions) -> tuple[bytes, int, list[str]]:
     """Render the PDF bytes of one document with its metadata (WeasyPrint imported here)."""
-    from strategygen.pdf import PdfMetadata, default_asset_dirs, render_pdf_bytes
-    from strategygen.render import default_meta
+    from strategygen.render.pdf import PdfMetadata, default_asset_dirs, render_pdf_bytes
+    from strategygen.render.html import default_meta
 
     profile = assessment.profile
     meta = default_meta(

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from strategygen.errors import Problem, ProfileError, UsageError
-from strategygen.loader import dotted
-from strategygen.profile import SECTION_IDS, Horizon
+from strategygen.inputs.loader import dotted
+from strategygen.inputs.profile import SECTION_IDS, Horizon
 
 if TYPE_CHECKING:
-    from strategygen.theme import LoadedTheme
+    from strategygen.inputs.theme import LoadedTheme
 
 PROJECT_FILE = "strategygen.toml"
 
@@ -221,8 +221,8 @@ def resolve_tailoring(
         RuleError: A malformed rule file or an unknown rule id to disable.
 
     """
-    from strategygen.rules import load_rules, without_disabled
-    from strategygen.theme import load_theme
+    from strategygen.assess.rules import load_rules, without_disabled
+    from strategygen.inputs.theme import load_theme
 
     folder = cwd or Path.cwd()
     if project_file is None and (folder / PROJECT_FILE).is_file():

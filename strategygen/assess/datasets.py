@@ -6,7 +6,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-from strategygen.profile import INDICATOR_NAMES, PILLAR_DIMENSIONS
+from strategygen.inputs.profile import INDICATOR_NAMES, PILLAR_DIMENSIONS
 from strategygen.resources import data_file
 
 # Oxford Insights' 2023 report (pp. 45-46) flags these members as having more than

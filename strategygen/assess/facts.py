@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from strategygen.profile import CountryProfile
+from strategygen.inputs.profile import CountryProfile
 
 
 @dataclass(frozen=True)

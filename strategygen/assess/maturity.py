@@ -6,10 +6,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from strategygen.assessment import STAGE_NAMES, Benchmark, Confidence, Maturity
-from strategygen.benchmarks import LABELS
-from strategygen.facts import FACTS, value_at
-from strategygen.profile import CountryProfile
+from strategygen.assess.benchmarks import LABELS
+from strategygen.assess.facts import FACTS, value_at
+from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
+from strategygen.inputs.profile import CountryProfile
 
 NOT_ASSESSED = "Not assessed"
 

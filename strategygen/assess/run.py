@@ -6,14 +6,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from strategygen.assessment import Assessment, DataGap
-from strategygen.benchmarks import compute_benchmarks, strongest_weakest
-from strategygen.facts import completeness, missing_facts
-from strategygen.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
-from strategygen.maturity import assess_maturity
-from strategygen.profile import CountryProfile
-from strategygen.resources import shipped_dir
-from strategygen.rules import (
+from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
+from strategygen.assess.facts import completeness, missing_facts
+from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
+from strategygen.assess.maturity import assess_maturity
+from strategygen.assess.model import Assessment, DataGap
+from strategygen.assess.rules import (
     FactContext,
     derive,
     fire,
@@ -21,6 +19,8 @@ from strategygen.rules import (
     placeholder_values,
     without_disabled,
 )
+from strategygen.inputs.profile import CountryProfile
+from strategygen.resources import shipped_dir
 
 # Length of the default strategy horizon: from the year after the build to five years later.
 DEFAULT_HORIZON_YEARS = 5
@@ -50,7 +50,8 @@ def assess(
         build_date: The build date (an input, so the same inputs give the same result).
         rule_dirs: Extra rule-library folders, read after the shipped rules; a rule there
             replaces a shipped rule with the same id.
-        ratios: Overrides of the training-tier ratios (see ``strategygen.kpis.DEFAULT_RATIOS``).
+        ratios: Overrides of the training-tier ratios
+            (see ``strategygen.assess.kpis.DEFAULT_RATIOS``).
         disabled_rules: Ids of rules that must not fire (each must exist in the library).
         default_horizon: (first year, last year) used when the profile sets no horizon.
 

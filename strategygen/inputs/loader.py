@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from strategygen.errors import Problem, ProfileError
-from strategygen.profile import CountryProfile
-from strategygen.yamlsource import Loc, YamlDocument, read_yaml_file, read_yaml_text
+from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.yamlsource import Loc, YamlDocument, read_yaml_file, read_yaml_text
 
 _MAX_GOT = 40
 

@@ -34,7 +34,10 @@ from pydantic import (
     model_validator,
 )
 
-from strategygen.assessment import (
+from strategygen.assess.benchmarks import BENCHMARK_KEYS
+from strategygen.assess.kpis import CATALOGUE
+from strategygen.assess.maturity import AREA_KEYS
+from strategygen.assess.model import (
     Benchmark,
     FiredRule,
     Horizon,
@@ -42,11 +45,8 @@ from strategygen.assessment import (
     Priority,
     Trigger,
 )
-from strategygen.benchmarks import BENCHMARK_KEYS
 from strategygen.errors import RuleError
-from strategygen.kpis import CATALOGUE
-from strategygen.maturity import AREA_KEYS
-from strategygen.profile import CountryProfile
+from strategygen.inputs.profile import CountryProfile
 
 Op = Literal["eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "missing", "present"]
 Scalar = bool | int | float | str

@@ -1,0 +1,1 @@
+"""Stage 1, inputs: read YAML and TOML into frozen, validated models with located errors."""
