@@ -15,6 +15,8 @@ from strategygen.inputs.profile import CountryProfile
 Priority = Literal["high", "medium", "low"]
 Horizon = Literal["short", "medium", "long"]
 Confidence = Literal["high", "medium", "low"]
+#: The six strategy areas a rule or KPI belongs to (``maturity.AREAS`` describes them).
+Area = Literal["strategy", "safeguards", "infrastructure", "skills", "innovation", "public_sector"]
 
 STAGE_NAMES: dict[int, str] = {
     1: "Basic",

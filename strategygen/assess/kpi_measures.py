@@ -1,0 +1,324 @@
+"""How a KPI's baseline and target are set for a country: the kinds the KPI catalogue names.
+
+The catalogue (``strategygen/data/kpis.yaml``) is data; each entry picks a baseline kind and a
+target kind by name (``kind: readiness_score``) with its parameters, and the models here compute
+them. Baselines come only from facts in the profile (value, year, source id); where the profile
+has none, the KPI has no baseline and the assessment records a data gap. Targets are relative
+moves (a stage up, half a gap closed, every production use case covered) or numbers computed
+from supplied data with stated ratios; no absolute target is invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from strategygen.assess.benchmarks import BENCHMARK_KEYS
+from strategygen.assess.model import Baseline, Benchmark, Maturity, TrainingTier
+from strategygen.inputs.profile import CountryProfile
+
+Due = Literal["short", "mid", "end"]
+
+
+@dataclass(frozen=True)
+class KpiContext:
+    """What baselines and targets are computed from."""
+
+    profile: CountryProfile
+    horizon_start: int
+    horizon_end: int
+    benchmarks: Mapping[str, Benchmark]
+    maturity: Mapping[str, Maturity]
+    tiers: Mapping[str, TrainingTier]
+
+    @property
+    def short_year(self) -> int:
+        """Year a short-horizon target falls due (end of the first year)."""
+        return self.horizon_start
+
+    @property
+    def mid_year(self) -> int:
+        """Year a medium-horizon target falls due (third year, within the horizon)."""
+        return min(self.horizon_start + 2, self.horizon_end)
+
+    def due_year(self, due: Due) -> int:
+        """Year a target falls due: the first, third or last year of the horizon."""
+        return {"short": self.short_year, "mid": self.mid_year}.get(due, self.horizon_end)
+
+
+def number_text(value: float) -> str:
+    """Format a count with thousands separators, and a fraction only when there is one."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def _source_year(profile: CountryProfile, source_id: str) -> int | None:
+    for source in profile.sources:
+        if source.id == source_id:
+            return source.year
+    return None
+
+
+class _Kind(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _known_dimension(key: str) -> str:
+    if key not in BENCHMARK_KEYS:
+        raise ValueError(f"must be one of {', '.join(BENCHMARK_KEYS)}")
+    return key
+
+
+# ---------------------------------------------------------------------------------------------
+# Baselines.
+
+
+class ReadinessScoreBaseline(_Kind):
+    """The country's score in the readiness index (overall, a pillar or a dimension)."""
+
+    kind: Literal["readiness_score"]
+    dimension: str
+
+    _check = field_validator("dimension")(_known_dimension)
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the score with the index edition and source, or None if not recorded."""
+        r = ctx.profile.readiness
+        b = ctx.benchmarks.get(self.dimension)
+        if b is None or b.score is None or r.edition is None or r.source is None:
+            return None
+        return Baseline(f"{b.score:.2f}", r.edition, r.source)
+
+
+class AiStrategyBaseline(_Kind):
+    """The status (and title) of the national AI strategy."""
+
+    kind: Literal["ai_strategy"]
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the status with its year (or its source's year), or None if unknown."""
+        s = ctx.profile.institutions.ai_strategy
+        if s is None:
+            return None
+        year = s.year or _source_year(ctx.profile, s.source)
+        if year is None:
+            return None
+        label = s.status.replace("_", " ")
+        return Baseline(f"{label}" + (f" ({s.title})" if s.title else ""), year, s.source)
+
+
+class LawBaseline(_Kind):
+    """The status (and title) of one law in the profile's ``law`` block."""
+
+    kind: Literal["law"]
+    law: Literal["data_protection", "cybercrime"]
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the law's status with its year (or its source's year), or None if unknown."""
+        law = getattr(ctx.profile.law, self.law)
+        if law is None:
+            return None
+        year = law.year or _source_year(ctx.profile, law.source)
+        if year is None:
+            return None
+        text = law.status.replace("_", " ") + (f" ({law.title})" if law.title else "")
+        return Baseline(text, year, law.source)
+
+
+class CivilServiceCountBaseline(_Kind):
+    """A civil-service count, optionally with its share of the headcount."""
+
+    kind: Literal["civil_service_count"]
+    count: Literal["ai_trained", "digital_specialists"]
+    share_of_headcount: bool = False
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the count (and share) with its year and source, or None if not recorded."""
+        cs = ctx.profile.civil_service
+        count = getattr(cs, self.count)
+        if count is None:
+            return None
+        text = number_text(count.value)
+        if self.share_of_headcount and cs.headcount is not None and cs.headcount.value > 0:
+            text += f" ({100 * count.value / cs.headcount.value:.1f}% of headcount)"
+        return Baseline(text, count.year, count.source)
+
+
+def _inventory_source(ctx: KpiContext) -> tuple[int, str] | None:
+    psai = ctx.profile.public_sector_ai
+    if psai.use_cases is None:
+        return None
+    ids = [psai.use_cases_source] if psai.use_cases_source else []
+    ids += sorted({c.source for c in psai.use_cases})
+    years = [y for i in ids if (y := _source_year(ctx.profile, i)) is not None]
+    if not ids or not years:
+        return None
+    return max(years), ids[0]
+
+
+class UseCasesBaseline(_Kind):
+    """A measure of the public-sector AI use-case inventory."""
+
+    kind: Literal["use_cases"]
+    measure: Literal["in_production", "in_pilot", "production_with_baseline_share"]
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the measure with the inventory's year and source, or None without one."""
+        found = _inventory_source(ctx)
+        cases = ctx.profile.public_sector_ai.use_cases
+        if found is None or cases is None:
+            return None
+        year, source = found
+        production = [c for c in cases if c.stage == "production"]
+        if self.measure == "in_production":
+            return Baseline(number_text(len(production)), year, source)
+        if self.measure == "in_pilot":
+            pilots = sum(1 for c in cases if c.stage == "pilot")
+            return Baseline(number_text(pilots), year, source)
+        if not production:
+            return None
+        share = 100 * sum(1 for c in production if c.baseline_measured) / len(production)
+        return Baseline(f"{share:.0f}%", year, source)
+
+
+BaselineKind = Annotated[
+    ReadinessScoreBaseline
+    | AiStrategyBaseline
+    | LawBaseline
+    | CivilServiceCountBaseline
+    | UseCasesBaseline,
+    Field(discriminator="kind"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets: each returns (text, year due); a year of 0 means "every year to the horizon's end".
+
+
+class ReadinessScoreTarget(_Kind):
+    """Half the gap to the CDCC mean if below it, else half the gap to the CDCC leader."""
+
+    kind: Literal["readiness_score"]
+    dimension: str
+
+    _check = field_validator("dimension")(_known_dimension)
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the target text and its year."""
+        b = ctx.benchmarks.get(self.dimension)
+        end = ctx.horizon_end
+        if b is None or b.score is None:
+            return (
+                f"A first readiness assessment completed by {ctx.short_year + 1}; "
+                "targets set from its results",
+                ctx.short_year + 1,
+            )
+        if b.score < b.cdcc_mean:
+            goal = b.score + (b.cdcc_mean - b.score) / 2
+            return (
+                f"Close half the gap to the CDCC members' mean ({b.cdcc_mean:.2f}) by {end}: "
+                f"{goal:.2f} or higher in the edition published that year",
+                end,
+            )
+        if b.gap_to_leader:
+            goal = b.score + b.gap_to_leader / 2
+            return (
+                f"Close half the gap to the CDCC leader ({b.cdcc_leader}, "
+                f"{b.cdcc_leader_score:.2f}) by {end}: {goal:.2f} or higher",
+                end,
+            )
+        return (f"Remain at or above the highest CDCC member score through {end}", end)
+
+
+class AiStrategyTarget(_Kind):
+    """Adoption by a formal instrument, or a refresh of a strategy already adopted."""
+
+    kind: Literal["ai_strategy"]
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the target text and its year."""
+        s = ctx.profile.institutions.ai_strategy
+        if s is not None and s.status == "adopted":
+            return (
+                f"A refreshed strategy, informed by an evaluation of the current one, adopted by "
+                f"{ctx.mid_year}",
+                ctx.mid_year,
+            )
+        return (
+            f"Strategy adopted by a formal government instrument by {ctx.short_year}",
+            ctx.short_year,
+        )
+
+
+class DataProtectionLawTarget(_Kind):
+    """Every provision in force, or yearly reporting where the law is already in force."""
+
+    kind: Literal["data_protection_law"]
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the target text and its year."""
+        law = ctx.profile.law.data_protection
+        if law is not None and law.status == "in_force":
+            return (
+                f"In force and enforced; the authority reports every year to {ctx.horizon_end}",
+                0,
+            )
+        return (f"Every provision in force by {ctx.mid_year}", ctx.mid_year)
+
+
+class TextTarget(_Kind):
+    """A fixed phrase with ``{year}`` filled from the horizon."""
+
+    kind: Literal["text"]
+    text: Annotated[str, Field(min_length=1)]
+    due: Due = "end"
+
+    @field_validator("text")
+    @classmethod
+    def _has_year(cls, text: str) -> str:
+        # The year is the only substitution; any other brace would print as written.
+        if "{year}" not in text or text.replace("{year}", "").count("{"):
+            raise ValueError("must contain {year} (where the due year goes) and no other {...}")
+        return text
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the phrase with its due year filled in, and that year."""
+        year = ctx.due_year(self.due)
+        return self.text.replace("{year}", str(year)), year
+
+
+class TrainingTierTarget(_Kind):
+    """The number to train in one tier of the civil-service training plan."""
+
+    kind: Literal["training_tier"]
+    tier: Literal["awareness", "leaders", "practitioners", "specialists"]
+    phrase: Annotated[str, Field(min_length=1)]
+    due: Literal["mid", "end"]
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the tier's target text and its year."""
+        year = ctx.due_year(self.due)
+        t = ctx.tiers.get(self.tier)
+        if t is None:
+            return (f"Tier target by {year}", year)
+        if t.target is None:
+            return (
+                f"{t.ratio:.0%} of headcount ({self.phrase}) by {year}; "
+                "the number is set once the headcount is known",
+                year,
+            )
+        return (f"{number_text(t.target)} {self.phrase} by {year} ({t.basis})", year)
+
+
+TargetKind = Annotated[
+    ReadinessScoreTarget
+    | AiStrategyTarget
+    | DataProtectionLawTarget
+    | TextTarget
+    | TrainingTierTarget,
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,180 @@
+"""The rule-file model: conditions (leaves and ``all``/``any``/``not``) and rules.
+
+A rule's condition is data, never code: leaves compare one value with a constant using a
+fixed set of operators, and ``all``/``any``/``not`` combine them. Every path, operator,
+placeholder and KPI id is checked when the file is validated.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from strategygen.assess.kpi_catalogue import catalogue
+from strategygen.assess.model import Area, Horizon, Priority
+from strategygen.assess.rules.paths import fact_type
+from strategygen.assess.rules.placeholders import PLACEHOLDER, PLACEHOLDERS
+
+Op = Literal["eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "missing", "present"]
+Scalar = bool | int | float | str
+
+_RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Leaf(_Strict):
+    """Compare one fact with a value."""
+
+    fact: str
+    op: Op
+    value: Scalar | list[Scalar] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Leaf:
+        tp = fact_type(self.fact)
+        if self.op in ("missing", "present"):
+            if self.value is not None:
+                raise ValueError(f"op {self.op!r} takes no value")
+            return self
+        if self.value is None:
+            raise ValueError(f"op {self.op!r} needs a value")
+        if self.op in ("in", "not_in"):
+            if not isinstance(self.value, list) or not self.value:
+                raise ValueError(f"op {self.op!r} needs a non-empty list of values")
+            values: list[Scalar] = list(self.value)
+        else:
+            if isinstance(self.value, list):
+                raise ValueError(f"op {self.op!r} needs a single value, not a list")
+            values = [self.value]
+        if self.op in ("lt", "le", "gt", "ge"):
+            if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+                raise ValueError(f"op {self.op!r} needs a number (got {self.value!r})")
+            return self
+        if typing.get_origin(tp) is Literal:
+            allowed = typing.get_args(tp)
+            bad = [v for v in values if v not in allowed]
+            if bad:
+                raise ValueError(
+                    f"value {bad[0]!r} can never occur at {self.fact}; allowed: "
+                    + ", ".join(str(a) for a in allowed)
+                )
+        if tp is bool and any(not isinstance(v, bool) for v in values):
+            raise ValueError(f"{self.fact} is true or false (got {self.value!r})")
+        return self
+
+
+class AllOf(_Strict):
+    """True when every condition holds."""
+
+    all_: Annotated[list[Condition], Field(alias="all", min_length=1)]
+
+
+class AnyOf(_Strict):
+    """True when at least one condition holds."""
+
+    any_: Annotated[list[Condition], Field(alias="any", min_length=1)]
+
+
+class NotOf(_Strict):
+    """True when the condition does not hold."""
+
+    not_: Annotated[Condition, Field(alias="not")]
+
+
+def _tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("fact", "all", "any", "not"):
+            if key in value:
+                return "leaf" if key == "fact" else key
+        return None
+    tags: dict[type, str] = {Leaf: "leaf", AllOf: "all", AnyOf: "any", NotOf: "not"}
+    return tags.get(type(value))
+
+
+Condition = Annotated[
+    Annotated[Leaf, Tag("leaf")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")],
+    Discriminator(
+        _tag,
+        custom_error_type="condition",
+        custom_error_message="a condition needs 'fact' and 'op', or one of 'all', 'any', 'not'",
+    ),
+]
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+class RuleSpec(_Strict):
+    """One rule as written in a library file."""
+
+    id: Annotated[str, Field(pattern=_RULE_ID)]
+    area: Area
+    pillar: Literal["enablers", "accelerators", "safeguards"]
+    when: Condition
+    finding: Annotated[str, Field(min_length=1)]
+    recommendation: Annotated[str, Field(min_length=1)]
+    priority: Priority
+    horizon: Horizon
+    owner: str | None = None
+    kpis: list[str] = []
+    depends_on: list[str] = []
+    evidence: Annotated[str, Field(min_length=1)]
+
+    @field_validator("finding", "recommendation", "owner")
+    @classmethod
+    def _known_placeholders(cls, text: str | None) -> str | None:
+        if text is not None:
+            unknown = sorted(set(PLACEHOLDER.findall(text)) - PLACEHOLDERS)
+            if unknown:
+                raise ValueError(f"unknown placeholder(s): {', '.join(unknown)}")
+        return text
+
+    @field_validator("kpis")
+    @classmethod
+    def _known_kpis(cls, ids: list[str]) -> list[str]:
+        known = catalogue()
+        unknown = [k for k in ids if k not in known]
+        if unknown:
+            raise ValueError(f"unknown KPI id(s): {', '.join(unknown)}")
+        return ids
+
+
+class RuleFile(_Strict):
+    """A library file: an optional description and a list of rules."""
+
+    description: str | None = None
+    rules: list[RuleSpec]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule with the library file it came from."""
+
+    spec: RuleSpec
+    library: str
+    path: Path
+    shipped: bool = True
+    """False for a rule from a user's ``--rules`` folder (``library`` is then folder/file)."""
+
+    @property
+    def id(self) -> str:
+        """The rule id."""
+        return self.spec.id

@@ -1,0 +1,189 @@
+"""Placeholders in finding, recommendation and owner texts: a fixed whitelist, plain substitution.
+
+A rule text may contain ``{name}`` for any name in ``PLACEHOLDERS``; each is filled with a
+ready-formatted string for the country (no format specifications, no expressions). An unknown
+value becomes a generic phrase or a visible ``[DATA GAP]``, never an invented figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from strategygen.assess.benchmarks import BENCHMARK_KEYS
+from strategygen.assess.maturity import AREA_KEYS
+from strategygen.assess.rules.paths import USE_CASE_COUNTS, FactContext
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
+OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
+
+
+# Text used in findings and recommendations when the fact behind a placeholder is missing.
+_FALLBACKS: dict[str, str] = {
+    "digital_lead_agency": "the lead agency for digital government",
+    "ai_lead_agency": "the body designated to lead AI policy",
+    "ethics_body": "the national AI ethics body",
+    "dp_law": "the data protection law",
+    "cybercrime_law": "the cybercrime law",
+    "ai_strategy_title": "the national AI strategy",
+    "digital_strategy": "the national digital strategy",
+    "development_plan": "the national development plan",
+    "country_official": "",
+}
+_SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
+    "country",
+    "country_official",
+    "digital_lead_agency",
+    "ai_lead_agency",
+    "ethics_body",
+    "dp_law",
+    "dp_status",
+    "cybercrime_law",
+    "cybercrime_status",
+    "ai_strategy_title",
+    "ai_strategy_status",
+    "ai_strategy_year",
+    "digital_strategy",
+    "development_plan",
+    "guidelines_status",
+    "headcount",
+    "headcount_year",
+    "population",
+    "ai_trained",
+    "ai_trained_share",
+    "digital_specialists",
+    "use_cases_total",
+    "use_cases_in_pilot",
+    "use_cases_in_production",
+    "production_without_baseline",
+    "high_risk_use_cases",
+    "horizon_start",
+    "horizon_end",
+    "mid_year",
+    "edition",
+    "overall_stage",
+    "overall_stage_name",
+)
+_BENCHMARK_PLACEHOLDERS: tuple[str, ...] = (
+    "score",
+    "cdcc_mean",
+    "lac_mean",
+    "world_mean",
+    "gap",
+    "leader",
+    "leader_score",
+    "world_rank",
+    "world_ranked",
+    "cdcc_rank",
+)
+PLACEHOLDERS: frozenset[str] = frozenset(
+    (
+        *_SIMPLE_PLACEHOLDERS,
+        *(f"{k}_{a}" for k in BENCHMARK_KEYS for a in _BENCHMARK_PLACEHOLDERS),
+        *(f"{a}_stage" for a in AREA_KEYS),
+        *(f"{a}_stage_name" for a in AREA_KEYS),
+    )
+)
+MISSING_VALUE = "[DATA GAP]"
+
+
+def _num(value: float | int) -> str:
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def _agency(agency: Any) -> str | None:
+    if agency is None:
+        return None
+    name = str(agency.name)
+    return f"{name} ({agency.acronym})" if getattr(agency, "acronym", None) else name
+
+
+def placeholder_values(
+    facts: FactContext, horizon_start: int, horizon_end: int
+) -> dict[str, str | None]:
+    """Return every whitelisted placeholder's text for one country (None where unknown)."""
+    p = facts.profile
+    inst, law, cs = p.institutions, p.law, p.civil_service
+    d = facts.derived
+    values: dict[str, str | None] = {
+        "country": p.identity.name,
+        "country_official": p.identity.official_name,
+        "digital_lead_agency": _agency(inst.digital_lead_agency),
+        "ai_lead_agency": _agency(inst.ai_lead_agency),
+        "ethics_body": inst.ai_ethics_body.name if inst.ai_ethics_body else None,
+        "dp_law": law.data_protection.title if law.data_protection else None,
+        "dp_status": law.data_protection.status.replace("_", " ") if law.data_protection else None,
+        "cybercrime_law": law.cybercrime.title if law.cybercrime else None,
+        "cybercrime_status": law.cybercrime.status.replace("_", " ") if law.cybercrime else None,
+        "ai_strategy_title": inst.ai_strategy.title if inst.ai_strategy else None,
+        "ai_strategy_status": (
+            inst.ai_strategy.status.replace("_", " ") if inst.ai_strategy else None
+        ),
+        "ai_strategy_year": (
+            str(inst.ai_strategy.year) if inst.ai_strategy and inst.ai_strategy.year else None
+        ),
+        "digital_strategy": inst.digital_strategy.title if inst.digital_strategy else None,
+        "development_plan": (
+            inst.national_development_plan.title if inst.national_development_plan else None
+        ),
+        "guidelines_status": (
+            p.public_sector_ai.guidelines.status if p.public_sector_ai.guidelines else None
+        ),
+        "headcount": _num(cs.headcount.value) if cs.headcount else None,
+        "headcount_year": str(cs.headcount.year) if cs.headcount else None,
+        "population": _num(p.context.population.value) if p.context.population else None,
+        "ai_trained": _num(cs.ai_trained.value) if cs.ai_trained else None,
+        "ai_trained_share": (
+            f"{d['ai_trained_share']:.1f}%" if d["ai_trained_share"] is not None else None
+        ),
+        "digital_specialists": (
+            _num(cs.digital_specialists.value) if cs.digital_specialists else None
+        ),
+        "horizon_start": str(horizon_start),
+        "horizon_end": str(horizon_end),
+        "mid_year": str(min(horizon_start + 2, horizon_end)),
+        "edition": str(p.readiness.edition) if p.readiness.edition else None,
+    }
+    for name in USE_CASE_COUNTS:
+        values[name] = _num(d[name]) if d[name] is not None else None
+    for key, b in facts.benchmarks.items():
+        values[f"{key}_score"] = f"{b.score:.2f}" if b.score is not None else None
+        values[f"{key}_cdcc_mean"] = f"{b.cdcc_mean:.2f}"
+        values[f"{key}_lac_mean"] = f"{b.lac_mean:.2f}"
+        values[f"{key}_world_mean"] = f"{b.world_mean:.2f}"
+        gap = b.gap_to_cdcc_mean
+        values[f"{key}_gap"] = f"{abs(gap):.2f}" if gap is not None else None
+        values[f"{key}_leader"] = b.cdcc_leader
+        values[f"{key}_leader_score"] = f"{b.cdcc_leader_score:.2f}"
+        values[f"{key}_world_rank"] = str(b.world_rank) if b.world_rank else None
+        values[f"{key}_world_ranked"] = str(b.world_ranked)
+        values[f"{key}_cdcc_rank"] = str(b.cdcc_rank) if b.cdcc_rank else None
+    for key, m in facts.maturity.items():
+        values[f"{key}_stage"] = str(m.stage) if m.stage is not None else None
+        values[f"{key}_stage_name"] = m.stage_name
+    return values
+
+
+def fill(text: str, values: Mapping[str, str | None]) -> str:
+    """Replace each ``{name}`` with its value, a generic phrase, or ``[DATA GAP]`` if unknown."""
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = values.get(name)
+        if value is None or value == "":
+            return _FALLBACKS.get(name, MISSING_VALUE)
+        return value
+
+    return PLACEHOLDER.sub(sub, text)
+
+
+def fill_owner(text: str | None, values: Mapping[str, str | None]) -> str | None:
+    """Fill an owner; None (shown as ``[OWNER TO ASSIGN]``) if any placeholder is unknown."""
+    if text is None:
+        return None
+    if any(not values.get(name) for name in PLACEHOLDER.findall(text)):
+        return None
+    return fill(text, values)

@@ -1,0 +1,65 @@
+"""The KPI catalogue data file: read once, checked, and errors located in the file."""
+
+from pathlib import Path
+
+import pytest
+
+from strategygen.assess.kpi_catalogue import catalogue, load_catalogue
+from strategygen.errors import ProfileError
+
+ENTRY = """\
+kpis:
+  - id: K11
+    name: Strategy actions delivered on schedule
+    unit: '% of actions due'
+    area: strategy
+    level: output
+    frequency: annual
+    target:
+      kind: {kind}
+      text: Every action delivered by {{year}}
+    collect: Set up an action tracker.
+"""
+
+
+def test_shipped_catalogue_loads_once_with_every_kind() -> None:
+    specs = catalogue()
+    assert catalogue() is specs  # cached for the process
+    assert "K01" in specs and "K01.vision" in specs
+    kinds = {s.target.kind for s in specs.values()}
+    assert kinds == {
+        "readiness_score",
+        "ai_strategy",
+        "data_protection_law",
+        "text",
+        "training_tier",
+    }
+
+
+def test_unknown_kind_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "kpis.yaml"
+    path.write_text(ENTRY.format(kind="txt"), encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_catalogue(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:8:")
+    assert "kpis[0].target" in message and "'txt'" in message
+
+
+def test_target_text_needs_year(tmp_path: Path) -> None:
+    path = tmp_path / "kpis.yaml"
+    path.write_text(ENTRY.format(kind="text").replace("{year}", "2030"), encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_catalogue(path)
+    assert f"{path}:10:" in str(info.value)
+    assert "must contain {year}" in str(info.value)
+
+
+def test_duplicate_id_and_unknown_key(tmp_path: Path) -> None:
+    path = tmp_path / "kpis.yaml"
+    one = ENTRY.format(kind="text").removeprefix("kpis:\n")
+    path.write_text("kpis:\n" + one + one.replace("collect:", "colect:"), encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_catalogue(path)
+    message = str(info.value)
+    assert "did you mean 'collect'" in message
