@@ -110,7 +110,9 @@ def machine() -> dict[str, str]:
 
 def bench_html(runs: int) -> dict[str, Any]:
     """(1) HTML build per country in a warm process (templates already compiled)."""
-    from strategygen.build.batch import BuildJob, BuildOptions, build_one, shared_digest
+    from strategygen.build.document import BuildJob, build_one
+    from strategygen.build.manifest import shared_digest
+    from strategygen.build.plan import BuildOptions
     from strategygen.resources import shipped_dir
 
     profiles = sorted(shipped_dir("country_profiles").glob("*.yaml"))
@@ -148,7 +150,9 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
     """(2) PDF through strategygen vs plain WeasyPrint on the same HTML, in this process."""
     import weasyprint
 
-    from strategygen.build.batch import BuildJob, BuildOptions, build_one, html_for_profile
+    from strategygen.build.batch import html_for_profile
+    from strategygen.build.document import BuildJob, build_one
+    from strategygen.build.plan import BuildOptions
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"
@@ -197,7 +201,8 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
 
 def profile_pdf(code: str) -> list[tuple[str, float]]:
     """Profile one PDF build; return seconds of own time per top-level package."""
-    from strategygen.build.batch import BuildJob, BuildOptions, build_one
+    from strategygen.build.document import BuildJob, build_one
+    from strategygen.build.plan import BuildOptions
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"

@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from strategygen.build.batch import build_html, default_build_date
+from strategygen.build.batch import build_html
+from strategygen.build.plan import default_build_date
 from strategygen.resources import shipped_dir
 
 CHROMIUM = "/usr/bin/chromium"

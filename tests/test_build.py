@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import strategygen.build.atomic as atomic_mod
+import strategygen.atomic as atomic_mod
 import strategygen.build.batch as build_mod
 from strategygen.cli import cli
 from strategygen.resources import shipped_dir

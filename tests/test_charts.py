@@ -9,7 +9,8 @@ from collections.abc import Callable
 from strategygen.assess.model import Assessment
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
-from strategygen.render.charts import build_charts, horizon_years
+from strategygen.render.charts import build_charts
+from strategygen.render.plan_charts import horizon_years
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2025, 6, 1)

@@ -15,7 +15,9 @@ from strategygen.cli import cli
 from strategygen.errors import TemplateError
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
-from strategygen.render.html import SECTIONS, fmt_int, fmt_num, fmt_pct, render_document
+from strategygen.render.context import SECTIONS
+from strategygen.render.environment import fmt_int, fmt_num, fmt_pct
+from strategygen.render.html import render_document
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2025, 6, 1)

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from strategygen.assess.run import assess
-from strategygen.build.batch import BuildJob, BuildOptions, run_batch, shared_digest
+from strategygen.build.batch import run_batch
+from strategygen.build.document import BuildJob
+from strategygen.build.manifest import shared_digest
+from strategygen.build.plan import BuildOptions, resolve_tailoring
 from strategygen.errors import RuleError, TemplateError, UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
-from strategygen.inputs.project import resolve_tailoring
 from strategygen.inputs.schema import theme_schema_text
 from strategygen.inputs.theme import load_theme
 from strategygen.render.catalog import copy_template, default_templates

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from strategygen.errors import Problem, ProfileError, UsageError
+from strategygen.errors import Problem, ProfileError
 from strategygen.inputs.loader import dotted
 from strategygen.inputs.profile import SECTION_IDS, Horizon
-
-if TYPE_CHECKING:
-    from strategygen.inputs.theme import LoadedTheme
 
 PROJECT_FILE = "strategygen.toml"
 
@@ -179,95 +175,3 @@ def _line_of(text: str, loc: tuple[str | int, ...]) -> int:
         if match:
             return text.count("\n", 0, match.start()) + 1
     return 1
-
-
-@dataclass(frozen=True)
-class Tailoring:
-    """Every tailoring input of a build, resolved and checked (paths as strings)."""
-
-    template_dirs: tuple[str, ...] = ()
-    theme: str | None = None
-    loaded_theme: LoadedTheme | None = None
-    rule_dirs: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    sections: tuple[str, ...] | None = None
-    title: str | None = None
-    horizon: tuple[int, int] | None = None
-    project: str | None = None
-
-
-def resolve_tailoring(
-    *,
-    project_file: Path | None = None,
-    template_dirs: Sequence[Path] = (),
-    theme_file: Path | None = None,
-    sections: str | None = None,
-    title: str | None = None,
-    rule_dirs: Sequence[Path] = (),
-    disabled_rules: Sequence[str] = (),
-    cwd: Path | None = None,
-) -> Tailoring:
-    """Merge the project file with command-line options and check every input once.
-
-    The project file is ``project_file``, else ``strategygen.toml`` in ``cwd`` when it
-    exists. Command-line template folders come before the project's (earlier folders win);
-    command-line rule folders come after the project's (later folders replace rules);
-    ``--theme``, ``--sections`` and ``--title`` replace the project's settings; disabled
-    rules from both are combined.
-
-    Raises:
-        ProfileError: A located problem in the project or theme file.
-        UsageError: An unknown section name or title placeholder, or a missing folder.
-        RuleError: A malformed rule file or an unknown rule id to disable.
-
-    """
-    from strategygen.assess.rules import load_rules, without_disabled
-    from strategygen.inputs.theme import load_theme
-
-    folder = cwd or Path.cwd()
-    if project_file is None and (folder / PROJECT_FILE).is_file():
-        project_file = folder / PROJECT_FILE
-    project = load_project(project_file) if project_file is not None else Project()
-    chosen: tuple[str, ...] | None = project.sections
-    if sections is not None:
-        names = [n.strip() for n in sections.split(",") if n.strip()]
-        try:
-            chosen = tuple(check_sections(names))
-        except ValueError as exc:
-            raise UsageError(f"--sections: {exc}") from None
-    if chosen == SECTION_ORDER:
-        chosen = None
-    pattern = title if title is not None else project.title
-    if title is not None:
-        try:
-            check_title(title)
-        except ValueError as exc:
-            raise UsageError(f"--title: {exc}") from None
-    templates = [*template_dirs, *project.templates]
-    rules = [*project.rules, *rule_dirs]
-    for kind, paths in (("template", templates), ("rule", rules)):
-        for path in paths:
-            if not path.is_dir():
-                raise UsageError(f"{kind} folder {path} does not exist")
-    theme_path = theme_file or project.theme
-    loaded = None
-    if theme_path is not None:
-        if not theme_path.is_file():
-            raise UsageError(f"theme file {theme_path} does not exist")
-        loaded = load_theme(theme_path)
-    disabled = tuple(dict.fromkeys([*project.disable_rules, *disabled_rules]))
-    from strategygen.resources import shipped_dir
-
-    # Load the library now so a broken rule file or an unknown id fails before any output.
-    without_disabled(load_rules([shipped_dir("rules"), *rules]), disabled)
-    return Tailoring(
-        template_dirs=tuple(str(p) for p in templates),
-        theme=str(theme_path) if theme_path is not None else None,
-        loaded_theme=loaded,
-        rule_dirs=tuple(str(p) for p in rules),
-        disabled_rules=disabled,
-        sections=chosen,
-        title=pattern,
-        horizon=(project.horizon.start, project.horizon.end) if project.horizon else None,
-        project=str(project_file) if project_file is not None else None,
-    )

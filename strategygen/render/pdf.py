@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from strategygen.build.atomic import write_atomic
+from strategygen.atomic import write_atomic
 from strategygen.errors import RenderError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only

@@ -1,0 +1,1 @@
+"""Stage 4, building: the frozen build plan, one document, manifests, and the batch of many."""

@@ -1,0 +1,49 @@
+"""The command-line interface: a thin click layer; the only package that prints or exits.
+
+Each command lives in its own module and imports its heavy dependencies when it runs, so
+``strategygen --help`` loads click and these modules only.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from strategygen import __version__
+from strategygen.cli.build import build_cmd
+from strategygen.cli.profiles import list_cmd, new_cmd, schema_cmd, validate_cmd
+from strategygen.cli.templates import templates_group
+from strategygen.errors import ProfileError, StrategygenError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="strategygen")
+def cli() -> None:
+    """Turn country profiles into draft national AI strategies (HTML and PDF)."""
+
+
+for _command in (validate_cmd, list_cmd, new_cmd, build_cmd, schema_cmd, templates_group):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn project errors into messages and exit code 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ProfileError as exc:
+        # Theme and project files: one located problem per line, as `validate` prints them.
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    except StrategygenError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

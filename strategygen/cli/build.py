@@ -1,0 +1,283 @@
+"""The ``build`` command: profiles in, HTML and PDF out, in parallel, skipping up-to-date ones."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from strategygen import __version__
+from strategygen.cli.common import display_path, expand_inputs, shipped_profiles
+from strategygen.cli.report import Progress, summary_table
+
+
+def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """Turn ``--format html,pdf`` (or ``all``) into the formats, in a fixed order."""
+    from strategygen.build.plan import FORMATS
+
+    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
+    if "all" in asked:
+        asked = set(FORMATS)
+    unknown = sorted(asked - set(FORMATS))
+    if unknown or not asked:
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, "
+            "a comma list of them, or all"
+        )
+    return tuple(f for f in FORMATS if f in asked)
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    callback=_parse_formats,
+    help="Output formats: html, pdf (print-ready, via WeasyPrint), a comma list (html,pdf) or all.",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
+    default=None,
+    help="PDF/A-3b for archiving or PDF/UA-1 for accessibility (default: a tagged PDF). "
+    "WeasyPrint does not certify conformance.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="Paper size of the PDF (default: the theme's, else a4).",
+)
+@click.option(
+    "--watermark/--no-watermark",
+    default=None,
+    help="Print or leave out the diagonal DRAFT watermark (default: the theme's, else on).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail a document when WeasyPrint reports any warning or error.",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder that receives <CODE>/<CODE>-strategy.html, .pdf and manifest.json.",
+)
+@click.option(
+    "--date",
+    "build_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Build date printed in the document (default: SOURCE_DATE_EPOCH if set, else today).",
+)
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of override templates, searched before the defaults (repeatable; "
+    "earlier folders win). See 'strategygen templates list'.",
+)
+@click.option(
+    "--template-dir",
+    "legacy_template_dirs",
+    multiple=True,
+    hidden=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Old name of --templates.",
+)
+@click.option(
+    "--theme",
+    "theme_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Theme file: issuing body, logo, colours, fonts, cover wording, paper, watermark.",
+)
+@click.option(
+    "--project",
+    "project_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Project file (default: ./strategygen.toml when it exists).",
+)
+@click.option(
+    "--sections",
+    "sections_opt",
+    default=None,
+    metavar="A,B,C",
+    help="Sections to include, in order (comma list of section ids; the cover always comes "
+    "first). Overrides the project file.",
+)
+@click.option(
+    "--title",
+    "title_opt",
+    default=None,
+    metavar="PATTERN",
+    help="Document title with {country}, {code}, {start} and {end} placeholders.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of extra rule files (repeatable); a rule with an existing id replaces it.",
+)
+@click.option(
+    "--disable-rule",
+    "disabled_rules",
+    multiple=True,
+    metavar="ID",
+    help="Id of a rule that must not fire (repeatable).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Profiles built in parallel worker processes (default: the number of CPU cores).",
+)
+@click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each file written and warnings.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a machine-readable summary on stdout (progress stays on stderr).",
+)
+def build_cmd(
+    paths: tuple[str, ...],
+    formats: tuple[str, ...],
+    output_dir: Path,
+    build_date: object,
+    template_dirs: tuple[Path, ...],
+    legacy_template_dirs: tuple[Path, ...],
+    theme_file: Path | None,
+    project_file: Path | None,
+    sections_opt: str | None,
+    title_opt: str | None,
+    rule_dirs: tuple[Path, ...],
+    disabled_rules: tuple[str, ...],
+    pdf_variant: str | None,
+    paper: str | None,
+    watermark: bool | None,
+    strict: bool,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+    as_json: bool,
+) -> None:
+    """Build the draft strategy for each profile (default: every shipped profile).
+
+    PATHS are files, folders, glob patterns or shipped profile codes. Profiles are built
+    in parallel; outputs whose inputs have not changed since the last build (see
+    <CODE>/manifest.json) are skipped unless --force. A profile that fails is reported
+    and the others are still built. Exits 1 if any failed, 130 if interrupted.
+    """
+    import datetime as dt
+    import os
+    import signal
+
+    from strategygen.build.batch import run_batch
+    from strategygen.build.document import BuildJob
+    from strategygen.build.plan import BuildOptions, default_build_date, resolve_tailoring
+    from strategygen.render.pdf import PdfOptions
+
+    date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
+    files = expand_inputs(paths) if paths else shipped_profiles()
+    # Every tailoring input is checked here, once, before any document is built: a bad
+    # theme, project file, section name or rule id stops the build with nothing written.
+    tailoring = resolve_tailoring(
+        project_file=project_file,
+        template_dirs=(*template_dirs, *legacy_template_dirs),
+        theme_file=theme_file,
+        sections=sections_opt,
+        title=title_opt,
+        rule_dirs=rule_dirs,
+        disabled_rules=disabled_rules,
+    )
+    theme = tailoring.loaded_theme.theme if tailoring.loaded_theme else None
+    options = BuildOptions(
+        build_date=date,
+        formats=formats,
+        template_dirs=tailoring.template_dirs,
+        pdf=PdfOptions(
+            variant=pdf_variant,
+            paper=paper or (theme.paper if theme else "a4"),
+            watermark=watermark if watermark is not None else (theme.watermark if theme else True),
+            strict=strict,
+        ),
+        force=force,
+        theme=tailoring.theme,
+        rule_dirs=tailoring.rule_dirs,
+        disabled_rules=tailoring.disabled_rules,
+        sections=tailoring.sections,
+        title=tailoring.title,
+        horizon=tailoring.horizon,
+        project=tailoring.project,
+    )
+    progress = Progress(len(files), enabled=not quiet, verbose=verbose)
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        # Treat `kill` like Ctrl-C: stop the workers and keep what is finished.
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        outcome = run_batch(
+            [BuildJob(path, display_path(path)) for path in files],
+            options,
+            output_dir,
+            workers=jobs or os.cpu_count() or 1,
+            progress=progress,
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        progress.finish()
+    results = outcome.results
+    counts = {s: sum(r.status == s for r in results) for s in ("built", "skipped", "failed")}
+    stopped = sum(r.status == "interrupted" for r in results)
+    if as_json:
+        payload = {
+            "strategygen": __version__,
+            "output_dir": str(output_dir),
+            "formats": list(formats),
+            "jobs": outcome.workers,
+            "seconds": round(outcome.seconds, 4),
+            "interrupted": outcome.interrupted,
+            "counts": {**counts, "interrupted": stopped},
+            "documents": [r.to_json() for r in results],
+        }
+        click.echo(json.dumps(payload, indent=2))
+    elif not quiet:
+        for line in summary_table(results):
+            click.echo(line)
+    failed = [r for r in results if r.status == "failed"]
+    for result in failed:
+        # The located error (file:line:col: field: message) says what to fix.
+        click.echo(f"failed: {result.error}", err=True)
+    # Plain progress already listed each document's warnings under it.
+    if verbose and (progress.tty or not progress.enabled):
+        for result in results:
+            for warning in result.warnings:
+                click.echo(f"{result.source}: WeasyPrint {warning}", err=True)
+    noun = "profile" if len(results) == 1 else "profiles"
+    totals = (
+        f"{len(results)} {noun}: {counts['built']} built, {counts['skipped']} skipped "
+        f"(up to date), {counts['failed']} failed in {outcome.seconds:.2f} s "
+        f"({outcome.workers} job{'s' if outcome.workers != 1 else ''}, {','.join(formats)})"
+    )
+    if outcome.interrupted:
+        click.echo(f"interrupted: {stopped} not built; finished outputs kept. {totals}", err=True)
+        sys.exit(130)
+    if not quiet and not as_json:
+        click.echo(totals, err=bool(failed))
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,160 @@
+"""What templates receive: document metadata, numbered sections, sources, the render context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strategygen import __version__
+from strategygen.assess.model import Assessment
+from strategygen.inputs.profile import Source
+from strategygen.inputs.project import SECTION_ORDER, fill_title
+from strategygen.inputs.theme import LoadedTheme
+
+# Each section's title without its number; the numbers (1..n for chapters, A.. for annexes)
+# are computed for the sections a project chooses, in the order it chooses them.
+SECTION_TITLES: dict[str, str] = {
+    "front_matter": "Cover and contents",
+    "executive_summary": "Executive summary",
+    "national_context": "Introduction and national context",
+    "readiness": "Situation analysis: AI readiness",
+    "vision": "National AI vision and strategic goals",
+    "policy_framework": "Policy framework",
+    "public_sector": "AI in the public sector: adoption and public value",
+    "capability": "National AI capability plan",
+    "roadmap": "Implementation roadmap",
+    "governance": "Governance and institutional arrangements",
+    "budget": "Budget and financing",
+    "monitoring": "Monitoring, evaluation and learning",
+    "risks": "Risks and mitigation",
+    "annex_sources": "Sources",
+    "annex_methodology": "Methodology",
+    "annex_rules": "Rules applied",
+    "annex_gaps": "Data gaps and how to fill them",
+    "annex_glossary": "Glossary",
+}
+
+
+def number_sections(order: Sequence[str] = SECTION_ORDER) -> tuple[tuple[str, str, str], ...]:
+    """Return ``(id, number, title)`` for the cover and ``order``, numbered for that order.
+
+    Chapters are numbered 1..n and annexes lettered A.. in the order given, so headings, the
+    table of contents and cross-references stay consistent whatever a project leaves out.
+    The cover and contents (``front_matter``) always come first and carry no number.
+    """
+    out = [("front_matter", "", SECTION_TITLES["front_matter"])]
+    chapters = annexes = 0
+    for sid in order:
+        if sid == "front_matter":
+            continue
+        title = SECTION_TITLES[sid]
+        if sid.startswith("annex_"):
+            letter = chr(ord("A") + annexes)
+            annexes += 1
+            out.append((sid, letter, f"Annex {letter}. {title}"))
+        else:
+            chapters += 1
+            out.append((sid, str(chapters), title))
+    return tuple(out)
+
+
+# (id, number, title) in the default document order; the contract fixes the ids.
+SECTIONS: tuple[tuple[str, str, str], ...] = number_sections()
+
+# Reference data the assessment draws on even when the profile does not list it
+# (peer means come from the bundled index data).
+_BUNDLED_SOURCE_IDS = ("gairi2023",)
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Document metadata printed on the cover and used by the print styles."""
+
+    title: str
+    short_title: str
+    version: str
+    build_date: dt.date
+    data_date: str
+    generator: str
+    issuing_body: str
+    lang: str
+    watermark: bool = True
+    subtitle: str | None = None
+    prepared_by: str | None = None
+    logo: str | None = None
+    prepared_for: str = ""
+
+
+#: The default title pattern (placeholders as in the project file's ``document.title``).
+DEFAULT_TITLE = "National Artificial Intelligence Strategy {start}\u2013{end}"
+
+
+def default_meta(
+    assessment: Assessment,
+    build_date: dt.date,
+    *,
+    theme: LoadedTheme | None = None,
+    title_pattern: str | None = None,
+    watermark: bool = True,
+) -> DocMeta:
+    """Derive the document metadata from the profile, the build date and the tailoring.
+
+    Args:
+        assessment: The country's assessment.
+        build_date: The build date printed in the document.
+        theme: A loaded theme: its issuing body, cover wording and logo replace the defaults.
+        title_pattern: Title with ``{country}``, ``{code}``, ``{start}``, ``{end}`` placeholders.
+        watermark: Whether the document carries the DRAFT watermark.
+
+    """
+    p = assessment.profile
+    inst = p.institutions
+    issuer = inst.ai_lead_agency or inst.digital_lead_agency
+    dated = [s.accessed for s in p.sources if s.accessed is not None]
+    data_date = max(dated).isoformat() if dated else str(max(s.year for s in p.sources))
+    title = fill_title(
+        title_pattern or DEFAULT_TITLE,
+        {
+            "country": p.identity.name,
+            "code": p.code,
+            "start": str(assessment.horizon_start),
+            "end": str(assessment.horizon_end),
+        },
+    )
+    # The government the draft is for stays the same whoever issues it: a theme changes
+    # the issuing body (author), never the public body the strategy belongs to.
+    prepared_for = issuer.name if issuer else f"Government of {p.identity.name}"
+    issuing_body = prepared_for
+    subtitle = prepared_by = logo = None
+    if theme is not None:
+        issuing_body = theme.theme.issuing_body
+        subtitle = theme.theme.cover.subtitle
+        prepared_by = theme.theme.cover.prepared_by
+        logo = theme.logo_data_uri
+    return DocMeta(
+        title=title,
+        short_title=f"{p.identity.name}: National AI Strategy (draft)",
+        version=f"Draft 0.1 for consultation (generated {build_date.isoformat()})",
+        build_date=build_date,
+        data_date=data_date,
+        generator=f"strategygen {__version__}",
+        issuing_body=issuing_body,
+        lang=p.identity.document_language,
+        watermark=watermark,
+        subtitle=subtitle,
+        prepared_by=prepared_by,
+        logo=logo,
+        prepared_for=prepared_for,
+    )
+
+
+def collect_sources(assessment: Assessment) -> dict[str, Source]:
+    """Return the profile's sources plus the bundled reference sources the document cites."""
+    from strategygen.assess.datasets import SOURCES
+
+    out = {s.id: s for s in assessment.profile.sources}
+    for sid in _BUNDLED_SOURCE_IDS:
+        if sid not in out:
+            out[sid] = Source.model_validate(SOURCES[sid])
+    return out

@@ -1,0 +1,205 @@
+"""Plan charts: the roadmap of actions over the strategy years and the training tiers."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from strategygen.assess.model import Assessment, FiredRule
+from strategygen.render.svg import (
+    INK,
+    WIDTH,
+    Chart,
+    Series,
+    fill_ref,
+    legend_bars,
+    pattern_defs,
+    pt,
+    svg_element,
+)
+
+
+def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
+    """Map each horizon (short, medium, long) to its first and last year in the strategy."""
+    start, end = a.horizon_start, a.horizon_end
+    span = end - start + 1
+    short_end = start + max(0, min(span - 3, round(span * 0.3) - 1))
+    medium_end = max(short_end + 1, start + round(span * 0.65) - 1)
+    medium_end = min(medium_end, end - 1)
+    return {
+        "short": (start, short_end),
+        "medium": (short_end + 1, medium_end),
+        "long": (medium_end + 1, end),
+    }
+
+
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_HORIZON_ORDER = {"short": 0, "medium": 1, "long": 2}
+PRIORITY_SERIES = {
+    "high": Series("high", "High priority", "#1f3a5f", "solid", "circle"),
+    "medium": Series("medium", "Medium priority", "#a34a00", "hatch", "square"),
+    "low": Series("low", "Low priority", "#1d6b5a", "dots", "triangle"),
+}
+
+
+def _short(text: str, limit: int = 58) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:.") + "\u2026"
+
+
+def _ordered_rules(a: Assessment) -> list[FiredRule]:
+    return sorted(
+        a.fired, key=lambda r: (_HORIZON_ORDER[r.horizon], _PRIORITY_ORDER[r.priority], r.id)
+    )
+
+
+def roadmap_chart(a: Assessment) -> Chart:
+    """Draw the fired rules' actions on a timeline of the strategy years, by horizon."""
+    name = a.profile.identity.name
+    years = horizon_years(a)
+    start, end = a.horizon_start, a.horizon_end
+    rules = _ordered_rules(a)
+    label_w, right = 250.0, 12.0
+    plot_w = WIDTH - label_w - right
+    n_years = end - start + 1
+    col = plot_w / n_years
+    row_h, top = 20.0, 58.0
+    n_rows = max(1, len(rules))
+    height = top + row_h * n_rows + 18
+    series = list(PRIORITY_SERIES.values())
+    body = [pattern_defs("roadmap", series), legend_bars("roadmap", series, 16)]
+    for k in range(n_years):
+        x = label_w + k * col
+        fill = "#f2f2f2" if k % 2 == 0 else "#ffffff"
+        body.append(
+            f'<rect x="{pt(x)}" y="{pt(top - 20)}" width="{pt(col)}" '
+            f'height="{pt(row_h * n_rows + 20)}" fill="{fill}"/>'
+            f'<text x="{pt(x + col / 2)}" y="{pt(top - 6)}" text-anchor="middle" '
+            f'font-size="11">{start + k}</text>'
+        )
+    for label, (y0, _) in years.items():
+        x0 = label_w + (y0 - start) * col
+        body.append(
+            f'<text x="{pt(x0 + 2)}" y="{pt(top - 26)}" font-size="10" font-style="italic">'
+            f"{label}-term</text>"
+            f'<line x1="{pt(x0)}" y1="{pt(top - 36)}" x2="{pt(x0)}" '
+            f'y2="{pt(top + row_h * n_rows)}" stroke="#8a8a8a" stroke-dasharray="3 2"/>'
+        )
+    if not rules:
+        body.append(
+            f'<text x="{pt(label_w + 6)}" y="{pt(top + 14)}">No action rules fired for '
+            f"{escape(name)}.</text>"
+        )
+    for i, r in enumerate(rules):
+        y = top + i * row_h
+        y0, _ = years[r.horizon]
+        # An action starts in its horizon and runs to the end of the strategy period,
+        # except short-term actions, which are due by the end of the short term.
+        y1 = years["short"][1] if r.horizon == "short" else end
+        x0 = label_w + (y0 - start) * col
+        w = (y1 - y0 + 1) * col
+        s = PRIORITY_SERIES[r.priority]
+        body.append(
+            f'<text x="{pt(label_w - 6)}" y="{pt(y + 13)}" text-anchor="end" font-size="10">'
+            f"{escape(_short(r.id + ': ' + r.recommendation, 40))}</text>"
+            f'<rect x="{pt(x0 + 2)}" y="{pt(y + 4)}" width="{pt(w - 4)}" height="{pt(row_h - 7)}" '
+            f'fill="{fill_ref("roadmap", s)}" stroke="{INK}" stroke-width="0.6"/>'
+        )
+    title = f"{name}: roadmap of actions, {start}\u2013{end}"
+    counts = {h: sum(1 for r in rules if r.horizon == h) for h in ("short", "medium", "long")}
+    spans = "; ".join(f"{h}-term {y0}\u2013{y1}" for h, (y0, y1) in years.items())
+    desc = (
+        f"Timeline of the {len(rules)} actions proposed for {name}, one row per action, "
+        f"across the strategy years {start} to {end} ({spans}). "
+        f"{counts['short']} actions are short-term, {counts['medium']} medium-term and "
+        f"{counts['long']} long-term. Solid bars are high priority, hatched bars medium "
+        "priority and dotted bars low priority."
+    )
+    svg = svg_element("roadmap", height, title, desc, "".join(body))
+    head = ("Action", "Recommendation", "Priority", "Horizon", "Years")
+    rows = tuple(
+        (
+            r.id,
+            r.recommendation,
+            r.priority,
+            r.horizon,
+            f"{years[r.horizon][0]}\u2013{years['short'][1] if r.horizon == 'short' else end}",
+        )
+        for r in rules
+    )
+    return Chart(svg, title, desc, head, rows)
+
+
+def training_chart(a: Assessment) -> Chart:
+    """Training tiers: computed targets, or the ratios when the headcount is missing."""
+    name = a.profile.identity.name
+    tiers = list(a.tiers)
+    have_numbers = bool(tiers) and all(t.target is not None for t in tiers)
+    label_w, right = 200.0, 90.0
+    plot_w = WIDTH - label_w - right
+    row_h, top = 30.0, 20.0
+    height = top + row_h * max(1, len(tiers)) + 34
+    fills = ("#1f3a5f", "url(#training-hatch)", "url(#training-dots)", "#d9d9d9")
+    body = [
+        pattern_defs(
+            "training",
+            (
+                Series("hatch", "", "#a34a00", "hatch", "square"),
+                Series("dots", "", "#1d6b5a", "dots", "triangle"),
+            ),
+        )
+    ]
+    values = [float(t.target) if have_numbers and t.target is not None else t.ratio for t in tiers]
+    top_value = max(values) if values and max(values) > 0 else 1.0
+    for i, (t, v) in enumerate(zip(tiers, values, strict=True)):
+        y = top + i * row_h
+        w = plot_w * v / top_value
+        label = f"{t.target:,d} officers" if have_numbers else f"{t.ratio * 100:g}% of staff"
+        body.append(
+            f'<text x="{pt(label_w - 8)}" y="{pt(y + 14)}" text-anchor="end">'
+            f"{escape(t.label)}</text>"
+            f'<rect x="{pt(label_w)}" y="{pt(y + 3)}" width="{pt(max(w, 1.5))}" height="16" '
+            f'fill="{fills[i % len(fills)]}" stroke="{INK}" stroke-width="0.6"/>'
+            f'<text x="{pt(label_w + max(w, 1.5) + 5)}" y="{pt(y + 15)}" font-size="11">'
+            f"{escape(label)}</text>"
+        )
+    note_y = top + row_h * max(1, len(tiers)) + 14
+    if not have_numbers:
+        body.append(
+            f'<text x="{pt(label_w)}" y="{pt(note_y)}" font-size="11" font-style="italic">'
+            "Share of civil servants per tier; numbers await the civil-service headcount.</text>"
+        )
+    title = f"{name}: civil-service AI training tiers"
+    if have_numbers:
+        hc = a.profile.civil_service.headcount
+        desc = (
+            (
+                f"Bar chart of the number of civil servants to train in each tier, computed from a "
+                f"headcount of {hc.value:,d} ({hc.year})"
+                if hc
+                else "Bar chart of the number of civil servants to train in each tier"
+            )
+            + ": "
+            + "; ".join(f"{t.label} {t.target:,d}" for t in tiers if t.target is not None)
+            + "."
+        )
+    else:
+        desc = (
+            "Bar chart of the share of civil servants each training tier should reach: "
+            + "; ".join(f"{t.label} {t.ratio * 100:g}%" for t in tiers)
+            + ". The numbers of officers await the civil-service headcount, which the profile "
+            "does not yet give."
+        )
+    svg = svg_element("training", height, title, desc, "".join(body))
+    head = ("Tier", "Audience", "Share of staff", "Minimum", "Target (officers)", "Basis")
+    rows = tuple(
+        (
+            t.label,
+            t.audience,
+            f"{t.ratio * 100:g}%",
+            f"{t.minimum:,d}",
+            f"{t.target:,d}" if t.target is not None else "awaits headcount",
+            t.basis,
+        )
+        for t in tiers
+    )
+    return Chart(svg, title, desc, head, rows)
