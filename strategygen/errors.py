@@ -42,8 +42,8 @@ class StrategygenError(Exception):
 
 
 @dataclass
-class ProfileError(StrategygenError):
-    """A profile (or other YAML input) that cannot be loaded; carries every problem found."""
+class InputError(StrategygenError):
+    """An input file that cannot be used; carries every located problem found in it."""
 
     path: str
     problems: list[Problem] = field(default_factory=list)
@@ -53,12 +53,20 @@ class ProfileError(StrategygenError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class ProfileError(InputError):
+    """A profile, theme, project or other data file that cannot be loaded."""
+
+
 class TemplateError(StrategygenError):
     """A template that is missing, malformed or refers to an undefined value."""
 
 
 class RuleError(StrategygenError):
-    """A rule library file that is malformed."""
+    """A rule library that cannot be used (a malformed file, an unknown rule id)."""
+
+
+class RuleFileError(InputError, RuleError):
+    """A rule library file with located problems (``file:line:col: field: message``)."""
 
 
 class RenderError(StrategygenError):

@@ -42,8 +42,10 @@ def test_unknown_kind_is_located(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as info:
         load_catalogue(path)
     message = str(info.value)
-    assert message.startswith(f"{path}:8:")
-    assert "kpis[0].target" in message and "'txt'" in message
+    assert message == (
+        f"{path}:9:13: kpis[0].target.kind: must be one of readiness_score, ai_strategy, "
+        "data_protection_law, text, training_tier; did you mean 'text'? (got 'txt')"
+    )
 
 
 def test_target_text_needs_year(tmp_path: Path) -> None:

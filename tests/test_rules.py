@@ -14,9 +14,10 @@ from strategygen.assess.rules import (
     fill_owner,
     load_rules,
 )
+from strategygen.assess.rules.loading import find_cycle
 from strategygen.assess.run import assess
 from strategygen.assess.scaffold import scaffold
-from strategygen.errors import RuleError
+from strategygen.errors import RuleError, RuleFileError
 from strategygen.inputs.loader import load_profile_text
 from strategygen.inputs.profile import (
     Agency,
@@ -339,7 +340,7 @@ def test_later_folder_overrides_shipped_rule(tmp_path: Path) -> None:
         ("owner: null", "owner: '{minister}'", "unknown placeholder"),
         ("kpis: [K01]", "kpis: [K999]", "unknown KPI"),
         ("depends_on: []", "depends_on: [NOPE]", "unknown dependency"),
-        ("horizon: long", "horizon: long\n    colour: blue", "Extra inputs"),
+        ("horizon: long", "horizon: long\n    colour: blue", "colour: unknown key"),
         ("priority: low", "priority: urgent", "priority"),
         ("op: eq, value: true", "op: lt, value: small", "needs a number"),
         ("op: eq, value: true", "op: in, value: true", "list"),
@@ -373,7 +374,10 @@ def test_rule_errors_name_file_and_rule(tmp_path: Path, old: str, new: str, mess
 def test_duplicate_rule_id_in_one_folder(tmp_path: Path) -> None:
     write(tmp_path, GOOD, "a.yaml")
     write(tmp_path, GOOD, "b.yaml")
-    with pytest.raises(RuleError, match=r"b\.yaml: rule T-ONE: duplicate id"):
+    with pytest.raises(
+        RuleError,
+        match=r"b\.yaml:2:9: rules\[T-ONE\]\.id: duplicate id; already used in a\.yaml line 2",
+    ):
         load_rules([tmp_path])
 
 
@@ -385,3 +389,80 @@ def test_unreadable_yaml(tmp_path: Path) -> None:
 def test_top_level_must_be_rules(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match=r"mine\.yaml"):
         load_rules([write(tmp_path, "rule: []\n")])
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    with pytest.raises(RuleFileError) as info:
+        load_rules([write(tmp_path, text)])
+    return str(info.value).removeprefix(str(tmp_path) + "/")
+
+
+def test_rule_errors_are_located_like_profile_errors(tmp_path: Path) -> None:
+    assert _error(tmp_path, GOOD.replace("identity.sids", "identity.sdis")) == (
+        "mine.yaml:5:18: rules[T-ONE].when.fact: unknown fact path 'identity.sdis': 'sdis' is "
+        "not one of name, official_name, iso3, iso2, languages, document_language, cdcc_status, "
+        "un_region, sids, source (did you mean 'sids'?) (got 'identity.sdis')"
+    )
+    typo = _error(tmp_path, GOOD.replace("priority: low", "priorty: low")).splitlines()
+    assert typo[0] == "mine.yaml:2:5: rules[T-ONE].priority: required field is missing; add it"
+    assert typo[1].endswith(
+        "mine.yaml:8:5: rules[T-ONE].priorty: unknown key; did you mean 'priority'? valid keys "
+        "here: id, area, pillar, when, finding, recommendation, priority, horizon, owner, kpis, "
+        "depends_on, evidence"
+    )
+    nested = GOOD.replace(
+        "when: {fact: identity.sids, op: eq, value: true}",
+        "when:\n      all:\n        - not: {fact: identity.sids, op: lt, value: x}",
+    )
+    assert _error(tmp_path, nested) == (
+        "mine.yaml:7:11: rules[T-ONE].when.all[0].not: op 'lt' needs a number (got 'x')"
+    )
+
+
+def test_unknown_dependency_suggests_the_nearest_id(tmp_path: Path) -> None:
+    text = GOOD + GOOD.removeprefix("rules:\n").replace("T-ONE", "T-TWO").replace(
+        "depends_on: []", "depends_on: [T-ONR]"
+    )
+    assert _error(tmp_path, text) == (
+        "mine.yaml:24:18: rules[T-TWO].depends_on[0]: unknown dependency: no rule has that id; "
+        "did you mean 'T-ONE'? (got 'T-ONR')"
+    )
+
+
+def test_a_rule_depending_on_itself_is_an_error(tmp_path: Path) -> None:
+    assert _error(tmp_path, GOOD.replace("depends_on: []", "depends_on: [T-ONE]")) == (
+        "mine.yaml:12:18: rules[T-ONE].depends_on[0]: a rule cannot depend on itself (got 'T-ONE')"
+    )
+
+
+def test_dependency_cycle_is_named(tmp_path: Path) -> None:
+    rules = [
+        GOOD.removeprefix("rules:\n")
+        .replace("T-ONE", rid)
+        .replace("depends_on: []", f"depends_on: [{dep}]")
+        for rid, dep in (("T-A", "T-B"), ("T-B", "T-C"), ("T-C", "T-A"))
+    ]
+    message = _error(tmp_path, "rules:\n" + "".join(rules))
+    assert message == (
+        "mine.yaml:12:18: rules[T-A].depends_on[0]: dependency cycle: T-A -> T-B -> T-C -> T-A; "
+        "remove one of these dependencies (got 'T-B')"
+    )
+
+
+def test_find_cycle() -> None:
+    assert find_cycle({"A": ["B"], "B": [], "C": ["A"]}) == []
+    assert find_cycle({"A": ["B"], "B": ["A"]}) == ["A", "B", "A"]
+    assert find_cycle({"X": ["X"]}) == ["X", "X"]
+    assert find_cycle({"A": ["B", "C"], "B": ["C"], "C": ["D"], "D": ["B"]}) == [
+        "B",
+        "C",
+        "D",
+        "B",
+    ]
+
+
+def test_rule_file_yaml_problems_name_rule_files(tmp_path: Path) -> None:
+    assert _error(tmp_path, "rules:\n  - &a {id: X}\n  - *a\n") == (
+        "mine.yaml:3:5: YAML aliases (*name) are not allowed in rule files; "
+        "write the value out in full"
+    )

@@ -319,7 +319,9 @@ def test_sections_order_and_numbering_follow_the_choice() -> None:
 def test_unknown_section_name_lists_the_valid_ones(tmp_path: Path) -> None:
     result = run("build", "AIA", "--sections", "vision,visoin", "--output-dir", "out", cwd=tmp_path)
     assert result.returncode == 1
-    assert "unknown section name(s): visoin; valid names are: executive_summary," in result.stderr
+    assert "unknown section 'visoin'; did you mean 'vision'? Valid names: executive_summary," in (
+        result.stderr
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from strategygen.assess.kpi_measures import BaselineKind, KpiContext, TargetKind
 from strategygen.assess.model import Baseline
 from strategygen.errors import ProfileError
-from strategygen.inputs.loader import translate_errors
+from strategygen.inputs.problems import translate
 from strategygen.inputs.yamlsource import read_yaml_file
 from strategygen.resources import data_file
 
@@ -80,7 +80,7 @@ def load_catalogue(path: Path) -> Mapping[str, KpiSpec]:
     try:
         parsed = KpiFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise ProfileError(doc.display, translate_errors(exc, doc, KpiFile)) from None
+        raise ProfileError(doc.display, translate(exc, doc, KpiFile)) from None
     return MappingProxyType({spec.id: spec for spec in parsed.kpis})
 
 

@@ -14,7 +14,7 @@ from strategygen import __version__
 from strategygen.cli.build import build_cmd
 from strategygen.cli.profiles import list_cmd, new_cmd, schema_cmd, validate_cmd
 from strategygen.cli.templates import templates_group
-from strategygen.errors import ProfileError, StrategygenError
+from strategygen.errors import InputError, StrategygenError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,8 +37,8 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except ProfileError as exc:
-        # Theme and project files: one located problem per line, as `validate` prints them.
+    except InputError as exc:
+        # Theme, project and rule files: one located problem per line, as `validate` prints them.
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         sys.exit(1)

@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 
+from strategygen.inputs.problems import PatternHelp
+
 SCHEMA_VERSION = 1
 
 # Tolerance for the index's own rounding: the published pillar and total scores are
@@ -29,6 +31,10 @@ SourceId = Annotated[
         pattern=r"^[a-z0-9][a-z0-9_.-]*$",
         max_length=64,
         description="Id of an entry in the profile's `sources` registry.",
+    ),
+    PatternHelp(
+        "must be a source id: lower-case letters, digits, '.', '_' or '-', starting with a "
+        "letter or digit"
     ),
 ]
 Year = Annotated[int, Field(ge=1900, le=2100, description="Calendar year.")]
@@ -59,7 +65,14 @@ class Source(_Model):
     """Organisation that published it."""
     year: Year
     """Year of publication (or of the edition used)."""
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    url: (
+        Annotated[
+            str,
+            Field(pattern=r"^https?://\S+$", max_length=500),
+            PatternHelp("must be a web address starting with http:// or https://, without spaces"),
+        ]
+        | None
+    ) = None
     """Where a reader can find it. Printed as text; never fetched by the tool."""
     licence: ShortText | None = None
     """Licence under which the data may be reused, for instance `CC BY 4.0`."""
@@ -96,13 +109,25 @@ class Identity(_Model):
     """Common English name of the country or territory, as printed in the document."""
     official_name: ShortText | None = None
     """Formal name, if different."""
-    iso3: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    iso3: Annotated[
+        str,
+        Field(pattern=r"^[A-Z]{3}$"),
+        PatternHelp("must be three upper-case letters, for example 'JAM'"),
+    ]
     """ISO 3166-1 alpha-3 code (upper case), for example `JAM`."""
-    iso2: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    iso2: Annotated[
+        str,
+        Field(pattern=r"^[A-Z]{2}$"),
+        PatternHelp("must be two upper-case letters, for example 'JM'"),
+    ]
     """ISO 3166-1 alpha-2 code (upper case), for example `JM`."""
     languages: Annotated[list[ShortText], Field(max_length=10)] = []
     """Official or main languages, most used first (empty: a data gap to fill)."""
-    document_language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    document_language: Annotated[
+        str,
+        Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$"),
+        PatternHelp("must be a language tag such as 'en' or 'en-GB'"),
+    ] = "en"
     """BCP 47 language tag of the generated document (the default templates are English)."""
     cdcc_status: Literal["member", "associate member", "none"]
     """Status in ECLAC's Caribbean Development and Cooperation Committee."""

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from strategygen.errors import Problem, ProfileError
-from strategygen.inputs.loader import dotted
+from strategygen.errors import ProfileError
+from strategygen.inputs.problems import did_you_mean, translate
 from strategygen.inputs.profile import SECTION_IDS, Horizon
+from strategygen.inputs.tomlsource import read_toml_file
 
 PROJECT_FILE = "strategygen.toml"
 
@@ -32,14 +32,23 @@ TITLE_FIELDS = ("country", "code", "start", "end")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
+def check_section(name: str) -> str:
+    """Return ``name`` if it is a known section; raise ValueError naming the nearest if not."""
+    if name not in SECTION_ORDER:
+        raise ValueError(
+            f"unknown section{did_you_mean(name, SECTION_ORDER)} "
+            f"Valid names: {', '.join(SECTION_ORDER)}"
+        )
+    return name
+
+
 def check_sections(names: list[str]) -> list[str]:
     """Return ``names`` if every one is a known section, listed once; raise ValueError if not."""
     unknown = [n for n in names if n not in SECTION_ORDER]
     if unknown:
-        raise ValueError(
-            f"unknown section name(s): {', '.join(unknown)}; "
-            f"valid names are: {', '.join(SECTION_ORDER)}"
-        )
+        text = "; ".join(f"unknown section {n!r}{did_you_mean(n, SECTION_ORDER)}" for n in unknown)
+        end = " " if text.endswith("?") else ". "
+        raise ValueError(f"{text}{end}Valid names: {', '.join(SECTION_ORDER)}")
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise ValueError(f"section(s) listed more than once: {', '.join(repeated)}")
@@ -66,10 +75,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+SectionName = Annotated[str, AfterValidator(check_section)]
+
+
 class DocumentSettings(_Model):
     """What the document contains and how it is titled."""
 
-    sections: list[str] | None = None
+    sections: list[SectionName] | None = None
     """Sections to include, in order (the cover and contents always come first)."""
     title: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     """Title pattern with {country}, {code}, {start} and {end} placeholders."""
@@ -129,30 +141,11 @@ def load_project(path: Path, display: str | None = None) -> Project:
         ProfileError: TOML syntax errors, unknown keys, unknown section names or placeholders.
 
     """
-    shown = display or str(path)
+    source = read_toml_file(path, display)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(shown, [Problem(shown, 0, 0, "", f"cannot read file: {exc}")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        message = re.sub(r"\s*\(at line.*\)", "", str(exc))
-        raise ProfileError(
-            shown, [Problem(shown, line, column, "", f"TOML syntax error: {message}")]
-        ) from None
-    try:
-        parsed = ProjectFile.model_validate(data)
+        parsed = ProjectFile.model_validate(source.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            line = _line_of(text, loc)
-            message = "unknown key" if error["type"] == "extra_forbidden" else str(error["msg"])
-            message = message.removeprefix("Value error, ")
-            problems.append(Problem(shown, line, 1, dotted(loc), message))
-        raise ProfileError(shown, problems) from None
+        raise ProfileError(source.display, translate(exc, source, ProjectFile)) from None
     base = path.resolve().parent
     doc, build = parsed.document, parsed.build
     return Project(
@@ -165,13 +158,3 @@ def load_project(path: Path, display: str | None = None) -> Project:
         disable_rules=tuple(build.disable_rules),
     )
 
-
-def _line_of(text: str, loc: tuple[str | int, ...]) -> int:
-    """Find the line that sets the deepest named key of ``loc`` (TOML parsers keep no positions)."""
-    names = [part for part in loc if isinstance(part, str)]
-    for name in reversed(names):
-        pattern = re.compile(rf"^\s*(\[+\s*)?([\w.]*\.)?{re.escape(name)}\s*(=|\])", re.MULTILINE)
-        match = pattern.search(text)
-        if match:
-            return text.count("\n", 0, match.start()) + 1
-    return 1

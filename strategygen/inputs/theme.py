@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from strategygen.errors import Problem, ProfileError
-from strategygen.inputs.loader import translate_errors
+from strategygen.inputs.problems import translate
 from strategygen.inputs.yamlsource import read_yaml_file
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
@@ -111,7 +111,7 @@ def load_theme(path: Path, display: str | None = None) -> LoadedTheme:
     try:
         theme = Theme.model_validate(doc.data)
     except ValidationError as exc:
-        raise ProfileError(shown, translate_errors(exc, doc, Theme)) from None
+        raise ProfileError(shown, translate(exc, doc, Theme)) from None
     folder = path.resolve().parent
     logo_uri = None
     if theme.logo is not None:

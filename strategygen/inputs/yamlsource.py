@@ -8,7 +8,6 @@ itself so that every later error can point at a line, and refuses the inputs tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,35 +15,16 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from strategygen.errors import Problem, ProfileError
+from strategygen.inputs.problems import Loc, SourceMap
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
-Loc = tuple[str | int, ...]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Loc", "YamlDocument", "read_yaml_file", "read_yaml_text"]
 
 
-@dataclass
-class YamlDocument:
+class YamlDocument(SourceMap):
     """A parsed YAML mapping and where each of its parts stands in the source."""
-
-    display: str
-    data: dict[str, Any]
-    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
-        """Return (line, column) of the deepest part of ``loc`` found in the source."""
-        for cut in range(len(loc), -1, -1):
-            prefix = tuple(loc[:cut])
-            if prefer_key and prefix in self.key_marks:
-                return self.key_marks[prefix]
-            if prefix in self.value_marks:
-                # A missing child is best reported at its parent's key, where the user
-                # will add it; the parent value may start on the following line.
-                if cut < len(loc) and prefix in self.key_marks:
-                    return self.key_marks[prefix]
-                return self.value_marks[prefix]
-        return (1, 1)
 
 
 # The only tags a profile may use (explicitly or by implicit resolution); anything else,
@@ -56,13 +36,14 @@ _SEQ_TAG = _TAG + "seq"
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """Well-formed YAML that profiles do not allow (aliases, deep nesting)."""
+    """Well-formed YAML that inputs do not allow (aliases, deep nesting)."""
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases and deep nesting before anything is built."""
 
     _depth = 0
+    kind = "profile"
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -70,7 +51,8 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(
                 None,
                 None,
-                "YAML aliases (*name) are not allowed in profiles; write the value out in full",
+                f"YAML aliases (*name) are not allowed in {self.kind}s; "
+                "write the value out in full",
                 event.start_mark,
             )
         self._depth += 1
@@ -95,15 +77,20 @@ def _fail(display: str, line: int, column: int, message: str, got: str | None = 
     raise ProfileError(display, [Problem(display, line, column, "", message, got)])
 
 
-def read_yaml_text(text: str, display: str) -> YamlDocument:
-    """Parse ``text`` as one YAML mapping; raise ProfileError with a location on any fault."""
+def read_yaml_text(text: str, display: str, kind: str = "profile") -> YamlDocument:
+    """Parse ``text`` as one YAML mapping; raise ProfileError with a location on any fault.
+
+    ``kind`` names the file in messages ("profile", "theme", "rule file").
+    """
+    empty = f"the file is empty; a {kind} is a YAML mapping of fields"
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        _fail(display, 1, 1, "the file is empty; a profile is a YAML mapping of fields")
+        _fail(display, 1, 1, empty)
     loader = _Loader(text)
+    loader.kind = kind
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -129,7 +116,7 @@ def read_yaml_text(text: str, display: str) -> YamlDocument:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
         # No document at all, or only markers ("---", "...") around an empty one.
-        _fail(display, 1, 1, "the file is empty; a profile is a YAML mapping of fields")
+        _fail(display, 1, 1, empty)
     assert root is not None
     if not isinstance(root, MappingNode):
         line, column = _mark(root)
@@ -140,15 +127,15 @@ def read_yaml_text(text: str, display: str) -> YamlDocument:
     return doc
 
 
-def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
-    """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping."""
+def read_yaml_file(path: Path, display: str | None = None, kind: str = "profile") -> YamlDocument:
+    """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping (``kind`` as above)."""
     shown = display or str(path)
     try:
         if path.is_dir():
             raise IsADirectoryError(21, "it is a folder, not a file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            _fail(shown, 1, 1, f"file is {size} bytes; profiles are limited to {MAX_BYTES} (1 MiB)")
+            _fail(shown, 1, 1, f"file is {size} bytes; {kind}s are limited to {MAX_BYTES} (1 MiB)")
         with path.open("rb") as handle:
             # Read one byte past the limit: the file may have grown since stat().
             raw = handle.read(MAX_BYTES + 1)
@@ -156,7 +143,7 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
         problem = Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror or exc}")
         raise ProfileError(shown, [problem]) from None
     if len(raw) > MAX_BYTES:
-        _fail(shown, 1, 1, f"file is over {MAX_BYTES} bytes; profiles are limited to 1 MiB")
+        _fail(shown, 1, 1, f"file is over {MAX_BYTES} bytes; {kind}s are limited to 1 MiB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -170,7 +157,7 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
             "the file is not valid UTF-8; save it with UTF-8 encoding",
             f"byte 0x{raw[exc.start]:02x}",
         )
-    return read_yaml_text(text, shown)
+    return read_yaml_text(text, shown, kind)
 
 
 _TAG_WORDS = {
@@ -185,7 +172,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
 
-def _check_tag(node: Node, doc: YamlDocument) -> None:
+def _check_tag(node: Node, doc: YamlDocument, kind: str) -> None:
     if isinstance(node, MappingNode):
         allowed = node.tag == _MAP_TAG
     elif isinstance(node, SequenceNode):
@@ -198,13 +185,13 @@ def _check_tag(node: Node, doc: YamlDocument) -> None:
             doc.display,
             line,
             column,
-            f"the YAML tag {_short_tag(node.tag)} is not allowed in profiles; "
+            f"the YAML tag {_short_tag(node.tag)} is not allowed in {kind}s; "
             "write plain text, numbers, lists and mappings",
         )
 
 
 def _scalar(node: ScalarNode, doc: YamlDocument, loader: _Loader) -> Any:
-    _check_tag(node, doc)
+    _check_tag(node, doc, loader.kind)
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError):
@@ -223,7 +210,7 @@ def _scalar(node: ScalarNode, doc: YamlDocument, loader: _Loader) -> Any:
 
 def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
     doc.value_marks[loc] = _mark(node)
-    _check_tag(node, doc)
+    _check_tag(node, doc, loader.kind)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -1,58 +1,64 @@
-"""Reading rule library folders: validation with located errors, overrides, dependencies."""
+"""Reading rule library folders: located errors, overrides, dependencies and their cycles.
+
+Every fault is a ``RuleFileError`` whose lines read ``file:line:col: field: message``, the field
+naming the rule by its id (``rules[STR-LEAD].when.fact``), as profile errors do.
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from strategygen.assess.rules.model import Rule, RuleFile
-from strategygen.errors import RuleError
+from strategygen.errors import Problem, ProfileError, RuleError, RuleFileError
+from strategygen.inputs.problems import Loc, SourceMap, did_you_mean, nearest, translate
+from strategygen.inputs.yamlsource import read_yaml_file
 
 
-def _raw_rule_id(data: Any, loc: tuple[int | str, ...]) -> str:
-    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-        try:
-            return str(data["rules"][loc[1]].get("id", f"#{loc[1] + 1}"))
-        except (KeyError, IndexError, TypeError, AttributeError):
-            return f"#{loc[1] + 1}"
-    return "-"
+@dataclass(frozen=True)
+class _Origin:
+    """Where a rule was written: its file's source map and its index in ``rules``."""
+
+    source: SourceMap
+    index: int
+
+    def problem(self, loc: Loc, message: str, got: str | None = None) -> Problem:
+        names: dict[Loc, str] = {
+            ("rules", self.index): str(self.source.data["rules"][self.index]["id"])
+        }
+        return self.source.problem(("rules", self.index, *loc), message, got, names=names)
 
 
-def _field(loc: Sequence[int | str]) -> str:
-    """Dotted field path without the discriminator tags pydantic adds for conditions."""
-    parts: list[str] = []
-    for item in map(str, loc):
-        # A condition's location repeats its tag ("all.all.0"); a leaf adds "leaf".
-        if item == "leaf" or (parts and parts[-1] == item and item in ("all", "any", "not")):
-            continue
-        parts.append(item)
-    return ".".join(parts)
+def _rule_names(data: object) -> dict[Loc, str]:
+    """Label each rule in field paths by its id, where it has a usable one."""
+    names: dict[Loc, str] = {}
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if isinstance(rules, list):
+        for i, item in enumerate(rules):
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
+                names[("rules", i)] = item["id"]
+    return names
 
 
-def _message(text: str) -> str:
-    return text.removeprefix("Value error, ")
-
-
-def _load_file(path: Path, library: str | None = None, shipped: bool = True) -> list[Rule]:
+def _load_file(
+    path: Path, library: str | None = None, shipped: bool = True
+) -> list[tuple[Rule, _Origin]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+        source = read_yaml_file(path, kind="rule file")
+    except ProfileError as exc:
+        raise RuleFileError(exc.path, exc.problems) from None
     try:
-        parsed = RuleFile.model_validate(data)
+        parsed = RuleFile.model_validate(source.data)
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            rid = _raw_rule_id(data, loc)
-            lines.append(f"{path}: rule {rid}: {_field(loc[2:]) or 'rule'}: {_message(err['msg'])}")
-        raise RuleError("\n".join(lines)) from None
-    return [Rule(spec, library or path.name, path, shipped) for spec in parsed.rules]
+        problems = translate(exc, source, RuleFile, names=_rule_names(source.data))
+        raise RuleFileError(source.display, problems) from None
+    return [
+        (Rule(spec, library or path.name, path, shipped), _Origin(source, i))
+        for i, spec in enumerate(parsed.rules)
+    ]
 
 
 def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
@@ -63,33 +69,83 @@ def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
     the same id twice within one folder is an error.
 
     Raises:
-        RuleError: Naming the file and rule id, for any malformed rule, unknown fact path,
-            operator, placeholder, KPI id or dependency.
+        RuleFileError: Located in the file, for any malformed rule, unknown fact path,
+            operator, placeholder, KPI id or dependency, a repeated id, or a dependency cycle.
 
     """
     from strategygen.resources import shipped_dir
 
     shipped_root = shipped_dir("rules").resolve()
-    by_id: dict[str, Rule] = {}
+    by_id: dict[str, tuple[Rule, _Origin]] = {}
     for folder in dirs:
-        seen: dict[str, Path] = {}
+        seen: dict[str, _Origin] = {}
         shipped = Path(folder).resolve() == shipped_root
         for path in sorted(Path(folder).glob("*.yaml")):
             # A user's rule is labelled "folder/file" (not the full path, which would put
             # the consultant's disk layout into the document and change it per machine).
             label = path.name if shipped else f"{Path(folder).resolve().name}/{path.name}"
-            for rule in _load_file(path, label, shipped):
+            for rule, origin in _load_file(path, label, shipped):
                 if rule.id in seen:
-                    raise RuleError(
-                        f"{path}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})"
-                    )
-                seen[rule.id] = path
-                by_id[rule.id] = rule
-    for rule in by_id.values():
-        for dep in rule.spec.depends_on:
+                    first = seen[rule.id]
+                    line = first.source.locate(("rules", first.index, "id"))[0]
+                    where = f"{Path(first.source.display).name} line {line}"
+                    problem = origin.problem(("id",), f"duplicate id; already used in {where}")
+                    raise RuleFileError(origin.source.display, [problem])
+                seen[rule.id] = origin
+                by_id[rule.id] = (rule, origin)
+    _check_dependencies(by_id)
+    return tuple(sorted((r for r, _ in by_id.values()), key=lambda r: r.id))
+
+
+def _check_dependencies(by_id: Mapping[str, tuple[Rule, _Origin]]) -> None:
+    """Every dependency must exist, and following them must never lead back to a rule."""
+    for rule, origin in by_id.values():
+        for i, dep in enumerate(rule.spec.depends_on):
             if dep not in by_id:
-                raise RuleError(f"{rule.path}: rule {rule.id}: unknown dependency {dep!r}")
-    return tuple(sorted(by_id.values(), key=lambda r: r.id))
+                message = f"unknown dependency: no rule has that id{did_you_mean(dep, by_id)}"
+                problem = origin.problem(("depends_on", i), message, repr(dep))
+                raise RuleFileError(origin.source.display, [problem])
+    cycle = find_cycle({rid: rule.spec.depends_on for rid, (rule, _) in by_id.items()})
+    if cycle:
+        rule, origin = by_id[cycle[0]]
+        index = rule.spec.depends_on.index(cycle[1])
+        if len(cycle) == 2:
+            message = "a rule cannot depend on itself"
+        else:
+            message = f"dependency cycle: {' -> '.join(cycle)}; remove one of these dependencies"
+        problem = origin.problem(("depends_on", index), message, repr(cycle[1]))
+        raise RuleFileError(origin.source.display, [problem])
+
+
+def find_cycle(graph: Mapping[str, Sequence[str]]) -> list[str]:
+    """Return one dependency cycle as ``[a, b, ..., a]`` (ids in order), or ``[]`` if none.
+
+    The search starts from ids in sorted order, so the same library always reports the same
+    cycle.
+    """
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for dep in graph.get(node, ()):
+            if state.get(dep) == 1:
+                return [*path[path.index(dep) :], dep]
+            if dep not in state and dep in graph:
+                found = visit(dep)
+                if found:
+                    return found
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return []
 
 
 def without_disabled(rules: Sequence[Rule], disabled: Iterable[str]) -> tuple[Rule, ...]:
@@ -105,7 +161,7 @@ def without_disabled(rules: Sequence[Rule], disabled: Iterable[str]) -> tuple[Ru
     if unknown:
         lines = []
         for bad in unknown:
-            close = difflib.get_close_matches(bad.upper(), ids, n=4, cutoff=0.5)
+            close = nearest(bad.upper(), ids, n=4, cutoff=0.5)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             lines.append(f"cannot disable rule {bad!r}: no rule has that id{hint}")
         lines.append("valid rule ids: " + ", ".join(ids))

@@ -41,8 +41,15 @@ class Leaf(_Strict):
     """Compare one fact with a value."""
 
     fact: str
+    """A dotted path to the value compared (see ``paths``); the file format calls it a fact."""
     op: Op
     value: Scalar | list[Scalar] | None = None
+
+    @field_validator("fact")
+    @classmethod
+    def _known_path(cls, path: str) -> str:
+        fact_type(path)
+        return path
 
     @model_validator(mode="after")
     def _consistent(self) -> Leaf:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.model import Benchmark, Maturity
+from strategygen.inputs.problems import did_you_mean
 from strategygen.inputs.profile import CountryProfile
 
 # Values computed from the profile that rules may test (``derived.<name>``).
@@ -121,8 +122,12 @@ def fact_type(path: str) -> Any:
                 f"unknown fact path {path!r}: {'.'.join(parts[:i])} has no fields to select"
             )
         if part not in model.model_fields:
-            known = ", ".join(model.model_fields)
-            raise ValueError(f"unknown fact path {path!r}: {part!r} is not one of {known}")
+            known = list(model.model_fields)
+            hint = did_you_mean(part, known).removeprefix("; ")
+            raise ValueError(
+                f"unknown fact path {path!r}: {part!r} is not one of {', '.join(known)}"
+                + (f" ({hint})" if hint else "")
+            )
         tp = _unwrap(model.model_fields[part].annotation)
         model = tp
     return tp
