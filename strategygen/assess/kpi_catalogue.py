@@ -76,7 +76,7 @@ def load_catalogue(path: Path) -> Mapping[str, KpiSpec]:
         ProfileError: With every problem found, each located by line and column.
 
     """
-    doc = read_yaml_file(path)
+    doc = read_yaml_file(path, kind="KPI catalogue")
     try:
         parsed = KpiFile.model_validate(doc.data)
     except ValidationError as exc:

@@ -157,4 +157,3 @@ def load_project(path: Path, display: str | None = None) -> Project:
         rules=tuple(base / r for r in build.rules),
         disable_rules=tuple(build.disable_rules),
     )
-

@@ -12,12 +12,22 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from strategygen.errors import Problem, ProfileError
-from strategygen.inputs.problems import translate
+from strategygen.inputs.problems import PatternHelp, translate
 from strategygen.inputs.yamlsource import read_yaml_file
 
-Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
+Colour = Annotated[
+    str,
+    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb."),
+    PatternHelp("must be a colour written as # and six hex digits, like #1f3a5f"),
+]
 # Font names end up inside CSS; letters, digits, spaces and hyphens cannot break out of it.
-FontName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,60}$")]
+FontName = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,60}$"),
+    PatternHelp(
+        "must be a font family name (letters, digits, spaces and hyphens), like 'Noto Serif'"
+    ),
+]
 MAX_LOGO_BYTES = 512 * 1024
 
 
@@ -107,7 +117,7 @@ def load_theme(path: Path, display: str | None = None) -> LoadedTheme:
 
     """
     shown = display or str(path)
-    doc = read_yaml_file(path, shown)
+    doc = read_yaml_file(path, shown, kind="theme")
     try:
         theme = Theme.model_validate(doc.data)
     except ValidationError as exc:
