@@ -112,11 +112,11 @@ def bench_html(runs: int) -> dict[str, Any]:
     """(1) HTML build per country in a warm process (templates already compiled)."""
     from strategygen.build.document import BuildJob, build_one
     from strategygen.build.manifest import shared_digest
-    from strategygen.build.plan import BuildOptions
+    from strategygen.build.plan import resolve_plan
     from strategygen.resources import shipped_dir
 
     profiles = sorted(shipped_dir("country_profiles").glob("*.yaml"))
-    options = BuildOptions(build_date=DATE, force=True)
+    options = resolve_plan(build_date=DATE, force=True)
     shared = shared_digest(options)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -150,15 +150,15 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
     """(2) PDF through strategygen vs plain WeasyPrint on the same HTML, in this process."""
     import weasyprint
 
-    from strategygen.build.batch import html_for_profile
+    from strategygen.api import render_html
     from strategygen.build.document import BuildJob, build_one
-    from strategygen.build.plan import BuildOptions
+    from strategygen.build.plan import resolve_plan
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"
-    _, html = html_for_profile(path, build_date=DATE)
+    html = render_html(path, build_date=DATE)
     base = (shipped_dir("templates") / "static").as_uri() + "/"
-    options = BuildOptions(build_date=DATE, formats=("pdf",), force=True)
+    options = resolve_plan(build_date=DATE, formats=("pdf",), force=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
 
@@ -202,11 +202,11 @@ def bench_pdf(runs: int, code: str) -> dict[str, Any]:
 def profile_pdf(code: str) -> list[tuple[str, float]]:
     """Profile one PDF build; return seconds of own time per top-level package."""
     from strategygen.build.document import BuildJob, build_one
-    from strategygen.build.plan import BuildOptions
+    from strategygen.build.plan import resolve_plan
     from strategygen.resources import shipped_dir
 
     path = shipped_dir("country_profiles") / f"{code}.yaml"
-    options = BuildOptions(build_date=DATE, formats=("html", "pdf"), force=True)
+    options = resolve_plan(build_date=DATE, formats=("html", "pdf"), force=True)
     profiler = cProfile.Profile()
     with tempfile.TemporaryDirectory() as tmp:
         profiler.enable()
@@ -359,6 +359,98 @@ def bench_scaffolds(work: Path, jobs: int, sample: int | None) -> dict[str, Any]
     }
 
 
+def _process_env(cache: Path) -> dict[str, str]:
+    """The environment of a user's process: bytecode files allowed, a cache folder of its own."""
+    env = {**os.environ, "PYTHONPATH": str(SOURCE), "XDG_CACHE_HOME": str(cache)}
+    # Some shells (and this project's sandbox) set it; an installed tool has .pyc files.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, CPU seconds of the process and its children)."""
+    before = _children_cpu()
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=SOURCE, env=env)
+    return time.perf_counter() - start, _children_cpu() - before
+
+
+def bench_cold_html(work: Path, runs: int, code: str = "JAM") -> dict[str, Any]:
+    """(7) ``strategygen build CODE --format html`` as a whole new process, median of runs.
+
+    The first run (not counted) writes the .pyc files and the compiled-template cache, as a
+    user's first build does; every counted run is a fresh interpreter. One more set of runs
+    starts each time from an empty template cache, for comparison.
+    """
+    cache = work / "xdg-cache"
+    env = _process_env(cache)
+    out = work / "cold-html"
+    command = [*CLI, "build", code, "--format", "html", "--date", DATE.isoformat()]
+    command += ["--output-dir", str(out), "--force", "-q", "--jobs", "1"]
+    _timed(command, env)  # warm-up: bytecode and template cache written
+    warm = [_timed(command, env) for _ in range(runs)]
+    empty = []
+    for index in range(runs):
+        fresh = _process_env(work / f"xdg-empty-{index}")
+        empty.append(_timed(command, fresh))
+    return {
+        "code": code,
+        "runs": runs,
+        "wall_s": statistics.median(w for w, _ in warm),
+        "cpu_s": statistics.median(c for _, c in warm),
+        "all_wall_s": [round(w, 3) for w, _ in warm],
+        "empty_cache_wall_s": statistics.median(w for w, _ in empty),
+        "empty_cache_cpu_s": statistics.median(c for _, c in empty),
+        "load": load_average(),
+    }
+
+
+_PLAIN_PDF = """\
+import sys, weasyprint
+html = open(sys.argv[1], encoding="utf-8").read()
+weasyprint.HTML(string=html, base_url=sys.argv[2]).write_pdf(sys.argv[3], pdf_tags=True)
+"""
+
+
+def bench_pdf_process(work: Path, runs: int, code: str = "JAM") -> dict[str, Any]:
+    """(8) Whole-process PDF build against a plain WeasyPrint process on the same HTML (CPU).
+
+    *strategygen* is ``strategygen build CODE --format pdf`` (start-up, load, assess, HTML,
+    tagged PDF, atomic writes, manifest); *plain* is a new Python process that imports
+    WeasyPrint and runs ``HTML(string=html).write_pdf(pdf_tags=True)`` on the HTML that
+    strategygen builds. Runs are interleaved so that changes in machine load hit both.
+    """
+    from strategygen.resources import shipped_dir
+
+    env = _process_env(work / "xdg-cache")
+    out = work / "pdf-process"
+    base = [*CLI, "build", code, "--date", DATE.isoformat(), "--output-dir", str(out)]
+    subprocess.run([*base, "--format", "html", "-q"], check=True, cwd=SOURCE, env=env)
+    html = out / code / f"{code}-strategy.html"
+    static = (shipped_dir("templates") / "static").as_uri() + "/"
+    plain = [sys.executable, "-c", _PLAIN_PDF, str(html), static, str(work / "plain.pdf")]
+    ours = [*base, "--format", "pdf", "--force", "-q", "--jobs", "1"]
+    _timed(ours, env)
+    _timed(plain, env)  # warm-up: font caches, bytecode
+    results: dict[str, list[tuple[float, float]]] = {"ours": [], "plain": []}
+    for _ in range(runs):
+        results["ours"].append(_timed(ours, env))
+        results["plain"].append(_timed(plain, env))
+    cpu = {k: statistics.median(c for _, c in v) for k, v in results.items()}
+    wall = {k: statistics.median(w for w, _ in v) for k, v in results.items()}
+    return {
+        "code": code,
+        "runs": runs,
+        "ours_cpu_s": cpu["ours"],
+        "plain_cpu_s": cpu["plain"],
+        "ours_wall_s": wall["ours"],
+        "plain_wall_s": wall["plain"],
+        "cpu_ratio": cpu["ours"] / cpu["plain"],
+        "wall_ratio": wall["ours"] / wall["plain"],
+        "load": load_average(),
+    }
+
+
 def bench_help(runs: int) -> dict[str, Any]:
     """(6) `strategygen --help` wall time in a fresh process (and `validate` for context)."""
     help_s, _ = median_time(lambda: run_cli("--help"), runs)
@@ -444,6 +536,33 @@ def write_report(path: Path, results: dict[str, Any], quick: bool, total_s: floa
             "no memory growth (see below)",
             "-",
         ),
+        *(
+            [
+                (
+                    f"7. Cold `strategygen build {c['code']} --format html`, whole process "
+                    "(median)",
+                    f"{c['wall_s']:.2f} s wall, {c['cpu_s']:.2f} s CPU (empty template "
+                    f"cache: {c['empty_cache_wall_s']:.2f} s, {c['empty_cache_cpu_s']:.2f} s CPU)",
+                    "<= 0.35 s (2.5x Typst's 0.14 s)",
+                    verdict(c["wall_s"] <= 0.35),
+                )
+            ]
+            if (c := results.get("cold_html"))
+            else []
+        ),
+        *(
+            [
+                (
+                    f"8. Whole-process PDF ({q['code']}) / plain WeasyPrint process, CPU",
+                    f"{q['cpu_ratio']:.3f} ({q['ours_cpu_s']:.2f} s vs {q['plain_cpu_s']:.2f} s; "
+                    f"wall {q['wall_ratio']:.3f})",
+                    "<= 1.05",
+                    verdict(q["cpu_ratio"] <= 1.05),
+                )
+            ]
+            if (q := results.get("pdf_process"))
+            else []
+        ),
         (
             "6. `strategygen --help` wall time",
             f"{k['help_s'] * 1000:.0f} ms "
@@ -503,6 +622,25 @@ def write_report(path: Path, results: dict[str, Any], quick: bool, total_s: floa
         "| peak after first quarter (MB) | peak at end (MB) |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    extra = []
+    if c := results.get("cold_html"):
+        extra.append(
+            f"- (7) {c['runs']} runs, each a new `python -m strategygen` process with .pyc files "
+            "and the compiled-template cache in place (written by one uncounted first run, as "
+            "a user's first build writes them); CPU is user + system time of the process. "
+            f"Wall times of the runs: {', '.join(f'{w:.2f}' for w in c['all_wall_s'])} s; "
+            f"1-minute load average after: {c['load']}."
+        )
+    if q := results.get("pdf_process"):
+        extra.append(
+            f"- (8) {q['runs']} interleaved runs of each, both new processes: "
+            f"`strategygen build {q['code']} --format pdf --force` against `python -c` "
+            "importing WeasyPrint and running `HTML(string=html).write_pdf(pdf_tags=True)` "
+            "on the HTML strategygen builds; CPU is user + system time of each process. "
+            f"1-minute load average after: {q['load']}."
+        )
+    at = next(i for i, line in enumerate(lines) if line.startswith("- (5)"))
+    lines[at:at] = extra
     for name, mem in (("shipped", b["memory_jobsN"]), ("scaffolds", s["memory"])):
         for n, g in enumerate(mem["growth"].values(), 1):
             lines.append(
@@ -544,8 +682,8 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="",
-        help="comma list of steps to re-measure (help, html, pdf, profile, batch, "
-        "scaffolds); the others are taken from output/bench-results.json",
+        help="comma list of steps to re-measure (help, cold_html, pdf_process, html, pdf, "
+        "profile, batch, scaffolds); the others are taken from output/bench-results.json",
     )
     args = parser.parse_args()
     quick: bool = args.quick
@@ -580,6 +718,8 @@ def main() -> None:
         work = Path(tmp)
         snapshot(work / "src")
         step("help", lambda: bench_help(5 if quick else 15))
+        step("cold_html", lambda: bench_cold_html(work, 5 if quick else 9))
+        step("pdf_process", lambda: bench_pdf_process(work, 3 if quick else 5))
         step("html", lambda: bench_html(1 if quick else 5))
         step("pdf", lambda: bench_pdf(1 if quick else 3, "AIA" if quick else "JAM"))
         step("profile", lambda: profile_pdf("AIA" if quick else "JAM"))

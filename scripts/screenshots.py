@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from strategygen.build.batch import build_html
-from strategygen.build.plan import default_build_date
+import strategygen
 from strategygen.resources import shipped_dir
 
 CHROMIUM = "/usr/bin/chromium"
@@ -65,18 +64,19 @@ def main(argv: list[str] | None = None) -> int:
             route.abort()
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        results = build_html(paths, output_dir=Path(tmp), build_date=default_build_date())
+        results = strategygen.build_batch([p for p, _ in paths], tmp).results
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for result in results:
-                if result.output is None:
+                if not result.outputs:
                     print(f"error: {result.error}", file=sys.stderr)
                     return 1
-                code = result.output.name.split("-")[0]
+                output = result.outputs[0]
+                code = output.name.split("-")[0]
                 context = browser.new_context(viewport={"width": width, "height": height})
                 context.route("**/*", block)
                 page = context.new_page()
-                page.goto(result.output.resolve().as_uri(), wait_until="load")
+                page.goto(output.resolve().as_uri(), wait_until="load")
                 target = args.out / f"{code}{'-phone' if args.phone else ''}.png"
                 page.screenshot(path=str(target))
                 context.close()

@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from strategygen.build.batch import build_html
+from strategygen.api import build_batch
 from strategygen.resources import shipped_dir
 
 CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
@@ -86,12 +86,10 @@ def _need_browser() -> None:
 def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build every shipped profile's HTML once, through the build API; code -> file."""
     out = tmp_path_factory.mktemp("drafts")
-    results = build_html(
-        [(p, p.name) for p in shipped_profiles()], output_dir=out, build_date=BUILD_DATE
-    )
+    results = build_batch(shipped_profiles(), out, build_date=BUILD_DATE).results
     errors = [r.error for r in results if r.error]
     assert not errors, "some shipped profiles did not build:\n" + "\n".join(map(str, errors))
-    return {r.output.name.split("-")[0]: r.output for r in results if r.output}
+    return {r.outputs[0].name.split("-")[0]: r.outputs[0] for r in results if r.outputs}
 
 
 @pytest.fixture(scope="session")

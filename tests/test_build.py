@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 import strategygen.atomic as atomic_mod
-import strategygen.build.batch as build_mod
 from strategygen.cli import cli
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
 
 DATE = ["--date", "2025-06-01"]
@@ -126,11 +126,13 @@ def test_manifest_records_inputs_versions_timings_and_outputs(tmp_path: Path) ->
     out = tmp_path / "out"
     _build(out, "JAM")
     manifest = json.loads((out / "JAM" / "manifest.json").read_text())
-    assert manifest["schema"] == 1
+    assert manifest["schema"] == 2
     assert manifest["code"] == "JAM" and manifest["country"] == "Jamaica"
     assert len(manifest["inputs_hash"]) == 64
     assert manifest["options"]["formats"] == ["html"]
     assert manifest["options"]["date"] == "2025-06-01"
+    # Every tailoring setting is recorded, from the one settings type.
+    assert set(manifest["tailoring"]) == {*Tailoring.model_fields, "project"}
     assert {"strategygen", "jinja2", "python"} <= set(manifest["versions"])
     assert "weasyprint" not in manifest["versions"]  # no PDF asked for
     assert {"load", "assess", "html", "write", "total"} <= set(manifest["timings"])
@@ -248,16 +250,6 @@ def test_interruption_keeps_finished_outputs_and_no_partial_files(
         data = json.loads(manifest.read_text())
         for entry in data["outputs"]:
             assert (manifest.parent / entry["file"]).stat().st_size == entry["bytes"]
-
-
-def test_build_html_library_api(tmp_path: Path) -> None:
-    import datetime as dt
-
-    path = shipped_dir("country_profiles") / "AIA.yaml"
-    (result,) = build_mod.build_html(
-        [(path, "AIA.yaml")], output_dir=tmp_path, build_date=dt.date(2025, 6, 1)
-    )
-    assert result.error is None and result.output == tmp_path / "AIA" / "AIA-strategy.html"
 
 
 def test_pdf_and_html_in_one_build(tmp_path: Path) -> None:

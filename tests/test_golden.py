@@ -33,7 +33,7 @@ def test_golden(
     request: pytest.FixtureRequest,
 ) -> None:
     profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
-    html = render_document(make_assessment(profile, DATE), build_date=DATE)
+    html = render_document(make_assessment(profile, DATE))
     golden = GOLDEN / f"{code}.html"
     if request.config.getoption("--update-golden"):
         GOLDEN.mkdir(exist_ok=True)

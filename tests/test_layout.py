@@ -44,3 +44,17 @@ def test_shared_modules_import_no_stage() -> None:
     for name in ("errors.py", "resources.py", "atomic.py"):
         stages = [m for _, m in _imported_modules(PACKAGE / name) if _stage(m) is not None]
         assert not stages, f"{name} imports {stages}"
+
+
+def test_the_api_sits_above_the_stages_and_below_the_cli() -> None:
+    modules = [m for _, m in _imported_modules(PACKAGE / "api.py")]
+    assert not [m for m in modules if m.startswith("strategygen.cli")]
+    # The package itself loads nothing at import time (its names load on first use).
+    init = PACKAGE / "__init__.py"
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    eager = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("strategygen")
+    ]
+    assert not eager

@@ -23,7 +23,10 @@ except (ImportError, OSError) as exc:  # OSError: Pango/HarfBuzz libraries missi
 
 from pypdf import PdfReader
 
+from strategygen.build.document import pdf_document
+from strategygen.build.plan import resolve_plan
 from strategygen.errors import RenderError
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.render.pdf import PdfMetadata, extra_css, make_url_fetcher, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,9 +403,10 @@ def test_warnings_collected_and_strict_fails(tmp_path: Path, assets: Path) -> No
     html = synthetic_html(extra_body="<style>p { colour: red; margin: banana; }</style>")
     result = write_pdf(html, tmp_path / "lenient.pdf", asset_dirs=[assets], metadata=META)
     assert result.warnings and any("banana" in w or "colour" in w for w in result.warnings)
+    # Whether warnings are fatal is the build's decision (--strict), made in one place.
+    plan = resolve_plan(Tailoring(strict=True), formats=("pdf",))
     with pytest.raises(RenderError, match="strict"):
-        write_pdf(html, tmp_path / "strict.pdf", asset_dirs=[assets], strict=True, metadata=META)
-    assert not (tmp_path / "strict.pdf").exists()
+        pdf_document(html, plan, "strict.pdf")
 
 
 def test_failed_render_keeps_previous_pdf(tmp_path: Path, assets: Path) -> None:
@@ -415,15 +419,24 @@ def test_failed_render_keeps_previous_pdf(tmp_path: Path, assets: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]
 
 
-def test_source_date_epoch_gives_identical_bytes(
+def test_same_input_gives_identical_bytes_dated_by_the_document(
     tmp_path: Path, assets: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741910400")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741910400")  # never read by the PDF writer
     first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
     for target in (first, second):
         write_pdf(synthetic_html(), target, asset_dirs=[assets], metadata=META)
     assert first.read_bytes() == second.read_bytes()
-    assert str(PdfReader(first).metadata["/ModDate"]).startswith("D:20250314")  # type: ignore[index]
+    info = PdfReader(first).metadata
+    assert info is not None
+    assert str(info["/ModDate"]).startswith("D:20250314")
+    assert str(info["/CreationDate"]).startswith("D:20250314")
+
+
+def test_metadata_comes_from_the_html_head(tmp_path: Path, assets: Path) -> None:
+    write_pdf(synthetic_html(), tmp_path / "doc.pdf", asset_dirs=[assets])
+    info = PdfReader(tmp_path / "doc.pdf").metadata
+    assert info is not None and info.title == META.title
 
 
 def test_default_asset_dirs(tmp_path: Path) -> None:

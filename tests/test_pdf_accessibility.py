@@ -21,8 +21,8 @@ from typing import Any
 import pikepdf
 import pytest
 
-from strategygen.build.batch import build_html
-from strategygen.render.pdf import PdfOptions
+from strategygen.api import build_batch
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
 
 CODE = "JAM"
@@ -88,13 +88,13 @@ def built(
     variant: str | None = request.param
     out = tmp_path_factory.mktemp("pdf-a11y")
     profile = shipped_dir("country_profiles") / f"{CODE}.yaml"
-    [result] = build_html(
-        [(profile, profile.name)],
-        output_dir=out,
+    [result] = build_batch(
+        [profile],
+        out,
+        Tailoring(pdf_variant=variant),  # type: ignore[arg-type]  # str, checked on validation
         build_date=BUILD_DATE,
         formats=("pdf",),
-        pdf_options=PdfOptions(variant=variant),
-    )
+    ).results
     assert result.error is None, result.error
     pdf_path = next(p for p in result.outputs if p.suffix == ".pdf")
     pdf = pikepdf.open(pdf_path)

@@ -27,8 +27,8 @@ except (ImportError, OSError) as exc:  # OSError: Pango/HarfBuzz libraries missi
 
 from pypdf import PdfReader
 
-from strategygen.build.batch import html_for_profile
-from strategygen.render.pdf import PdfMetadata, default_asset_dirs, write_pdf
+from strategygen.api import render_html
+from strategygen.render.pdf import write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = date(2026, 11, 28)
@@ -60,32 +60,11 @@ def _meta(html: str, name: str) -> str:
     return html_lib.unescape(found.group(1))
 
 
-def _metadata(html: str) -> PdfMetadata:
-    title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))  # type: ignore[union-attr]
-    lang = re.search(r'<html lang="([^"]+)"', html).group(1)  # type: ignore[union-attr]
-    return PdfMetadata(
-        title=title,
-        author=_meta(html, "author"),
-        subject=_meta(html, "description"),
-        keywords=tuple(k.strip() for k in _meta(html, "keywords").split(",")),
-        lang=lang,
-        created=BUILD_DATE,
-        generator=_meta(html, "generator"),
-    )
-
-
 def _render(code: str, folder: Path, variant: str | None = None) -> Built:
-    _, html = html_for_profile(ROOT / "country_profiles" / f"{code}.yaml", build_date=BUILD_DATE)
+    html = render_html(ROOT / "country_profiles" / f"{code}.yaml", build_date=BUILD_DATE)
     target = folder / f"{code}-{variant or 'default'}.pdf".replace("/", "")
-    # strict=True: any WeasyPrint warning or error raises RenderError and fails the module.
-    result = write_pdf(
-        html,
-        target,
-        asset_dirs=default_asset_dirs(),
-        variant=variant,
-        strict=True,
-        metadata=_metadata(html),
-    )
+    # No metadata object: the PDF's title, author, subject and dates come from the HTML.
+    result = write_pdf(html, target, variant=variant)
     reader = PdfReader(str(target))
     texts = tuple(_norm(page.extract_text() or "") for page in reader.pages)
     return Built(code, html, target, result.pages, result.warnings, reader, texts)
@@ -182,10 +161,12 @@ def test_metadata_title_author_language(docs: dict[str, Built], code: str) -> No
     assert info is not None
     assert info.title and "National" in info.title and "draft" in info.title
     assert info.author == _meta(d.html, "author") and info.author
-    assert info.subject
+    assert info.title == html_lib.unescape(re.findall(r"<title>(.*?)</title>", d.html)[0])
+    assert info.subject == _meta(d.html, "description")
     lang = d.reader.trailer["/Root"].get("/Lang")
     assert lang == "en"
     assert info.creation_date is not None and info.creation_date.date() == BUILD_DATE
+    assert info.modification_date == info.creation_date  # dates are inputs, not the clock
 
 
 def _has_structure_tree(reader: PdfReader) -> bool:
@@ -207,7 +188,7 @@ def test_structure_tree_pdf_ua_variant(ua_doc: Built) -> None:
 
 
 def test_no_weasyprint_warnings(docs: dict[str, Built], ua_doc: Built) -> None:
-    # strict=True already raised on any message; this states the property explicitly.
+    # What --strict would refuse: any WeasyPrint warning or error.
     for d in (*docs.values(), ua_doc):
         assert d.warnings == (), d.warnings
 

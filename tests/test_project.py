@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from strategygen.errors import ProfileError
-from strategygen.inputs.project import SECTION_ORDER, fill_title, load_project
+from strategygen.inputs.project import load_project
+from strategygen.inputs.tailoring import Tailoring, fill_title
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -24,8 +25,8 @@ def _problems(path: Path) -> list[str]:
 
 def test_defaults_when_empty(tmp_path: Path) -> None:
     project = load_project(_write(tmp_path, ""))
-    assert project.sections == SECTION_ORDER
-    assert project.title is None and project.theme is None
+    assert project == Tailoring()  # every setting unset: the defaults apply
+    assert project.sections is None and project.title is None and project.theme is None
 
 
 def test_sections_order_title_and_paths(tmp_path: Path) -> None:
@@ -73,7 +74,8 @@ def test_unknown_title_placeholder(tmp_path: Path) -> None:
 def test_unknown_key_and_syntax_error(tmp_path: Path) -> None:
     assert _problems(_write(tmp_path, "[build]\nthemes = 'x'\n")) == [
         "strategygen.toml:2:1: build.themes: unknown key; did you mean 'theme'? "
-        "valid keys here: templates, theme, rules, disable_rules"
+        "valid keys here: templates, theme, rules, disable_rules, paper, watermark, "
+        "pdf_variant, strict"
     ]
     [problem] = _problems(_write(tmp_path, "[build\n"))
     assert problem.startswith("strategygen.toml:1:")
@@ -110,4 +112,30 @@ def test_dotted_keys_and_quoted_strings(tmp_path: Path) -> None:
     text = 'document.title = "a \\" {x}"\nbuild."theme" = 3\n'
     problems = _problems(_write(tmp_path, text))
     assert problems[0].startswith("strategygen.toml:1:18: document.title: unknown placeholder")
-    assert problems[1].startswith("strategygen.toml:2:17: build.theme: Input should be")
+    assert problems[1].startswith("strategygen.toml:2:17: build.theme: ")
+
+
+def test_every_setting_is_a_project_key_and_paths_follow_the_file(tmp_path: Path) -> None:
+    # The project file is derived from the Tailoring type: every setting has a key.
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    path = _write(
+        folder,
+        '[document]\nsections = ["vision"]\n'
+        '[build]\npaper = "letter"\nwatermark = false\npdf_variant = "pdf/ua-1"\n'
+        'strict = true\ntheme = "t.yaml"\n',
+    )
+    project = load_project(str(path))  # a str path works too
+    assert (project.paper, project.watermark, project.pdf_variant, project.strict) == (
+        "letter",
+        False,
+        "pdf/ua-1",
+        True,
+    )
+    assert project.theme == folder.resolve() / "t.yaml"
+    assert _problems(_write(tmp_path, '[build]\npaper = "a5"\n'))[0].startswith(
+        "strategygen.toml:2:9: build.paper: "
+    )
+    assert _problems(_write(tmp_path, '[document]\ntheme = "t.yaml"\n'))[0].startswith(
+        "strategygen.toml:2:1: document.theme: unknown key"
+    )

@@ -15,6 +15,7 @@ from strategygen.cli import cli
 from strategygen.errors import TemplateError
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.render.context import SECTIONS
 from strategygen.render.environment import fmt_int, fmt_num, fmt_pct
 from strategygen.render.html import render_document
@@ -30,7 +31,7 @@ def _shipped(code: str) -> CountryProfile:
 
 @pytest.fixture
 def jam_html(make_assessment: Make) -> str:
-    return render_document(make_assessment(_shipped("JAM"), DATE), build_date=DATE)
+    return render_document(make_assessment(_shipped("JAM"), DATE))
 
 
 def _sources_annex_removed(html: str) -> str:
@@ -88,12 +89,12 @@ def test_every_cite_resolves(jam_html: str) -> None:
 
 def test_deterministic(make_assessment: Make) -> None:
     a = make_assessment(_shipped("JAM"), DATE)
-    assert render_document(a, build_date=DATE) == render_document(a, build_date=DATE)
+    assert render_document(a) == render_document(a)
 
 
 def test_gap_placeholder_for_missing_fact(make_assessment: Make, valid_text: str) -> None:
     profile = load_profile_text(valid_text)  # no GDP per capita
-    html = render_document(make_assessment(profile, DATE), build_date=DATE)
+    html = render_document(make_assessment(profile, DATE))
     assert '<span class="gap" role="note"' in html
     assert "[DATA GAP: GDP per capita]" in html
     assert (
@@ -103,19 +104,19 @@ def test_gap_placeholder_for_missing_fact(make_assessment: Make, valid_text: str
 
 
 def test_uncovered_territory_says_so(make_assessment: Make) -> None:
-    html = render_document(make_assessment(_shipped("AIA"), DATE), build_date=DATE)
+    html = render_document(make_assessment(_shipped("AIA"), DATE))
     assert "does not cover Anguilla" in html
     assert 'id="fig-dimensions"' not in html and 'id="fig-pillars"' not in html
     assert "associate member" in html
 
 
 def test_imputed_caveat(make_assessment: Make) -> None:
-    html = render_document(make_assessment(_shipped("DMA"), DATE), build_date=DATE)
+    html = render_document(make_assessment(_shipped("DMA"), DATE))
     assert "imputed more than 40%" in html
 
 
 def test_two_countries_read_differently(make_assessment: Make, valid_text: str) -> None:
-    low = render_document(make_assessment(load_profile_text(valid_text), DATE), build_date=DATE)
+    low = render_document(make_assessment(load_profile_text(valid_text), DATE))
     rich_text = valid_text.replace(
         "readiness:",
         "institutions:\n"
@@ -123,7 +124,7 @@ def test_two_countries_read_differently(make_assessment: Make, valid_text: str) 
         "priority_sectors:\n  - {name: tourism, source: src}\n"
         "readiness:",
     )
-    rich = render_document(make_assessment(load_profile_text(rich_text), DATE), build_date=DATE)
+    rich = render_document(make_assessment(load_profile_text(rich_text), DATE))
     assert "This draft is a refresh" in rich and "This draft is a refresh" not in low
     assert "renews the one set in Testland AI Policy" in rich
     assert "in tourism" in rich and "[DATA GAP: priority sectors for AI]" in low
@@ -136,7 +137,7 @@ def test_narrative_is_data_not_template(make_assessment: Make, valid_text: str) 
         '  vision: {mode: extend, text: "{{ 7*7 }} {% raw %}x <script>alert(1)</script>"}\n'
         "sources:",
     )
-    html = render_document(make_assessment(load_profile_text(text), DATE), build_date=DATE)
+    html = render_document(make_assessment(load_profile_text(text), DATE))
     assert "{{ 7*7 }}" in html and "49" not in html.split('class="narrative')[1][:200]
     assert "<script" not in html
 
@@ -145,7 +146,7 @@ def test_narrative_replace_mode(make_assessment: Make, valid_text: str) -> None:
     text = valid_text.replace(
         "sources:", 'narrative:\n  vision: {mode: replace, text: "Our own vision."}\nsources:'
     )
-    html = render_document(make_assessment(load_profile_text(text), DATE), build_date=DATE)
+    html = render_document(make_assessment(load_profile_text(text), DATE))
     vision = html.split('id="sec-vision"')[1].split("</section>")[0]
     assert "Our own vision." in vision and "Guiding principles" not in vision
 
@@ -155,7 +156,7 @@ def test_template_error_names_file_and_line(make_assessment: Make, tmp_path: Pat
     (tmp_path / "sections" / "vision.html").write_text("<p>\n{{ a.no_such_field }}</p>\n")
     with pytest.raises(TemplateError, match=r"vision\.html:2: .*no_such_field"):
         render_document(
-            make_assessment(_shipped("JAM"), DATE), build_date=DATE, template_dirs=[tmp_path]
+            make_assessment(_shipped("JAM"), DATE), tailoring=Tailoring(templates=(tmp_path,))
         )
 
 
@@ -164,7 +165,7 @@ def test_syntax_error_names_file_and_line(make_assessment: Make, tmp_path: Path)
     (tmp_path / "sections" / "vision.html").write_text("ok\n{% if %}\n")
     with pytest.raises(TemplateError, match=r"sections/vision\.html:2: "):
         render_document(
-            make_assessment(_shipped("JAM"), DATE), build_date=DATE, template_dirs=[tmp_path]
+            make_assessment(_shipped("JAM"), DATE), tailoring=Tailoring(templates=(tmp_path,))
         )
 
 
@@ -174,7 +175,7 @@ def test_override_can_extend_default(make_assessment: Make, tmp_path: Path) -> N
         '<div class="override">{% include "!default/sections/vision.html" %}</div>\n'
     )
     html = render_document(
-        make_assessment(_shipped("JAM"), DATE), build_date=DATE, template_dirs=[tmp_path]
+        make_assessment(_shipped("JAM"), DATE), tailoring=Tailoring(templates=(tmp_path,))
     )
     assert re.search(r'<div class="override">\s*<section class="chapter" id="sec-vision">', html)
 
@@ -184,12 +185,12 @@ def test_sandbox_blocks_internals(make_assessment: Make, tmp_path: Path) -> None
     (tmp_path / "sections" / "vision.html").write_text("{{ p.__class__.__mro__ }}\n")
     with pytest.raises(TemplateError):
         render_document(
-            make_assessment(_shipped("JAM"), DATE), build_date=DATE, template_dirs=[tmp_path]
+            make_assessment(_shipped("JAM"), DATE), tailoring=Tailoring(templates=(tmp_path,))
         )
     (tmp_path / "sections" / "vision.html").write_text("{{ p.model_copy() }}\n")
     with pytest.raises(TemplateError):
         render_document(
-            make_assessment(_shipped("JAM"), DATE), build_date=DATE, template_dirs=[tmp_path]
+            make_assessment(_shipped("JAM"), DATE), tailoring=Tailoring(templates=(tmp_path,))
         )
 
 

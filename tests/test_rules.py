@@ -33,6 +33,7 @@ from strategygen.inputs.profile import (
     PublicSectorAI,
     UseCase,
 )
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2026, 3, 1)
@@ -315,7 +316,8 @@ def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
 def test_good_extra_rule_file_loads_and_fires(tmp_path: Path) -> None:
     rules = load_rules([shipped_dir("rules"), write(tmp_path, GOOD)])
     assert "T-ONE" in {r.id for r in rules}
-    extra = {f.id: f for f in assess(JAM, DATE, rule_dirs=[write(tmp_path, GOOD)]).fired}
+    mine = Tailoring(rules=(write(tmp_path, GOOD),))
+    extra = {f.id: f for f in assess(JAM, DATE, tailoring=mine).fired}
     assert extra["T-ONE"].finding == "Jamaica is small."
     # A user's rule names its folder and file, so the annex tells it from the shipped ones.
     assert extra["T-ONE"].library == f"{tmp_path.name}/mine.yaml"
@@ -324,7 +326,8 @@ def test_good_extra_rule_file_loads_and_fires(tmp_path: Path) -> None:
 
 def test_later_folder_overrides_shipped_rule(tmp_path: Path) -> None:
     text = GOOD.replace("T-ONE", "AWARE").replace("Pool services.", "Replaced.")
-    hit = {f.id: f for f in assess(JAM, DATE, rule_dirs=[write(tmp_path, text)]).fired}
+    mine = Tailoring(rules=(write(tmp_path, text),))
+    hit = {f.id: f for f in assess(JAM, DATE, tailoring=mine).fired}
     assert hit["AWARE"].recommendation == "Replaced."
 
 

@@ -8,21 +8,23 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from strategygen.assess.model import Assessment
 from strategygen.assess.run import assess
 from strategygen.build.batch import run_batch
 from strategygen.build.document import BuildJob
 from strategygen.build.manifest import shared_digest
-from strategygen.build.plan import BuildOptions, resolve_tailoring
+from strategygen.build.plan import BuildPlan, resolve_plan
 from strategygen.errors import RuleError, TemplateError, UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.schema import theme_schema_text
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.inputs.theme import load_theme
 from strategygen.render.catalog import copy_template, default_templates
 from strategygen.render.html import render_document
-from strategygen.render.pdf import PdfOptions
 from strategygen.resources import data_file, shipped_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +50,13 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _assessment(code: str = "JAM", **kwargs: object) -> object:
+def _assessment(code: str = "JAM", **settings: Any) -> Assessment:
     profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
-    return assess(profile, DATE, **kwargs)  # type: ignore[arg-type]
+    return assess(profile, DATE, tailoring=Tailoring(**settings))
 
 
-def _render(code: str = "JAM", **kwargs: object) -> str:
-    return render_document(_assessment(code), build_date=DATE, **kwargs)  # type: ignore[arg-type]
+def _render(code: str = "JAM", **settings: Any) -> str:
+    return render_document(_assessment(code), tailoring=Tailoring(**settings))
 
 
 def _write(root: Path, files: dict[str, str]) -> Path:
@@ -123,9 +125,9 @@ def test_example_theme_and_override_show_in_html_and_pdf(code: str, tmp_path: Pa
 def test_earlier_override_folder_wins(tmp_path: Path) -> None:
     first = _write(tmp_path / "first", {"sections/risks.html": "<p>FIRST RISKS</p>\n"})
     second = _write(tmp_path / "second", {"sections/risks.html": "<p>SECOND RISKS</p>\n"})
-    html = _render(template_dirs=[first, second])
+    html = _render(templates=(first, second))
     assert "FIRST RISKS" in html and "SECOND RISKS" not in html
-    html = _render(template_dirs=[second, first])
+    html = _render(templates=(second, first))
     assert "SECOND RISKS" in html and "FIRST RISKS" not in html
 
 
@@ -139,7 +141,7 @@ def test_default_prefix_extends_the_template_it_replaces(tmp_path: Path) -> None
         },
     )
     default = _render()
-    html = _render(template_dirs=[folder])
+    html = _render(templates=(folder,))
     assert "OUR PRINCIPLES for Jamaica (2031)" in html
     assert "Guiding principles" in default and "Guiding principles" not in html
     # Only the one block changed: the vision statement and goals are the defaults.
@@ -176,7 +178,7 @@ def test_templates_commands(tmp_path: Path) -> None:
 def test_missing_template_lists_the_folders_searched(tmp_path: Path) -> None:
     folder = _write(tmp_path / "over", {"sections/risks.html": '{% include "nothere.html" %}\n'})
     with pytest.raises(TemplateError) as info:
-        _render(template_dirs=[folder])
+        _render(templates=(folder,))
     message = str(info.value)
     assert "template not found: nothere.html" in message
     assert str(folder) in message and str(shipped_dir("templates")) in message
@@ -186,13 +188,13 @@ def test_missing_template_lists_the_folders_searched(tmp_path: Path) -> None:
 def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     folder = _write(tmp_path, {"sections/risks.html": "<p>ok</p>\n<p>{% if %}</p>\n"})
     with pytest.raises(TemplateError, match=r"sections/risks\.html:2: "):
-        _render(template_dirs=[folder])
+        _render(templates=(folder,))
 
 
 def test_undefined_variable_names_file_and_line(tmp_path: Path) -> None:
     folder = _write(tmp_path, {"sections/risks.html": "<p>one</p>\n<p>two</p>\n{{ nope.x }}\n"})
     with pytest.raises(TemplateError) as info:
-        _render(template_dirs=[folder])
+        _render(templates=(folder,))
     assert re.search(r"sections/risks\.html:3: .*'nope' is undefined", str(info.value))
 
 
@@ -208,7 +210,7 @@ def test_profile_text_stays_data_under_any_template(
     )
     profile = load_profile_text(text)
     assert "{{ 7*7 }}" in profile.identity.name
-    html = render_document(assess(profile, DATE), build_date=DATE, template_dirs=[folder])
+    html = render_document(assess(profile, DATE), tailoring=Tailoring(templates=(folder,)))
     assert "<p id='n'>Evil {{ 7*7 }} &lt;script&gt;alert(1)&lt;/script&gt;</p>" in html
     assert "Evil 49" not in html and "<script>alert(1)" not in html
 
@@ -266,10 +268,10 @@ def test_theme_sets_paper_and_watermark_unless_the_cli_says_otherwise(
     from strategygen.cli import cli
 
     _write(tmp_path, {"theme.yaml": "issuing_body: X\npaper: letter\nwatermark: false\n"})
-    seen: list[BuildOptions] = []
+    seen: list[BuildPlan] = []
 
-    def fake_batch(jobs: object, options: BuildOptions, *args: object, **kw: object) -> object:
-        seen.append(options)
+    def fake_batch(jobs: object, plan: BuildPlan, *args: object, **kw: object) -> object:
+        seen.append(plan)
         return build_module.BatchOutcome([])
 
     # The CLI imports run_batch when the command runs, so patching the module is enough.
@@ -277,15 +279,15 @@ def test_theme_sets_paper_and_watermark_unless_the_cli_says_otherwise(
     theme = str(tmp_path / "theme.yaml")
     CliRunner().invoke(cli, ["build", "AIA", "--theme", theme])
     CliRunner().invoke(cli, ["build", "AIA", "--theme", theme, "--paper", "a4", "--watermark"])
-    assert (seen[0].pdf.paper, seen[0].pdf.watermark) == ("letter", False)
-    assert (seen[1].pdf.paper, seen[1].pdf.watermark) == ("a4", True)
+    assert (seen[0].paper, seen[0].watermark) == ("letter", False)
+    assert (seen[1].paper, seen[1].watermark) == ("a4", True)
 
 
 # --- sections ----------------------------------------------------------------------------
 
 
 def test_sections_order_and_numbering_follow_the_choice() -> None:
-    html = _render(sections=["vision", "executive_summary", "annex_gaps", "roadmap"])
+    html = _render(sections=("vision", "executive_summary", "annex_gaps", "roadmap"))
     toc = html[html.index('<nav class="toc"') : html.index("</nav>")]
     entries = re.findall(r'href="#sec-(\w+)">(?:<span class="secnum">(\d+)\.</span> )?([^<]+)', toc)
     assert [(sid, num, title.strip()) for sid, num, title in entries] == [
@@ -319,8 +321,9 @@ def test_sections_order_and_numbering_follow_the_choice() -> None:
 def test_unknown_section_name_lists_the_valid_ones(tmp_path: Path) -> None:
     result = run("build", "AIA", "--sections", "vision,visoin", "--output-dir", "out", cwd=tmp_path)
     assert result.returncode == 1
-    assert "unknown section 'visoin'; did you mean 'vision'? Valid names: executive_summary," in (
-        result.stderr
+    assert (
+        "--sections visoin: unknown section; did you mean 'vision'? "
+        "Valid names: executive_summary," in result.stderr
     )
     assert not (tmp_path / "out").exists()
 
@@ -369,24 +372,24 @@ def test_a_user_rule_replaces_the_shipped_one_and_the_annex_names_its_library(
 ) -> None:
     folder = _write(tmp_path / "my-rules", {"lead.yaml": _REPLACEMENT})
     shipped = _assessment("AIA")
-    assert any(r.id == "STR-LEAD" for r in shipped.fired)  # type: ignore[attr-defined]
-    assessment = _assessment("AIA", rule_dirs=[folder])
-    rule = next(r for r in assessment.fired if r.id == "STR-LEAD")  # type: ignore[attr-defined]
+    assert any(r.id == "STR-LEAD" for r in shipped.fired)
+    assessment = _assessment("AIA", rules=(folder,))
+    rule = next(r for r in assessment.fired if r.id == "STR-LEAD")
     assert rule.library == "my-rules/lead.yaml" and not rule.shipped
-    html = render_document(assessment, build_date=DATE)  # type: ignore[arg-type]
+    html = render_document(assessment)
     assert "CONSULTANT FINDING: Anguilla has not named a body" in html
     assert "your rules: <code>my-rules/lead.yaml</code>" in html
-    others = [r for r in assessment.fired if r.id != "STR-LEAD"]  # type: ignore[attr-defined]
+    others = [r for r in assessment.fired if r.id != "STR-LEAD"]
     assert all(r.shipped for r in others)
 
 
 def test_disabled_rule_is_absent_and_unknown_ids_are_errors(tmp_path: Path) -> None:
-    assessment = _assessment("AIA", disabled_rules=["STR-LEAD"])
-    assert all(r.id != "STR-LEAD" for r in assessment.fired)  # type: ignore[attr-defined]
-    html = render_document(assessment, build_date=DATE)  # type: ignore[arg-type]
+    assessment = _assessment("AIA", disable_rules=("STR-LEAD",))
+    assert all(r.id != "STR-LEAD" for r in assessment.fired)
+    html = render_document(assessment)
     assert 'id="act-STR-LEAD"' not in html and 'id="rule-STR-LEAD"' not in html
     with pytest.raises(RuleError, match=r"cannot disable rule 'STR-LAED'.*did you mean STR-LEAD"):
-        _assessment("AIA", disabled_rules=["STR-LAED"])
+        _assessment("AIA", disable_rules=("STR-LAED",))
     result = run("build", "AIA", "--disable-rule", "STR-LAED", "--output-dir", "o", cwd=tmp_path)
     assert result.returncode == 1 and "did you mean STR-LEAD" in result.stderr
     assert not (tmp_path / "o").exists()
@@ -402,23 +405,33 @@ def test_every_tailoring_input_enters_the_hash(tmp_path: Path) -> None:
         (theme_dir / name).write_bytes((EXAMPLE_THEME.parent / name).read_bytes())
     rules = _write(tmp_path / "rules", {"lead.yaml": _REPLACEMENT})
     project = _write(tmp_path, {"strategygen.toml": ""}) / "strategygen.toml"
-    base = BuildOptions(
-        build_date=DATE,
-        theme=str(theme_dir / "theme.yaml"),
-        rule_dirs=(str(rules),),
-        project=str(project),
-    )
-    digest = shared_digest(base)
+    given = Tailoring(theme=theme_dir / "theme.yaml", rules=(rules,))
+
+    def digest(tailoring: Tailoring = given, with_project: bool = True) -> str:
+        plan = resolve_plan(tailoring, project=project if with_project else None, build_date=DATE)
+        return shared_digest(plan)
+
+    first = digest()
     variants = [
-        BuildOptions(build_date=DATE, rule_dirs=(str(rules),), project=str(project)),
-        BuildOptions(build_date=DATE, theme=base.theme, project=str(project)),
-        BuildOptions(build_date=DATE, theme=base.theme, rule_dirs=base.rule_dirs),
-        BuildOptions(**{**base.__dict__, "disabled_rules": ("STR-LEAD",)}),
-        BuildOptions(**{**base.__dict__, "sections": ("vision",)}),
-        BuildOptions(**{**base.__dict__, "title": "{country}"}),
-        BuildOptions(**{**base.__dict__, "horizon": (2027, 2030)}),
+        digest(Tailoring(rules=(rules,))),
+        digest(Tailoring(theme=given.theme)),
+        digest(with_project=False),
+        *(
+            digest(given.model_copy(update={name: value}))
+            for name, value in (
+                ("disable_rules", ("STR-LEAD",)),
+                ("sections", ("vision",)),
+                ("title", "{country}"),
+                ("horizon", {"start": 2027, "end": 2030}),
+                ("paper", "letter"),
+                ("watermark", False),
+                ("pdf_variant", "pdf/ua-1"),
+                ("strict", True),
+            )
+        ),
     ]
-    assert all(shared_digest(v) != digest for v in variants)
+    assert all(v != first for v in variants)
+    assert len(set(variants)) == len(variants)
     for path, text in (
         (theme_dir / "logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>"),
         (theme_dir / "theme.yaml", "issuing_body: Changed\nlogo: logo.svg\n"),
@@ -426,20 +439,24 @@ def test_every_tailoring_input_enters_the_hash(tmp_path: Path) -> None:
         (project, "# changed\n"),
     ):
         path.write_text(text, encoding="utf-8")
-        changed = shared_digest(base)
-        assert changed != digest, path
-        digest = changed
+        changed = digest()
+        assert changed != first, path
+        first = changed
 
 
 def test_changing_the_theme_rebuilds(tmp_path: Path) -> None:
     theme = _write(tmp_path / "t", {"theme.yaml": "issuing_body: First Body\n"}) / "theme.yaml"
-    options = BuildOptions(build_date=DATE, theme=str(theme), pdf=PdfOptions())
     jobs = [BuildJob(shipped_dir("country_profiles") / "AIA.yaml", "AIA")]
     out = tmp_path / "out"
-    assert [r.status for r in run_batch(jobs, options, out).results] == ["built"]
-    assert [r.status for r in run_batch(jobs, options, out).results] == ["skipped"]
+
+    def build() -> list[str]:
+        plan = resolve_plan(Tailoring(theme=theme), build_date=DATE)
+        return [r.status for r in run_batch(jobs, plan, out).results]
+
+    assert build() == ["built"]
+    assert build() == ["skipped"]
     theme.write_text("issuing_body: Second Body\n", encoding="utf-8")
-    assert [r.status for r in run_batch(jobs, options, out).results] == ["built"]
+    assert build() == ["built"]
     html = (out / "AIA" / "AIA-strategy.html").read_text(encoding="utf-8")
     assert "Second Body" in html
     manifest = json.loads((out / "AIA" / "manifest.json").read_text(encoding="utf-8"))
@@ -456,17 +473,22 @@ def test_tailoring_merges_project_and_options(tmp_path: Path) -> None:
             "p-tpl/x.html": "",
             "c-tpl/x.html": "",
             "p-rules/none.yaml": "rules: []\n",
+            "c-rules/none.yaml": "rules: []\n",
         },
     )
-    merged = resolve_tailoring(
-        template_dirs=[tmp_path / "c-tpl"], disabled_rules=["STR-LEAD"], cwd=tmp_path
+    given = Tailoring(
+        templates=(tmp_path / "c-tpl",),
+        rules=(tmp_path / "c-rules",),
+        disable_rules=("STR-LEAD",),
     )
-    assert [Path(d).name for d in merged.template_dirs] == ["c-tpl", "p-tpl"]
-    assert [Path(d).name for d in merged.rule_dirs] == ["p-rules"]
-    assert merged.disabled_rules == ("AWARE", "STR-LEAD")
-    assert merged.loaded_theme is not None
-    assert merged.loaded_theme.theme.issuing_body == "Project Body"
-    assert merged.sections is None
+    merged = resolve_plan(given, project=tmp_path / "strategygen.toml")
+    assert [d.name for d in merged.tailoring.templates] == ["c-tpl", "p-tpl"]
+    assert [d.name for d in merged.tailoring.rules] == ["p-rules", "c-rules"]
+    assert merged.tailoring.disable_rules == ("AWARE", "STR-LEAD")
+    assert merged.theme is not None
+    assert merged.theme.theme.issuing_body == "Project Body"
+    assert merged.tailoring.sections is None
+    assert all(r.id not in ("AWARE", "STR-LEAD") for r in merged.rules)
 
 
 def test_example_theme_loads() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap
 from strategygen.assess.rules import (
     FactContext,
+    Rule,
     derive,
     fire,
     load_rules,
@@ -20,6 +23,7 @@ from strategygen.assess.rules import (
     without_disabled,
 )
 from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
 
 # Length of the default strategy horizon: from the year after the build to five years later.
@@ -34,26 +38,53 @@ def horizon(profile: CountryProfile, build_date: dt.date) -> tuple[int, int]:
     return start, start + DEFAULT_HORIZON_YEARS
 
 
+def rule_library(folders: Sequence[Path] = (), disabled: Sequence[str] = ()) -> tuple[Rule, ...]:
+    """Return the shipped rules plus ``folders``' rules, minus ``disabled``; once per process.
+
+    The library is cached by the contents of every rule file, so a process that assesses
+    many countries reads and validates the YAML once, while an edited file is read again.
+
+    Raises:
+        RuleError: A malformed rule file or an unknown rule id to disable.
+
+    """
+    dirs = (shipped_dir("rules"), *map(Path, folders))
+    state = hashlib.sha256()
+    for folder in dirs:
+        for path in sorted(folder.glob("*.yaml")):
+            state.update(f"\0{path}\0".encode())
+            try:
+                state.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                state.update(b"(unreadable)")  # load_rules reports it
+    return _rule_library(tuple(str(d) for d in dirs), tuple(disabled), state.hexdigest())
+
+
+@functools.lru_cache(maxsize=8)
+def _rule_library(dirs: tuple[str, ...], disabled: tuple[str, ...], state: str) -> tuple[Rule, ...]:
+    # ``state`` is only part of the key: changed contents make a new entry.
+    return without_disabled(load_rules([Path(d) for d in dirs]), disabled)
+
+
 def assess(
     profile: CountryProfile,
     build_date: dt.date,
     *,
-    rule_dirs: Sequence[Path] = (),
+    tailoring: Tailoring | None = None,
+    rules: Sequence[Rule] | None = None,
     ratios: Mapping[str, float] | None = None,
-    disabled_rules: Sequence[str] = (),
-    default_horizon: tuple[int, int] | None = None,
 ) -> Assessment:
     """Assess one country: benchmarks, maturity, fired rules, KPIs, training tiers, data gaps.
 
     Args:
         profile: A validated country profile.
         build_date: The build date (an input, so the same inputs give the same result).
-        rule_dirs: Extra rule-library folders, read after the shipped rules; a rule there
-            replaces a shipped rule with the same id.
+        tailoring: Its extra rule folders (a rule there replaces a shipped rule with the
+            same id), disabled rule ids and default horizon apply.
+        rules: The rule library, already loaded (a build plan holds it); default: the
+            shipped library with the tailoring's folders and disabled rules.
         ratios: Overrides of the training-tier ratios
             (see ``strategygen.assess.kpis.DEFAULT_RATIOS``).
-        disabled_rules: Ids of rules that must not fire (each must exist in the library).
-        default_horizon: (first year, last year) used when the profile sets no horizon.
 
     Returns:
         The Assessment the templates print.
@@ -63,17 +94,20 @@ def assess(
             because of the profile's data).
 
     """
+    settings = tailoring or Tailoring()
+    default_horizon = settings.horizon
     if profile.strategy_horizon is None and default_horizon is not None:
-        start, end = default_horizon
+        start, end = default_horizon.start, default_horizon.end
     else:
         start, end = horizon(profile, build_date)
+    if rules is None:
+        rules = rule_library(settings.rules, settings.disable_rules)
     benchmarks = compute_benchmarks(profile)
     strongest, weakest = strongest_weakest(benchmarks)
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
     facts = FactContext(profile, by_key, maturity, derive(profile))
-    rules = without_disabled(load_rules([shipped_dir("rules"), *rule_dirs]), disabled_rules)
     fired = fire(rules, facts, placeholder_values(facts, start, end))
     tiers = training_tiers(profile, ratios)
 

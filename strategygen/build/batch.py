@@ -10,7 +10,6 @@ that ``strategygen --help`` and ``validate`` stay fast.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import time
@@ -22,43 +21,15 @@ from typing import Any
 
 from strategygen.build.document import BuildJob, DocResult, build_one, check_skip
 from strategygen.build.manifest import shared_digest
-from strategygen.build.plan import FORMATS, BuildOptions
-from strategygen.render.pdf import PdfOptions
-
-
-def html_for_profile(
-    path: Path,
-    *,
-    build_date: dt.date,
-    display: str | None = None,
-    template_dirs: Sequence[Path | str] = (),
-) -> tuple[str, str]:
-    """Load, assess and render one profile.
-
-    Returns:
-        (country code, HTML text).
-
-    Raises:
-        StrategygenError: A located profile, rule or template error.
-
-    """
-    from strategygen.assess.run import assess
-    from strategygen.inputs.loader import load_profile
-    from strategygen.render.html import render_document
-
-    profile = load_profile(path, display)
-    assessment = assess(profile, build_date)
-    html = render_document(assessment, build_date=build_date, template_dirs=template_dirs)
-    return profile.code, html
-
-
-# ---------------------------------------------------------------------------------------------
-# Workers and the batch.
+from strategygen.build.plan import BuildPlan
 
 # Worker-process state: whether a document is being built (a stop signal then unwinds it
 # so the atomic writers remove their temp files) and whether the batch is stopping.
 _IN_TASK = False
 _STOPPING = False
+# What every task of this worker shares, set once by _init_worker: the plan (theme, rule
+# library, settings), the output folder and the shared digest.
+_SHARED: tuple[BuildPlan, Path, str] | None = None
 
 #: How long stopped workers get to remove their temporary files before they are killed.
 _STOP_GRACE_SECONDS = 10.0
@@ -75,22 +46,24 @@ def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
     os._exit(0)
 
 
-def _init_worker() -> None:
-    """Prepare a worker process: the parent alone handles Ctrl-C and stops the workers."""
+def _init_worker(plan: BuildPlan, output_dir: Path, shared: str) -> None:
+    """Prepare a worker process: keep the plan; the parent alone handles Ctrl-C."""
+    global _SHARED
+    _SHARED = (plan, output_dir, shared)
     # The terminal sends SIGINT to the whole process group; the parent reacts by sending
     # SIGTERM to each worker, which unwinds the document in progress cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_stop_signal)
 
 
-def _worker_build(job: BuildJob, options: BuildOptions, output_dir: Path, shared: str) -> DocResult:
+def _worker_build(job: BuildJob) -> DocResult:
     """Run :func:`build_one` in a worker; report an interruption instead of raising it."""
     global _IN_TASK
-    if _STOPPING:
+    if _STOPPING or _SHARED is None:
         return DocResult(source=job.display, status="interrupted")
     _IN_TASK = True
     try:
-        return build_one(job, options, output_dir, shared)
+        return build_one(job, *_SHARED)
     except KeyboardInterrupt:
         return DocResult(source=job.display, status="interrupted", worker=os.getpid())
     finally:
@@ -114,7 +87,7 @@ ProgressCallback = Callable[[str, DocResult | None, int, int, list[str]], None]
 
 def run_batch(
     jobs: Sequence[BuildJob],
-    options: BuildOptions,
+    plan: BuildPlan,
     output_dir: Path,
     *,
     workers: int = 1,
@@ -127,9 +100,13 @@ def run_batch(
     templates across documents. Ctrl-C (``KeyboardInterrupt``) stops the workers: documents
     in progress are abandoned without partial files, finished ones keep their outputs and
     manifests, and the outcome says ``interrupted``.
+
+    Raises:
+        RenderError: PDF output is asked for but WeasyPrint cannot load its libraries.
+
     """
     start = time.perf_counter()
-    shared = shared_digest(options)
+    shared = shared_digest(plan)
     results: list[DocResult | None] = [None] * len(jobs)
     pending: list[int] = []
     done = 0
@@ -145,25 +122,31 @@ def run_batch(
             progress(event, result, done, total, running)
 
     for index, job in enumerate(jobs):
-        skipped = None if options.force else check_skip(job, output_dir, shared)
+        skipped = None if plan.force else check_skip(job, output_dir, shared)
         if skipped is None:
             pending.append(index)
         else:
             results[index] = skipped
             report("done", skipped, [])
+    if pending and "pdf" in plan.formats:
+        from strategygen.render.pdf import require_weasyprint
+
+        # Once, before any worker starts: a missing system library is one clear message
+        # (not one per document), and forked workers share the loaded library.
+        require_weasyprint()
     count = max(1, min(workers, len(pending)))
     interrupted = False
     if count == 1:
         try:
             for index in pending:
                 report("start", None, [jobs[index].display])
-                result = build_one(jobs[index], options, output_dir, shared)
+                result = build_one(jobs[index], plan, output_dir, shared)
                 results[index] = result
                 report("done", result, [])
         except KeyboardInterrupt:
             interrupted = True
     else:
-        interrupted = _run_pool(jobs, pending, options, output_dir, shared, count, results, report)
+        interrupted = _run_pool(jobs, pending, plan, output_dir, shared, count, results, report)
         done = sum(r is not None for r in results)
     final = [
         r if r is not None else DocResult(source=jobs[i].display, status="interrupted")
@@ -176,7 +159,7 @@ def run_batch(
 def _run_pool(
     jobs: Sequence[BuildJob],
     pending: list[int],
-    options: BuildOptions,
+    plan: BuildPlan,
     output_dir: Path,
     shared: str,
     count: int,
@@ -187,7 +170,10 @@ def _run_pool(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = ProcessPoolExecutor(max_workers=count, initializer=_init_worker)
+    # The plan goes to each worker once, when it starts, not with every document.
+    executor = ProcessPoolExecutor(
+        max_workers=count, initializer=_init_worker, initargs=(plan, output_dir, shared)
+    )
     futures: dict[Future[DocResult], int] = {}
     interrupted = False
 
@@ -198,9 +184,7 @@ def _run_pool(
 
     try:
         for index in pending:
-            futures[executor.submit(_worker_build, jobs[index], options, output_dir, shared)] = (
-                index
-            )
+            futures[executor.submit(_worker_build, jobs[index])] = index
         report("start", None, running())
         remaining = set(futures)
         while remaining:
@@ -214,7 +198,7 @@ def _run_pool(
                     result = DocResult(
                         source=jobs[index].display,
                         status="failed",
-                        formats=options.formats,
+                        formats=plan.formats,
                         error=f"{jobs[index].display}: worker process died ({exc})",
                     )
                 results[index] = result
@@ -260,63 +244,3 @@ def _stop_workers(executor: Any) -> None:
                 process.join(1.0)
         except (OSError, AttributeError, ValueError):
             pass
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """The outcome of building one profile through :func:`build_html`: file or error text."""
-
-    source: str
-    output: Path | None
-    error: str | None
-    seconds: float
-    outputs: tuple[Path, ...] = ()
-    warnings: tuple[str, ...] = ()
-    pages: int | None = None
-
-
-def build_html(
-    paths: Sequence[tuple[Path, str]],
-    *,
-    output_dir: Path,
-    build_date: dt.date,
-    template_dirs: Sequence[Path | str] = (),
-    formats: Sequence[str] = ("html",),
-    pdf_options: PdfOptions | None = None,
-    workers: int = 1,
-    force: bool = True,
-) -> list[BuildResult]:
-    """Build each (path, display name) into ``output_dir/<CODE>/``: the library entry point.
-
-    A thin wrapper over :func:`run_batch` for callers that want one result per profile
-    with its first output. It rebuilds by default (``force``), as a library call should
-    not depend on what an earlier run left behind. One failing profile does not stop the
-    others; its error is in its result.
-    """
-    options = BuildOptions(
-        build_date=build_date,
-        formats=tuple(f for f in FORMATS if f in formats),
-        template_dirs=tuple(str(d) for d in template_dirs),
-        pdf=pdf_options or PdfOptions(),
-        force=force,
-    )
-    outcome = run_batch(
-        [BuildJob(Path(p), display) for p, display in paths],
-        options,
-        output_dir,
-        workers=workers,
-    )
-    if outcome.interrupted:
-        raise KeyboardInterrupt
-    return [
-        BuildResult(
-            source=r.source,
-            output=r.outputs[0] if r.outputs else None,
-            error=r.error,
-            seconds=r.seconds,
-            outputs=r.outputs,
-            warnings=r.warnings,
-            pages=r.pages,
-        )
-        for r in outcome.results
-    ]

@@ -7,26 +7,29 @@ text is in its :class:`DocResult`, so one country's failure never stops the othe
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import resource
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from strategygen.atomic import write_atomic
 from strategygen.build.manifest import (
     MANIFEST_NAME,
-    MANIFEST_SCHEMA,
     find_up_to_date,
     inputs_hash,
     read_manifest,
-    tool_versions,
     up_to_date,
+    write_manifest,
 )
-from strategygen.build.plan import BuildOptions, load_build_theme
-from strategygen.errors import StrategygenError
+from strategygen.build.plan import BuildPlan
+from strategygen.errors import RenderError, StrategygenError
+
+if TYPE_CHECKING:
+    from strategygen.assess.model import Assessment
+    from strategygen.inputs.profile import CountryProfile
+    from strategygen.render.pdf import RenderedPdf
 
 Status = Literal["built", "skipped", "failed", "interrupted"]
 
@@ -137,7 +140,49 @@ def _memory_kb() -> tuple[int, int]:
     return int(peak), current
 
 
-def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: str) -> DocResult:
+def assess_profile(profile: CountryProfile, plan: BuildPlan) -> Assessment:
+    """Assess ``profile`` with the plan's build date, rule library and tailoring."""
+    from strategygen.assess.run import assess
+
+    return assess(profile, plan.build_date, tailoring=plan.tailoring, rules=plan.rules)
+
+
+def html_document(assessment: Assessment, plan: BuildPlan) -> str:
+    """Render the HTML document of ``assessment`` with the plan's tailoring and theme."""
+    from strategygen.render.html import render_document
+
+    return render_document(assessment, tailoring=plan.tailoring, theme=plan.theme)
+
+
+def pdf_document(html: str, plan: BuildPlan, name: str) -> RenderedPdf:
+    """Render the PDF of ``html`` with the plan's paper, watermark and variant.
+
+    Under ``strict`` any WeasyPrint warning fails the document: this is the one place
+    that rule is applied.
+
+    Raises:
+        RenderError: The render failed, or (``strict``) WeasyPrint reported a problem.
+
+    """
+    from strategygen.render.pdf import default_asset_dirs, render_pdf_bytes
+
+    rendered = render_pdf_bytes(
+        html,
+        asset_dirs=default_asset_dirs(plan.template_dirs),
+        variant=plan.tailoring.pdf_variant,
+        paper=plan.paper,
+        watermark=plan.watermark,
+    )
+    if plan.tailoring.strict and rendered.warnings:
+        listed = "\n  ".join(rendered.warnings)
+        raise RenderError(
+            f"{name}: WeasyPrint reported {len(rendered.warnings)} problem(s) "
+            f"(--strict):\n  {listed}"
+        )
+    return rendered
+
+
+def build_one(job: BuildJob, plan: BuildPlan, output_dir: Path, shared: str) -> DocResult:
     """Build one profile into ``output_dir/<CODE>/``, then write its manifest.
 
     Every output is rendered in memory before any file is written, and each file is
@@ -162,7 +207,7 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
             status="failed",
             code=code,
             country=country,
-            formats=options.formats,
+            formats=plan.formats,
             seconds=time.perf_counter() - start,
             timings=timings,
             error=message,
@@ -172,9 +217,7 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         )
 
     try:
-        from strategygen.assess.run import assess
         from strategygen.inputs.loader import load_profile
-        from strategygen.render.html import render_document
 
         profile_bytes = job.path.read_bytes()
         digest = inputs_hash(shared, profile_bytes)
@@ -184,41 +227,21 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         t = lap("load", t)
         folder = output_dir / code
         manifest = read_manifest(folder / MANIFEST_NAME)
-        if not options.force and manifest is not None and up_to_date(manifest, digest, folder):
+        if not plan.force and manifest is not None and up_to_date(manifest, digest, folder):
             return _skipped(job, manifest, folder, time.perf_counter() - start)
-        assessment = assess(
-            profile,
-            options.build_date,
-            rule_dirs=[Path(d) for d in options.rule_dirs],
-            disabled_rules=options.disabled_rules,
-            default_horizon=options.horizon,
-        )
+        assessment = assess_profile(profile, plan)
         t = lap("assess", t)
-        html = render_document(
-            assessment,
-            build_date=options.build_date,
-            template_dirs=options.template_dirs,
-            meta_overrides={"watermark": options.pdf.watermark},
-            sections=options.sections,
-            theme=load_build_theme(options.theme),
-            title_pattern=options.title,
-        )
+        html = html_document(assessment, plan)
         t = lap("html", t)
         files: list[tuple[str, str, str | bytes]] = []
-        if "html" in options.formats:
+        if "html" in plan.formats:
             files.append(("html", f"{code}-strategy.html", html))
         pages: int | None = None
         warnings: tuple[str, ...] = ()
-        if "pdf" in options.formats:
-            pdf, pages, messages = _render_pdf(html, assessment, options)
-            warnings = tuple(messages)
-            if options.pdf.strict and warnings:
-                listed = "\n  ".join(warnings)
-                return failed(
-                    f"{job.display}: WeasyPrint reported {len(warnings)} problem(s) "
-                    f"(--strict):\n  {listed}"
-                )
-            files.append(("pdf", f"{code}-strategy.pdf", pdf))
+        if "pdf" in plan.formats:
+            rendered = pdf_document(html, plan, job.display)
+            pages, warnings = rendered.pages, rendered.warnings
+            files.append(("pdf", f"{code}-strategy.pdf", rendered.data))
             t = lap("pdf", t)
         entries = []
         for fmt, name, data in files:
@@ -236,27 +259,19 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         lap("write", t)
         seconds = time.perf_counter() - start
         timings["total"] = seconds
-        manifest_data = {
-            "schema": MANIFEST_SCHEMA,
-            "code": code,
-            "country": country,
-            "source": job.display,
-            "inputs_hash": digest,
-            "options": options.fingerprint(),
-            "template_dirs": list(options.template_dirs),
-            "tailoring": {
-                "theme": options.theme,
-                "rule_dirs": list(options.rule_dirs),
-                "project": options.project,
-            },
-            "versions": tool_versions(options.formats),
-            "outputs": entries,
-            "pages": pages,
-            "timings": {k: round(v, 4) for k, v in timings.items()},
-            "warnings": list(warnings),
-        }
         # The manifest goes last: it vouches for outputs that are already in place.
-        write_atomic(folder / MANIFEST_NAME, json.dumps(manifest_data, indent=2) + "\n")
+        write_manifest(
+            folder,
+            plan=plan,
+            code=code,
+            country=country,
+            source=job.display,
+            digest=digest,
+            entries=entries,
+            pages=pages,
+            timings=timings,
+            warnings=warnings,
+        )
     except StrategygenError as exc:
         return failed(str(exc))
     except OSError as exc:
@@ -269,7 +284,7 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         status="built",
         code=code,
         country=country,
-        formats=options.formats,
+        formats=plan.formats,
         outputs=tuple(folder / e["file"] for e in entries),
         pages=pages,
         seconds=seconds,
@@ -278,41 +293,4 @@ def build_one(job: BuildJob, options: BuildOptions, output_dir: Path, shared: st
         worker=os.getpid(),
         peak_rss_kb=peak,
         rss_kb=current,
-    )
-
-
-def _render_pdf(html: str, assessment: Any, options: BuildOptions) -> tuple[bytes, int, list[str]]:
-    """Render the PDF bytes of one document with its metadata (WeasyPrint imported here)."""
-    from strategygen.render.context import default_meta
-    from strategygen.render.pdf import PdfMetadata, default_asset_dirs, render_pdf_bytes
-
-    profile = assessment.profile
-    meta = default_meta(
-        assessment,
-        options.build_date,
-        theme=load_build_theme(options.theme),
-        title_pattern=options.title,
-    )
-    metadata = PdfMetadata(
-        title=f"{profile.identity.name}: {meta.title} (draft for consultation)",
-        author=meta.issuing_body,
-        subject=f"Draft national AI strategy for {profile.identity.name}. {meta.version}.",
-        keywords=(
-            profile.identity.name,
-            "artificial intelligence",
-            "national AI strategy",
-            "public sector",
-            "draft",
-        ),
-        lang=meta.lang,
-        created=options.build_date,
-        generator=meta.generator,
-    )
-    return render_pdf_bytes(
-        html,
-        asset_dirs=default_asset_dirs(options.template_dirs),
-        variant=options.pdf.variant,
-        paper=options.pdf.paper,
-        watermark=options.pdf.watermark,
-        metadata=metadata,
     )

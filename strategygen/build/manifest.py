@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from strategygen import __version__
-from strategygen.build.plan import BuildOptions, load_build_theme
+from strategygen.build.plan import BuildPlan
 
 #: Name of the per-country manifest that records what was built from what.
 MANIFEST_NAME = "manifest.json"
 
 #: Bumped when the manifest's layout changes; an older manifest is then simply stale.
-MANIFEST_SCHEMA = 1
+MANIFEST_SCHEMA = 2
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -48,15 +48,17 @@ def _digest_tree(hasher: Any, label: str, root: Path) -> None:
 def tool_versions(formats: Sequence[str]) -> dict[str, str]:
     """Return the versions that shape an output: strategygen, Jinja2, Python (and WeasyPrint).
 
-    Read from the installed distributions' metadata, so WeasyPrint is not imported.
+    The HTML libraries are imported (any document being built needs them) and asked for
+    their ``__version__``; WeasyPrint and pydyf likewise when already loaded, else their
+    installed metadata is read, so a rebuild that skips every PDF never loads WeasyPrint.
     """
     return dict(_versions("pdf" in formats))
 
 
 @functools.lru_cache(maxsize=2)
 def _versions(pdf: bool) -> tuple[tuple[str, str], ...]:
-    # Reading distribution metadata scans sys.path; once per process is enough.
-    from importlib.metadata import PackageNotFoundError, version
+    import importlib
+    import sys
 
     versions = {"strategygen": __version__, "python": platform.python_version()}
     names = ["jinja2", "markdown", "nh3"]
@@ -64,55 +66,60 @@ def _versions(pdf: bool) -> tuple[tuple[str, str], ...]:
         names += ["weasyprint", "pydyf"]
     for name in names:
         try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
+            if name in ("weasyprint", "pydyf") and name not in sys.modules:
+                from importlib.metadata import version
+
+                versions[name] = version(name)
+            else:
+                versions[name] = str(importlib.import_module(name).__version__)
+        except (ImportError, OSError, AttributeError):
             versions[name] = "not installed"
     return tuple(versions.items())
 
 
-def shared_digest(options: BuildOptions) -> str:
+def shared_digest(plan: BuildPlan) -> str:
     """Hash every input a build shares across profiles.
 
     That is: the tool's version and its own code and bundled data, the template search path
     (override folders, then the shipped templates, each with its ``static/`` theme and
-    assets), the rule library, the library versions and the build options.
+    assets), the rule library, the project and theme files and the logo, the library
+    versions and the plan's choices (:meth:`BuildPlan.fingerprint`).
     """
     from strategygen.resources import shipped_dir
 
     hasher = hashlib.sha256()
-    versions = tool_versions(options.formats)
+    versions = tool_versions(plan.formats)
     hasher.update(json.dumps(versions, sort_keys=True).encode())
-    hasher.update(json.dumps(options.fingerprint(), sort_keys=True).encode())
+    hasher.update(json.dumps(plan.fingerprint(), sort_keys=True).encode())
     # The package's own source and data: a developer's edit changes the output without
     # a version bump, and a stale "up to date" would hide it.
     for py in sorted(_PACKAGE.rglob("*.py")):
         hasher.update(f"\0{py.name}\0".encode())
         hasher.update(hashlib.sha256(py.read_bytes()).digest())
     _digest_tree(hasher, "data", _PACKAGE / "data")
-    for index, folder in enumerate(options.template_dirs):
-        _digest_tree(hasher, f"override{index}", Path(folder))
     _digest_tree(hasher, "templates", shipped_dir("templates"))
     _digest_tree(hasher, "rules", shipped_dir("rules"))
-    for index, folder in enumerate(options.rule_dirs):
-        _digest_tree(hasher, f"user-rules{index}", Path(folder))
-    _digest_file(hasher, "project", options.project)
-    _digest_file(hasher, "theme", options.theme)
-    if options.theme is not None:
-        # The logo is read by name from the theme, so hash the file the theme names now.
-        theme = load_build_theme(options.theme)
-        logo = theme.theme.logo
-        _digest_file(hasher, "logo", str(theme.folder / logo) if logo else None)
+    # Every file or folder a tailoring setting names, in the order the settings give them.
+    for index, (name, path) in enumerate(plan.tailoring.file_paths()):
+        if path.is_dir():
+            _digest_tree(hasher, f"{name}{index}", path)
+        else:
+            _digest_file(hasher, f"{name}{index}", path)
+    _digest_file(hasher, "project", plan.project)
+    if plan.theme is not None and plan.theme.theme.logo:
+        # The logo is read by name from the theme, so hash the file the theme names.
+        _digest_file(hasher, "logo", plan.theme.folder / plan.theme.theme.logo)
     return hasher.hexdigest()
 
 
-def _digest_file(hasher: Any, label: str, path: str | None) -> None:
+def _digest_file(hasher: Any, label: str, path: Path | None) -> None:
     """Feed one optional file (its bytes, or a marker when absent) into ``hasher``."""
     hasher.update(f"\0file\0{label}\0".encode())
     if path is None:
         hasher.update(b"(none)")
         return
     try:
-        hasher.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        hasher.update(hashlib.sha256(path.read_bytes()).digest())
     except OSError:
         hasher.update(b"(missing)")
 
@@ -165,3 +172,43 @@ def find_up_to_date(path: Path, folder: Path, shared: str) -> dict[str, Any] | N
         return None
     manifest = read_manifest(folder / MANIFEST_NAME)
     return manifest if manifest is not None and up_to_date(manifest, digest, folder) else None
+
+
+def write_manifest(
+    folder: Path,
+    *,
+    plan: BuildPlan,
+    code: str,
+    country: str,
+    source: str,
+    digest: str,
+    entries: list[dict[str, Any]],
+    pages: int | None,
+    timings: dict[str, float],
+    warnings: Sequence[str],
+) -> None:
+    """Write ``folder/manifest.json``: what was built, from which inputs, with which tools.
+
+    Written last, after the outputs it lists are in place, so it never vouches for a file
+    that is not there.
+    """
+    from strategygen.atomic import write_atomic
+
+    data = {
+        "schema": MANIFEST_SCHEMA,
+        "code": code,
+        "country": country,
+        "source": source,
+        "inputs_hash": digest,
+        "options": plan.fingerprint(),
+        "tailoring": {
+            **plan.tailoring.to_json(),
+            "project": str(plan.project) if plan.project is not None else None,
+        },
+        "versions": tool_versions(plan.formats),
+        "outputs": entries,
+        "pages": pages,
+        "timings": {k: round(v, 4) for k, v in timings.items()},
+        "warnings": list(warnings),
+    }
+    write_atomic(folder / MANIFEST_NAME, json.dumps(data, indent=2) + "\n")

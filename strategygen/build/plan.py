@@ -1,213 +1,186 @@
-"""The build's settings: formats, build date, options shared by every document, the theme.
+"""The build plan: everything a command's documents share, resolved and checked once.
 
-Everything here is resolved once per command, before any document is built, and handed
-unchanged to every document and worker.
+:func:`resolve_plan` merges the project file with the command-line (or API) tailoring,
+reads the build date, loads the theme and the rule library, checks the template folders,
+the theme's fonts and (for PDF) WeasyPrint, and returns one frozen :class:`BuildPlan`.
+Every document of the command, in this process or in a worker, uses that same plan: nothing
+in it is read again per document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strategygen.errors import StrategygenError, UsageError
-from strategygen.inputs.project import (
-    PROJECT_FILE,
-    SECTION_ORDER,
-    Project,
-    check_sections,
-    check_title,
-    load_project,
-)
-from strategygen.inputs.theme import LoadedTheme
-from strategygen.render.pdf import PdfOptions
+from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
+
+if TYPE_CHECKING:
+    from strategygen.assess.rules import Rule
+    from strategygen.inputs.theme import LoadedTheme
 
 #: The formats ``--format`` accepts (``all`` means both).
 FORMATS: tuple[str, ...] = ("html", "pdf")
 
 
-def default_build_date() -> dt.date:
-    """Return SOURCE_DATE_EPOCH as a UTC date when set (reproducible builds), else today."""
+def resolve_build_date(explicit: dt.date | None = None) -> dt.date:
+    """Return the build date: ``explicit``, else SOURCE_DATE_EPOCH's UTC date, else today.
+
+    This is the only place the environment variable is read. A value that is not a whole
+    number of seconds is an error even when ``explicit`` is given: a reproducible-build
+    setting that is silently ignored would be worse than none.
+
+    Raises:
+        StrategygenError: SOURCE_DATE_EPOCH is set but malformed.
+
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    from_env = None
+    if epoch is not None and epoch.strip():
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+            from_env = dt.datetime.fromtimestamp(int(epoch.strip()), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise StrategygenError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {epoch!r})"
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (got {epoch!r})"
             ) from None
-    return dt.date.today()
+    return explicit or from_env or dt.date.today()
 
 
 @dataclass(frozen=True)
-class BuildOptions:
-    """Everything about a build that is not the profile itself.
+class BuildPlan:
+    """What every document of one command shares; frozen, picklable, resolved once.
 
     Attributes:
+        tailoring: The merged settings (project file, then command line or API).
+        build_date: The date printed in the documents and written into the PDFs.
         formats: ``"html"`` and/or ``"pdf"``, in :data:`FORMATS` order.
-        build_date: The date printed in the documents.
-        template_dirs: Override template folders, searched before the shipped templates.
-        pdf: Variant, paper, watermark and strict mode.
-        force: Rebuild even when the manifest says the outputs are up to date.
-        theme: Theme file (issuing body, logo, colours, fonts, cover wording), or None.
-        rule_dirs: Extra rule folders; a rule there replaces a shipped rule with its id.
-        disabled_rules: Ids of rules that must not fire.
-        sections: Section ids to include, in order (None: every section).
-        title: Title pattern with ``{country}``, ``{code}``, ``{start}``, ``{end}``.
-        horizon: (first, last) year used when a profile sets no strategy horizon.
-        project: The project file the settings came from (it enters the hash).
+        project: The project file the settings came from, or None.
+        theme: The loaded theme (logo checked and encoded), or None.
+        rules: The rule library, loaded and checked, disabled rules removed.
+        sections: The sections to include, in order.
+        paper: The PDF's paper size (the tailoring's, else the theme's, else a4).
+        watermark: Whether documents carry the DRAFT watermark.
+        force: Rebuild even the outputs a manifest says are up to date.
+        warnings: Problems found while resolving that do not stop the build.
 
     """
 
+    tailoring: Tailoring
     build_date: dt.date
     formats: tuple[str, ...] = ("html",)
-    template_dirs: tuple[str, ...] = ()
-    pdf: PdfOptions = field(default_factory=PdfOptions)
+    project: Path | None = None
+    theme: LoadedTheme | None = None
+    rules: tuple[Rule, ...] = ()
+    sections: tuple[str, ...] = SECTION_ORDER
+    paper: str = "a4"
+    watermark: bool = True
     force: bool = False
-    theme: str | None = None
-    rule_dirs: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    sections: tuple[str, ...] | None = None
-    title: str | None = None
-    horizon: tuple[int, int] | None = None
-    project: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Override template folders, searched in order before the shipped templates."""
+        return self.tailoring.templates
 
     def fingerprint(self) -> dict[str, Any]:
-        """Return the options that change the bytes of an output (they enter the hash)."""
-        pdf = "pdf" in self.formats
+        """Return the choices that change an output's bytes (file contents are hashed apart)."""
         return {
             "formats": list(self.formats),
             "date": self.build_date.isoformat(),
-            "paper": self.pdf.paper,
-            "variant": self.pdf.variant,
-            "watermark": self.pdf.watermark,
-            "strict": self.pdf.strict,
-            # The PDF's modification date comes from SOURCE_DATE_EPOCH when it is set.
-            "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH") if pdf else None,
-            # Tailoring: file contents are hashed in shared_digest; these are the choices.
-            "sections": list(self.sections) if self.sections is not None else None,
-            "title": self.title,
-            "horizon": list(self.horizon) if self.horizon else None,
-            "disabled_rules": sorted(self.disabled_rules),
+            "paper": self.paper,
+            "watermark": self.watermark,
+            **self.tailoring.fingerprint(),
         }
 
-
-def load_build_theme(path: str | None) -> Any:
-    """Load the build's theme (None when there is none); cached per process and file state."""
-    if path is None:
-        return None
-    try:
-        stat = Path(path).stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = (path, 0, 0)
-    return _load_theme_cached(key)
+    def with_force(self, force: bool = True) -> BuildPlan:
+        """Return this plan with ``force`` set."""
+        return replace(self, force=force)
 
 
-@functools.lru_cache(maxsize=4)
-def _load_theme_cached(key: tuple[str, int, int]) -> Any:
-    # Every document of a batch uses the same theme; read and check its logo once.
-    from strategygen.inputs.theme import load_theme
-
-    return load_theme(Path(key[0]))
-
-
-def with_force(options: BuildOptions, force: bool = True) -> BuildOptions:
-    """Return ``options`` with ``force`` set (a small helper for callers and benchmarks)."""
-    return replace(options, force=force)
-
-
-@dataclass(frozen=True)
-class Tailoring:
-    """Every tailoring input of a build, resolved and checked (paths as strings)."""
-
-    template_dirs: tuple[str, ...] = ()
-    theme: str | None = None
-    loaded_theme: LoadedTheme | None = None
-    rule_dirs: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    sections: tuple[str, ...] | None = None
-    title: str | None = None
-    horizon: tuple[int, int] | None = None
-    project: str | None = None
-
-
-def resolve_tailoring(
+def resolve_plan(
+    tailoring: Tailoring | None = None,
     *,
-    project_file: Path | None = None,
-    template_dirs: Sequence[Path] = (),
-    theme_file: Path | None = None,
-    sections: str | None = None,
-    title: str | None = None,
-    rule_dirs: Sequence[Path] = (),
-    disabled_rules: Sequence[str] = (),
-    cwd: Path | None = None,
-) -> Tailoring:
-    """Merge the project file with command-line options and check every input once.
+    project: Path | str | None = None,
+    build_date: dt.date | None = None,
+    formats: Sequence[str] = ("html",),
+    force: bool = False,
+) -> BuildPlan:
+    """Resolve and check everything a build shares, once, before any document is built.
 
-    The project file is ``project_file``, else ``strategygen.toml`` in ``cwd`` when it
-    exists. Command-line template folders come before the project's (earlier folders win);
-    command-line rule folders come after the project's (later folders replace rules);
-    ``--theme``, ``--sections`` and ``--title`` replace the project's settings; disabled
-    rules from both are combined.
+    Args:
+        tailoring: Settings from the command line or the API; they win over the project's.
+        project: A project file (``strategygen.toml``) to read settings from first.
+        build_date: The date to print; default SOURCE_DATE_EPOCH, else today.
+        formats: Output formats (``html``, ``pdf``).
+        force: Rebuild up-to-date outputs too.
 
     Raises:
         ProfileError: A located problem in the project or theme file.
-        UsageError: An unknown section name or title placeholder, or a missing folder.
+        UsageError: A missing folder or file, an unknown format, or (``strict``) a theme
+            font that is not installed.
         RuleError: A malformed rule file or an unknown rule id to disable.
 
     """
-    from strategygen.assess.rules import load_rules, without_disabled
-    from strategygen.inputs.theme import load_theme
-    from strategygen.resources import shipped_dir
+    from strategygen.assess.run import rule_library
+    from strategygen.inputs.project import load_project
 
-    folder = cwd or Path.cwd()
-    if project_file is None and (folder / PROJECT_FILE).is_file():
-        project_file = folder / PROJECT_FILE
-    project = load_project(project_file) if project_file is not None else Project()
-    chosen: tuple[str, ...] | None = project.sections
-    if sections is not None:
-        names = [n.strip() for n in sections.split(",") if n.strip()]
-        try:
-            chosen = tuple(check_sections(names))
-        except ValueError as exc:
-            raise UsageError(f"--sections: {exc}") from None
-    if chosen == SECTION_ORDER:
-        chosen = None
-    pattern = title if title is not None else project.title
-    if title is not None:
-        try:
-            check_title(title)
-        except ValueError as exc:
-            raise UsageError(f"--title: {exc}") from None
-    templates = [*template_dirs, *project.templates]
-    rules = [*project.rules, *rule_dirs]
-    for kind, paths in (("template", templates), ("rule", rules)):
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"unknown format {', '.join(unknown) or '(none)'}; use html or pdf")
+    chosen = tuple(f for f in FORMATS if f in formats)
+    date = resolve_build_date(build_date)
+    given = tailoring or Tailoring()
+    project_path = Path(project) if project is not None else None
+    merged = given.merged_over(load_project(project_path)) if project_path else given
+    for kind, paths in (("template", merged.templates), ("rule", merged.rules)):
         for path in paths:
             if not path.is_dir():
                 raise UsageError(f"{kind} folder {path} does not exist")
-    theme_path = theme_file or project.theme
-    loaded = None
-    if theme_path is not None:
-        if not theme_path.is_file():
-            raise UsageError(f"theme file {theme_path} does not exist")
-        loaded = load_theme(theme_path)
-    disabled = tuple(dict.fromkeys([*project.disable_rules, *disabled_rules]))
+    theme = None
+    if merged.theme is not None:
+        if not merged.theme.is_file():
+            raise UsageError(f"theme file {merged.theme} does not exist")
+        from strategygen.inputs.theme import load_theme
 
-    # Load the library now so a broken rule file or an unknown id fails before any output.
-    without_disabled(load_rules([shipped_dir("rules"), *rules]), disabled)
-    return Tailoring(
-        template_dirs=tuple(str(p) for p in templates),
-        theme=str(theme_path) if theme_path is not None else None,
-        loaded_theme=loaded,
-        rule_dirs=tuple(str(p) for p in rules),
-        disabled_rules=disabled,
-        sections=chosen,
-        title=pattern,
-        horizon=(project.horizon.start, project.horizon.end) if project.horizon else None,
-        project=str(project_file) if project_file is not None else None,
+        theme = load_theme(merged.theme)
+    warnings = _font_warnings(theme)
+    if warnings and merged.strict:
+        raise UsageError("\n".join(f"{w} (--strict)" for w in warnings))
+    return BuildPlan(
+        tailoring=merged,
+        build_date=date,
+        formats=chosen,
+        project=project_path,
+        theme=theme,
+        rules=rule_library(merged.rules, merged.disable_rules),
+        sections=merged.sections if merged.sections is not None else SECTION_ORDER,
+        paper=merged.paper or (theme.theme.paper if theme else "a4"),
+        watermark=(
+            merged.watermark
+            if merged.watermark is not None
+            else (theme.theme.watermark if theme else True)
+        ),
+        force=force,
+        warnings=tuple(warnings),
     )
+
+
+def _font_warnings(theme: LoadedTheme | None) -> list[str]:
+    """Name each theme font that fontconfig cannot find (the PDF would use a fallback)."""
+    if theme is None:
+        return []
+    from strategygen.render.fonts import font_installed
+
+    fonts = theme.theme.fonts
+    out = []
+    for role, family in (("fonts.body", fonts.body), ("fonts.headings", fonts.headings)):
+        if font_installed(family) is False:
+            out.append(
+                f"theme {role}: font {family!r} is not installed; PDFs will use a fallback "
+                "font (install it, or name one that 'fc-list : family' shows)"
+            )
+    return out

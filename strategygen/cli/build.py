@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from strategygen import __version__
 from strategygen.cli.common import display_path, expand_inputs, shipped_profiles
+from strategygen.cli.options import TailoredCommand, tailoring_from_options
 from strategygen.cli.report import Progress, summary_table
 
 
@@ -29,7 +31,7 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     return tuple(f for f in FORMATS if f in asked)
 
 
-@click.command("build")
+@click.command("build", cls=TailoredCommand)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--format",
@@ -38,29 +40,6 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     show_default=True,
     callback=_parse_formats,
     help="Output formats: html, pdf (print-ready, via WeasyPrint), a comma list (html,pdf) or all.",
-)
-@click.option(
-    "--pdf-variant",
-    type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
-    default=None,
-    help="PDF/A-3b for archiving or PDF/UA-1 for accessibility (default: a tagged PDF). "
-    "WeasyPrint does not certify conformance.",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default=None,
-    help="Paper size of the PDF (default: the theme's, else a4).",
-)
-@click.option(
-    "--watermark/--no-watermark",
-    default=None,
-    help="Print or leave out the diagonal DRAFT watermark (default: the theme's, else on).",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Fail a document when WeasyPrint reports any warning or error.",
 )
 @click.option(
     "--output-dir",
@@ -77,12 +56,11 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     help="Build date printed in the document (default: SOURCE_DATE_EPOCH if set, else today).",
 )
 @click.option(
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of override templates, searched before the defaults (repeatable; "
-    "earlier folders win). See 'strategygen templates list'.",
+    "--project",
+    "project_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Project file (default: ./strategygen.toml when it exists).",
 )
 @click.option(
     "--template-dir",
@@ -91,49 +69,6 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     hidden=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Old name of --templates.",
-)
-@click.option(
-    "--theme",
-    "theme_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Theme file: issuing body, logo, colours, fonts, cover wording, paper, watermark.",
-)
-@click.option(
-    "--project",
-    "project_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Project file (default: ./strategygen.toml when it exists).",
-)
-@click.option(
-    "--sections",
-    "sections_opt",
-    default=None,
-    metavar="A,B,C",
-    help="Sections to include, in order (comma list of section ids; the cover always comes "
-    "first). Overrides the project file.",
-)
-@click.option(
-    "--title",
-    "title_opt",
-    default=None,
-    metavar="PATTERN",
-    help="Document title with {country}, {code}, {start} and {end} placeholders.",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of extra rule files (repeatable); a rule with an existing id replaces it.",
-)
-@click.option(
-    "--disable-rule",
-    "disabled_rules",
-    multiple=True,
-    metavar="ID",
-    help="Id of a rule that must not fire (repeatable).",
 )
 @click.option(
     "-j",
@@ -156,23 +91,14 @@ def build_cmd(
     formats: tuple[str, ...],
     output_dir: Path,
     build_date: object,
-    template_dirs: tuple[Path, ...],
-    legacy_template_dirs: tuple[Path, ...],
-    theme_file: Path | None,
     project_file: Path | None,
-    sections_opt: str | None,
-    title_opt: str | None,
-    rule_dirs: tuple[Path, ...],
-    disabled_rules: tuple[str, ...],
-    pdf_variant: str | None,
-    paper: str | None,
-    watermark: bool | None,
-    strict: bool,
+    legacy_template_dirs: tuple[Path, ...],
     jobs: int | None,
     force: bool,
     quiet: bool,
     verbose: bool,
     as_json: bool,
+    **settings: Any,
 ) -> None:
     """Build the draft strategy for each profile (default: every shipped profile).
 
@@ -187,42 +113,24 @@ def build_cmd(
 
     from strategygen.build.batch import run_batch
     from strategygen.build.document import BuildJob
-    from strategygen.build.plan import BuildOptions, default_build_date, resolve_tailoring
-    from strategygen.render.pdf import PdfOptions
+    from strategygen.build.plan import resolve_plan
+    from strategygen.inputs.tailoring import find_project
 
-    date = build_date.date() if isinstance(build_date, dt.datetime) else default_build_date()
+    settings["templates"] = (*settings.get("templates", ()), *legacy_template_dirs)
+    tailoring = tailoring_from_options(settings)
     files = expand_inputs(paths) if paths else shipped_profiles()
-    # Every tailoring input is checked here, once, before any document is built: a bad
-    # theme, project file, section name or rule id stops the build with nothing written.
-    tailoring = resolve_tailoring(
-        project_file=project_file,
-        template_dirs=(*template_dirs, *legacy_template_dirs),
-        theme_file=theme_file,
-        sections=sections_opt,
-        title=title_opt,
-        rule_dirs=rule_dirs,
-        disabled_rules=disabled_rules,
-    )
-    theme = tailoring.loaded_theme.theme if tailoring.loaded_theme else None
-    options = BuildOptions(
-        build_date=date,
+    # Everything the documents share is resolved and checked here, once, before any
+    # document is built: a bad theme, project file or rule id stops the build with
+    # nothing written, and every document (and worker) uses this one plan.
+    plan = resolve_plan(
+        tailoring,
+        project=project_file or find_project(Path.cwd()),
+        build_date=build_date.date() if isinstance(build_date, dt.datetime) else None,
         formats=formats,
-        template_dirs=tailoring.template_dirs,
-        pdf=PdfOptions(
-            variant=pdf_variant,
-            paper=paper or (theme.paper if theme else "a4"),
-            watermark=watermark if watermark is not None else (theme.watermark if theme else True),
-            strict=strict,
-        ),
         force=force,
-        theme=tailoring.theme,
-        rule_dirs=tailoring.rule_dirs,
-        disabled_rules=tailoring.disabled_rules,
-        sections=tailoring.sections,
-        title=tailoring.title,
-        horizon=tailoring.horizon,
-        project=tailoring.project,
     )
+    for warning in plan.warnings:
+        click.echo(f"warning: {warning}", err=True)
     progress = Progress(len(files), enabled=not quiet, verbose=verbose)
 
     def on_sigterm(signum: int, frame: object) -> None:
@@ -233,7 +141,7 @@ def build_cmd(
     try:
         outcome = run_batch(
             [BuildJob(path, display_path(path)) for path in files],
-            options,
+            plan,
             output_dir,
             workers=jobs or os.cpu_count() or 1,
             progress=progress,

@@ -12,18 +12,18 @@ from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.yamlsource import YamlDocument, read_yaml_file, read_yaml_text
 
 
-def load_profile(path: Path, display: str | None = None) -> CountryProfile:
+def load_profile(path: Path | str, display: str | None = None) -> CountryProfile:
     """Read and validate one profile file.
 
     Args:
-        path: The YAML file.
+        path: The YAML file (a str is taken as a path).
         display: How to name the file in messages (defaults to ``str(path)``).
 
     Raises:
         ProfileError: With every problem found, each located by line and column.
 
     """
-    doc = read_yaml_file(path, display)
+    doc = read_yaml_file(Path(path), display)
     return validate_document(doc)
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import pycountry
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -102,6 +105,21 @@ class Amount(_Model):
     """Id of the source in the registry."""
 
 
+@functools.cache
+def iso3166_pairs() -> dict[str, str]:
+    """Map every ISO 3166-1 alpha-3 code to its alpha-2 code (pycountry's data).
+
+    The data file is read directly: importing pycountry reads installed-package metadata,
+    which costs more than validating a whole profile.
+    """
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pycountry is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    data = json.loads((folder / "databases" / "iso3166-1.json").read_text(encoding="utf-8"))
+    return {entry["alpha_3"]: entry["alpha_2"] for entry in data["3166-1"]}
+
+
 class Identity(_Model):
     """Who the profile is about."""
 
@@ -141,22 +159,23 @@ class Identity(_Model):
     @field_validator("iso3")
     @classmethod
     def _known_iso3(cls, value: str) -> str:
-        if pycountry.countries.get(alpha_3=value) is None:
+        if value not in iso3166_pairs():
             raise ValueError("is not an ISO 3166-1 alpha-3 country code; use the three-letter code")
         return value
 
     @field_validator("iso2")
     @classmethod
     def _known_iso2(cls, value: str, info: ValidationInfo) -> str:
-        if pycountry.countries.get(alpha_2=value) is None:
+        pairs = iso3166_pairs()
+        if value not in pairs.values():
             raise ValueError("is not an ISO 3166-1 alpha-2 country code; use the two-letter code")
         # iso3 is declared first, so it is in info.data when it passed its own checks;
         # checking the pair here reports the mismatch at the iso2 line.
         iso3 = info.data.get("iso3")
-        country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-        if country is not None and country.alpha_2 != value:
+        alpha_2 = pairs.get(iso3) if iso3 else None
+        if alpha_2 is not None and alpha_2 != value:
             raise ValueError(
-                f"does not match iso3 {iso3!r}; ISO 3166 pairs {iso3} with {country.alpha_2!r}"
+                f"does not match iso3 {iso3!r}; ISO 3166 pairs {iso3} with {alpha_2!r}"
             )
         return value
 

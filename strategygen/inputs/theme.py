@@ -108,7 +108,7 @@ class LoadedTheme:
         )
 
 
-def load_theme(path: Path, display: str | None = None) -> LoadedTheme:
+def load_theme(path: Path | str, display: str | None = None) -> LoadedTheme:
     """Read and validate a theme file; every fault is a located ProfileError.
 
     Raises:
@@ -116,6 +116,7 @@ def load_theme(path: Path, display: str | None = None) -> LoadedTheme:
             outside the theme folder or not an SVG or PNG image.
 
     """
+    path = Path(path)
     shown = display or str(path)
     doc = read_yaml_file(path, shown, kind="theme")
     try:

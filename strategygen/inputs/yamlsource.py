@@ -69,6 +69,42 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_FastLoader: Any = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose_fast(text: str, kind: str) -> tuple[Node | None, Any] | None:
+    """Compose ``text`` with libyaml when it is plainly acceptable; None to take the slow path.
+
+    PyYAML's pure-Python composer is most of the time of reading a file (about 90 ms for
+    the KPI catalogue, against 2 ms in C). The C composer cannot refuse aliases or deep
+    nesting before it builds nodes, and it recurses, so the events are scanned first
+    (iteratively, in C): any alias, nesting near the limit or YAML error sends the text
+    to :class:`_Loader`, whose located message is then the one the user sees.
+    """
+    if _FastLoader is None:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth >= MAX_DEPTH - 1:
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        loader = _FastLoader(text)
+        loader.kind = kind
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return None
+    return root, loader
+
+
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -89,6 +125,10 @@ def read_yaml_text(text: str, display: str, kind: str = "profile") -> YamlDocume
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         _fail(display, 1, 1, empty)
+    fast = _compose_fast(text, kind)
+    if fast is not None:
+        root, built_by = fast
+        return _document(root, display, empty, built_by)
     loader = _Loader(text)
     loader.kind = kind
     try:
@@ -114,6 +154,11 @@ def read_yaml_text(text: str, display: str, kind: str = "profile") -> YamlDocume
         _fail(display, 1, 1, f"YAML syntax error: {exc}")
     finally:
         loader.dispose()
+    return _document(root, display, empty, loader)
+
+
+def _document(root: Node | None, display: str, empty: str, loader: Any) -> YamlDocument:
+    """Check the composed root is a mapping and build the located document from it."""
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
         # No document at all, or only markers ("---", "...") around an empty one.
         _fail(display, 1, 1, empty)

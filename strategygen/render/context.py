@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from strategygen import __version__
 from strategygen.assess.model import Assessment
 from strategygen.inputs.profile import Source
-from strategygen.inputs.project import SECTION_ORDER, fill_title
+from strategygen.inputs.tailoring import SECTION_ORDER, fill_title
 from strategygen.inputs.theme import LoadedTheme
 
 # Each section's title without its number; the numbers (1..n for chapters, A.. for annexes)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,6 +14,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from strategygen import __version__
 from strategygen.resources import shipped_dir
 
 DEFAULT_PREFIX = "!default/"
@@ -93,11 +96,62 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["num"] = fmt_num
     env.filters["int"] = fmt_int
     env.filters["pct"] = fmt_pct
     return env
+
+
+# Everything the compiled code of a template depends on besides its source (which Jinja
+# checks itself, by checksum, before using a cached entry): our version, Jinja's, and the
+# environment's settings. Python's version is in Jinja's own bytecode header.
+_CACHE_KEY = hashlib.sha256(
+    f"{__version__}|{jinja2.__version__}|sandbox|strict|lstrip|keepnl|html,htm,svg,xml".encode()
+).hexdigest()[:16]
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A bytecode cache that never fails a render: a bad entry or a failed write is skipped."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a truncated or foreign file: compile from source instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # read-only or full disk: the next run compiles again
+            pass
+
+
+def cache_dir() -> Path:
+    """Return the user cache folder: ``$XDG_CACHE_HOME/strategygen`` or ``~/.cache/strategygen``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "strategygen"
+
+
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return the cache of compiled templates shared between runs, or None if unusable.
+
+    Compiling the templates is most of a one-document build's time, so compiled code is
+    kept in the user cache folder. Jinja checks each entry against its template's source,
+    so an edited template is compiled again. The folder must belong to this user and be
+    writable by no one else (its contents are executed); otherwise, or when it cannot be
+    created, templates are simply compiled every run.
+    """
+    folder = cache_dir() / f"templates-{_CACHE_KEY}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+        if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return None
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
 
 
 @functools.lru_cache(maxsize=8)

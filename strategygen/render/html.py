@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
 
 from strategygen.assess.model import Assessment
 from strategygen.errors import TemplateError
-from strategygen.inputs.project import SECTION_ORDER, check_sections
+from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
 from strategygen.inputs.theme import LoadedTheme
 from strategygen.render.context import (
     SECTION_TITLES,
@@ -35,24 +33,18 @@ from strategygen.render.narrative import NarrativeBlock, render_markdown
 def render_document(
     assessment: Assessment,
     *,
-    build_date: dt.date,
-    template_dirs: Sequence[Path | str] = (),
-    meta_overrides: Mapping[str, Any] | None = None,
-    sections: Sequence[str] | None = None,
+    tailoring: Tailoring | None = None,
     theme: LoadedTheme | None = None,
-    title_pattern: str | None = None,
+    meta_overrides: Mapping[str, Any] | None = None,
 ) -> str:
     """Render the full draft strategy as one self-contained HTML page.
 
     Args:
-        assessment: The country's assessment (profile included).
-        build_date: The date printed as the build date; an input, for reproducible output.
-        template_dirs: Override template folders, searched before the shipped templates.
+        assessment: The country's assessment (profile and build date included).
+        tailoring: Sections (in order), title pattern, override template folders and
+            watermark; unset settings keep the defaults.
+        theme: The tailoring's theme, already loaded (it is loaded here when not given).
         meta_overrides: Replacement values for ``DocMeta`` fields (title, version...).
-        sections: Section ids to include, in order (default: all, in the contract's order);
-            the cover and contents always come first.
-        theme: A loaded theme (issuing body, logo, cover wording, colours and fonts).
-        title_pattern: The document title with ``{country}``-style placeholders.
 
     Returns:
         The HTML text.
@@ -60,21 +52,34 @@ def render_document(
     Raises:
         TemplateError: A template is missing, malformed or refers to an undefined value;
             the message names the template file and line (or the folders searched).
+        ProfileError: The tailoring's theme file cannot be loaded.
 
     """
     from strategygen.render.charts import build_charts
 
-    meta = default_meta(assessment, build_date, theme=theme, title_pattern=title_pattern)
+    settings = tailoring or Tailoring()
+    if theme is None and settings.theme is not None:
+        from strategygen.inputs.theme import load_theme
+
+        theme = load_theme(settings.theme)
+    template_dirs = settings.templates
+    watermark = settings.watermark
+    if watermark is None:
+        watermark = theme.theme.watermark if theme is not None else True
+    meta = default_meta(
+        assessment,
+        assessment.build_date,
+        theme=theme,
+        title_pattern=settings.title,
+        watermark=watermark,
+    )
     if meta_overrides:
         unknown = sorted(set(meta_overrides) - {f.name for f in dataclasses.fields(DocMeta)})
         if unknown:
             raise TemplateError(f"unknown document metadata field(s): {', '.join(unknown)}")
         meta = dataclasses.replace(meta, **dict(meta_overrides))
-    chosen = tuple(sections) if sections is not None else SECTION_ORDER
-    try:
-        check_sections(list(chosen))
-    except ValueError as exc:
-        raise TemplateError(str(exc)) from None
+    # The sections were checked when the Tailoring was made (its type validates them).
+    chosen = settings.sections if settings.sections is not None else SECTION_ORDER
     profile = assessment.profile
     narrative = {
         sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))

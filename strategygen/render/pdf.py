@@ -1,19 +1,23 @@
 """The PDF writer: renders the self-contained HTML with WeasyPrint, safely and atomically.
 
-WeasyPrint is imported inside the functions that need it, so that ``strategygen --help``
-and the HTML-only paths stay fast and work where WeasyPrint's system libraries are absent.
+WeasyPrint is imported inside the functions that need it (through
+:func:`require_weasyprint`, which turns missing system libraries into one clear message), so
+that ``strategygen --help`` and the HTML-only paths stay fast.
+
+The PDF's metadata (title, author, subject, keywords, language, generator, dates) is read
+from the document's own ``<head>``, so the PDF says what the HTML says; a
+:class:`PdfMetadata` may replace it for HTML that has none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -24,6 +28,8 @@ from strategygen.errors import RenderError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from strategygen.inputs.theme import LoadedTheme
 
 #: Paper sizes accepted by ``--paper``, mapped to their CSS ``size`` keyword.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -37,6 +43,32 @@ PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
 # Loggers WeasyPrint reports problems on. Errors there mean an unreachable or unusable
 # resource, warnings mean bad CSS/HTML or a missing glyph: both are worth showing.
 _WEASYPRINT_LOGGER = "weasyprint"
+
+#: The Debian packages that provide the system libraries WeasyPrint loads.
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+def require_weasyprint() -> Any:
+    """Import and return WeasyPrint, or raise one clear RenderError saying what to install.
+
+    WeasyPrint loads Pango, HarfBuzz and fontconfig when it is imported; where they are
+    missing the import raises OSError ("cannot load library ..."), which would otherwise
+    surface as an internal error.
+    """
+    try:
+        import weasyprint
+    except OSError as exc:
+        raise RenderError(
+            "PDF output needs the Pango and HarfBuzz system libraries, which were not found "
+            f"({exc}); on Debian or Ubuntu install them with: "
+            f"sudo apt install {SYSTEM_PACKAGES}"
+        ) from None
+    except ImportError as exc:
+        raise RenderError(
+            f"PDF output needs WeasyPrint, which cannot be imported ({exc}); "
+            "reinstall strategygen with pip"
+        ) from None
+    return weasyprint
 
 
 @dataclass(frozen=True)
@@ -79,16 +111,6 @@ class PdfResult:
     bytes: int
     warnings: tuple[str, ...] = field(default_factory=tuple)
     seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    """PDF choices of a build: --pdf-variant, --paper, --no-watermark, --strict."""
-
-    variant: str | None = None
-    paper: str = "a4"
-    watermark: bool = True
-    strict: bool = False
 
 
 def extra_css(paper: str = "a4", watermark: bool = True) -> str:
@@ -201,72 +223,74 @@ def _collect_weasyprint_logs() -> Iterator[list[str]]:
         logger.setLevel(old_level)
 
 
-def _source_date() -> datetime | None:
-    """Return SOURCE_DATE_EPOCH as a UTC datetime, or None when unset or malformed."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return datetime.fromtimestamp(int(value), tz=UTC)
-
-
-def _apply_metadata(document: Any, meta: PdfMetadata) -> None:
-    """Overwrite the metadata WeasyPrint read from the HTML with the build's own values."""
+def _apply_metadata(document: Any, meta: PdfMetadata | None) -> None:
+    """Settle the PDF's metadata: the document's own (from its head), or ``meta`` over it."""
     md = document.metadata
-    md.title = meta.title
-    md.authors = [meta.author] if meta.author else []
-    md.description = meta.subject or md.description
-    md.keywords = list(meta.keywords) or md.keywords
-    md.generator = meta.generator
-    md.lang = meta.lang or md.lang
-    # Dates are inputs, never the clock: the creation date is the build date, the
-    # modification date is SOURCE_DATE_EPOCH when set (reproducible builds), else the
-    # build date too. Both are written as dates so two builds give the same bytes.
-    if meta.created is not None:
-        md.created = meta.created.isoformat()
-    epoch = _source_date()
-    if epoch is not None:
-        md.modified = epoch.strftime("%Y-%m-%dT%H:%M:%S+00:00")
-        md.created = md.created or md.modified
-    else:
-        md.modified = md.created
+    if meta is not None:
+        md.title = meta.title
+        md.authors = [meta.author] if meta.author else []
+        md.description = meta.subject or md.description
+        md.keywords = list(meta.keywords) or md.keywords
+        md.generator = meta.generator
+        md.lang = meta.lang or md.lang
+        if meta.created is not None:
+            md.created = meta.created.isoformat()
+    # Dates are inputs, never the clock: both are the build date the document carries
+    # (its dcterms.created), so the same inputs give the same bytes.
+    md.modified = md.created
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A PDF rendered in memory: its bytes, page count and WeasyPrint's messages."""
+
+    data: bytes
+    pages: int
+    warnings: tuple[str, ...] = ()
 
 
 def render_pdf_bytes(
     html: str,
     *,
-    asset_dirs: Sequence[Path],
+    asset_dirs: Sequence[Path] | None = None,
     variant: str | None = None,
     paper: str = "a4",
     watermark: bool = True,
-    metadata: PdfMetadata,
-) -> tuple[bytes, int, list[str]]:
-    """Render ``html`` to PDF bytes; return ``(pdf, pages, weasyprint_messages)``.
+    metadata: PdfMetadata | None = None,
+) -> RenderedPdf:
+    """Render ``html`` to PDF bytes in memory.
+
+    Args:
+        html: The self-contained HTML document (print CSS inlined).
+        asset_dirs: The only folders whose files the document may load; the first is
+            also the base URL for relative links (default: the shipped ``static/``).
+        variant: ``None`` (tagged PDF), ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
+        paper: ``"a4"`` or ``"letter"``.
+        watermark: Whether the diagonal "DRAFT" watermark is printed.
+        metadata: Replaces the metadata read from the document's head (optional).
 
     Raises:
         RenderError: For a blocked or missing URL, an unknown variant or paper size,
-            or any failure inside WeasyPrint.
+            missing system libraries, or any failure inside WeasyPrint.
 
     """
     if variant is not None and variant not in PDF_VARIANTS:
         known = ", ".join(PDF_VARIANTS)
         raise RenderError(f"unknown PDF variant {variant!r}; use one of: {known}")
     css_text = extra_css(paper, watermark)
+    folders = list(asset_dirs) if asset_dirs is not None else default_asset_dirs()
 
-    import weasyprint
+    weasyprint = require_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = make_url_fetcher(asset_dirs)
-    base = Path(asset_dirs[0]).resolve().as_uri() + "/" if asset_dirs else None
-    # A stable first /ID entry (the "permanent" id of the document) from its title and
-    # issuer; pydyf adds the content hash as the second entry. No clock, no randomness.
-    identifier = hashlib.sha256(f"{metadata.title}\n{metadata.author}".encode()).hexdigest()[:32]
+    fetcher = make_url_fetcher(folders)
+    base = Path(folders[0]).resolve().as_uri() + "/" if folders else None
     options: dict[str, Any] = {
         # Tagged by default (structure tree, /MarkInfo): screen readers and reflow work
         # on every variant; pdf/ua-1 also forces it on.
         "pdf_tags": True,
         "pdf_variant": variant,
-        "pdf_identifier": identifier.encode(),
     }
     with _collect_weasyprint_logs() as messages:
         try:
@@ -275,7 +299,12 @@ def render_pdf_bytes(
             doc = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher)
             document = doc.render(font_config=font_config, stylesheets=[user_css], **options)
             _apply_metadata(document, metadata)
-            pdf = document.write_pdf(**options)
+            md = document.metadata
+            # A stable first /ID entry (the "permanent" id of the document) from its title
+            # and issuer; pydyf adds the content hash as the second. No clock, no randomness.
+            seed = f"{md.title}\n{', '.join(md.authors or [])}"
+            identifier = hashlib.sha256(seed.encode()).hexdigest()[:32].encode()
+            pdf = document.write_pdf(pdf_identifier=identifier, **options)
         except FatalURLFetchingError as exc:
             # The fetcher raised RenderError; WeasyPrint wrapped it to stop the render.
             cause = exc.__cause__
@@ -286,59 +315,60 @@ def render_pdf_bytes(
             raise
         except Exception as exc:  # WeasyPrint has no error hierarchy of its own
             raise RenderError(f"WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
-    return pdf, len(document.pages), list(messages)
+    return RenderedPdf(pdf, len(document.pages), tuple(messages))
 
 
 def write_pdf(
     html: str,
-    target: Path,
+    target: Path | str,
     *,
-    asset_dirs: Sequence[Path],
+    theme: LoadedTheme | None = None,
+    paper: str | None = None,
+    watermark: bool | None = None,
     variant: str | None = None,
-    paper: str = "a4",
-    watermark: bool = True,
-    strict: bool = False,
-    metadata: PdfMetadata,
+    asset_dirs: Sequence[Path] | None = None,
+    metadata: PdfMetadata | None = None,
 ) -> PdfResult:
     """Render ``html`` to a PDF at ``target`` and report pages, size, warnings and time.
 
     Args:
-        html: The self-contained HTML document (print CSS inlined).
+        html: The self-contained HTML document (print CSS inlined), e.g. from
+            :func:`strategygen.render.html.render_document`.
         target: Where to write the PDF; replaced only after a successful render.
-        asset_dirs: The only folders whose files the document may load; the first is
-            also the base URL for relative links.
+        theme: A loaded theme; its paper size and watermark apply unless given here.
+        paper: ``"a4"`` or ``"letter"`` (default: the theme's, else a4).
+        watermark: Whether the diagonal "DRAFT" watermark is printed (default: the
+            theme's, else yes).
         variant: ``None`` (tagged PDF), ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
-        paper: ``"a4"`` or ``"letter"``.
-        watermark: Whether the diagonal "DRAFT" watermark is printed.
-        strict: Fail on any WeasyPrint warning or error instead of reporting it.
-        metadata: Title, author, subject, keywords, language and build date.
+        asset_dirs: The only folders whose files the document may load (default: the
+            shipped templates' ``static/``).
+        metadata: Replaces the title, author, subject... read from the document's head.
 
     Returns:
-        A :class:`PdfResult`.
+        A :class:`PdfResult`; WeasyPrint's warnings are in it (deciding whether they are
+        fatal, as ``--strict`` does, is the caller's choice).
 
     Raises:
-        RenderError: If rendering fails, a URL is blocked, or ``strict`` is set and
-            WeasyPrint logged a problem. ``target`` is then left as it was.
+        RenderError: If rendering fails or a URL is blocked; ``target`` is then left as it was.
 
     """
     start = time.perf_counter()
-    pdf, pages, messages = render_pdf_bytes(
+    target = Path(target)
+    rendered = render_pdf_bytes(
         html,
         asset_dirs=asset_dirs,
         variant=variant,
-        paper=paper,
-        watermark=watermark,
+        paper=paper or (theme.theme.paper if theme else "a4"),
+        watermark=(
+            watermark if watermark is not None else (theme.theme.watermark if theme else True)
+        ),
         metadata=metadata,
     )
-    if strict and messages:
-        listed = "\n  ".join(messages)
-        raise RenderError(
-            f"{target.name}: WeasyPrint reported {len(messages)} problem(s) (--strict):\n  {listed}"
-        )
+    pdf, pages, messages = rendered.data, rendered.pages, rendered.warnings
     write_atomic(target, pdf)
     return PdfResult(
         pages=pages,
         bytes=len(pdf),
-        warnings=tuple(messages),
+        warnings=messages,
         seconds=time.perf_counter() - start,
     )

@@ -1,0 +1,209 @@
+"""The Python API: what the command line does, as functions (re-exported by ``strategygen``).
+
+The names avoid those of the stage packages (``strategygen.assess``, ``strategygen.build``):
+importing a stage sets the package attribute of that name, which would hide a function.
+
+Every function takes the same :class:`~strategygen.inputs.tailoring.Tailoring` as the
+``build`` command (sections, title, horizon, templates, theme, rules, disabled rules, paper,
+watermark, PDF variant, strict) and goes through the same build plan, so a document made
+here is byte-identical to the command's for the same inputs and build date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from strategygen.errors import UsageError
+
+if TYPE_CHECKING:
+    from strategygen.assess.model import Assessment
+    from strategygen.build.batch import BatchOutcome
+    from strategygen.build.plan import BuildPlan
+    from strategygen.inputs.profile import CountryProfile
+    from strategygen.inputs.tailoring import Tailoring
+    from strategygen.inputs.theme import LoadedTheme
+    from strategygen.render.pdf import PdfResult
+
+
+def profile_path(source: str | Path) -> Path:
+    """Return the file of ``source``: a path to a profile, or a shipped code such as ``"JAM"``.
+
+    Raises:
+        UsageError: Neither an existing file nor a shipped profile code.
+
+    """
+    from strategygen.resources import shipped_dir
+
+    path = Path(source)
+    if path.is_file():
+        return path
+    by_code = shipped_dir("country_profiles") / f"{str(source).upper()}.yaml"
+    if isinstance(source, str) and source.isalpha() and by_code.is_file():
+        return by_code
+    raise UsageError(
+        f"{str(source)!r} is neither a profile file nor a shipped profile code "
+        "(see 'strategygen list')"
+    )
+
+
+def load_profile(source: str | Path) -> CountryProfile:
+    """Load and validate a profile from a file path (str or Path) or a shipped code ("JAM").
+
+    Raises:
+        ProfileError: Every problem found, each as ``file:line:col: field: message``.
+        UsageError: ``source`` is neither a file nor a shipped code.
+
+    """
+    from strategygen.inputs.loader import load_profile as load
+
+    return load(profile_path(source), str(source))
+
+
+def load_theme(path: str | Path) -> LoadedTheme:
+    """Load and validate a theme file (its logo checked and encoded).
+
+    Raises:
+        ProfileError: A located problem in the theme file.
+
+    """
+    from strategygen.inputs.theme import load_theme as load
+
+    return load(Path(path))
+
+
+def plan(
+    tailoring: Tailoring | None = None,
+    *,
+    project: str | Path | None = None,
+    build_date: dt.date | None = None,
+    formats: Sequence[str] = ("html",),
+) -> BuildPlan:
+    """Resolve a build plan: the theme, rule library and settings every document shares.
+
+    Pass the plan (``using=``) to the other functions to resolve it once for many documents.
+    """
+    from strategygen.build.plan import resolve_plan
+
+    return resolve_plan(tailoring, project=project, build_date=build_date, formats=formats)
+
+
+def _profile(source: str | Path | CountryProfile) -> CountryProfile:
+    from strategygen.inputs.profile import CountryProfile
+
+    return source if isinstance(source, CountryProfile) else load_profile(source)
+
+
+def assess_profile(
+    profile: str | Path | CountryProfile,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+) -> Assessment:
+    """Assess a country: benchmarks, maturity, fired rules, KPIs, training tiers, data gaps.
+
+    Args:
+        profile: A loaded profile, a profile file, or a shipped code.
+        tailoring: Extra and disabled rules, default horizon (as ``strategygen build``).
+        build_date: Default SOURCE_DATE_EPOCH, else today.
+        using: A plan from :func:`plan` (then ``tailoring`` and ``build_date`` are its own).
+
+    """
+    from strategygen.build.document import assess_profile as assess
+
+    chosen = using or plan(tailoring, build_date=build_date)
+    return assess(_profile(profile), chosen)
+
+
+def render_html(
+    profile: str | Path | CountryProfile | Assessment,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+) -> str:
+    """Return the draft strategy of a country as one self-contained HTML page.
+
+    ``profile`` may also be an assessment from :func:`assess_profile` (its date is kept).
+    """
+    from strategygen.assess.model import Assessment
+    from strategygen.build.document import assess_profile, html_document
+
+    if isinstance(profile, Assessment):
+        date = build_date or profile.build_date
+        chosen = using or plan(tailoring, build_date=date)
+        return html_document(profile, chosen)
+    chosen = using or plan(tailoring, build_date=build_date)
+    return html_document(assess_profile(_profile(profile), chosen), chosen)
+
+
+def render_pdf(
+    profile: str | Path | CountryProfile,
+    target: str | Path,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+) -> PdfResult:
+    """Write the draft strategy of a country as a PDF at ``target`` (replaced atomically).
+
+    The theme's paper size and watermark apply unless the tailoring sets them; under
+    ``strict`` a WeasyPrint warning is an error, as in ``strategygen build --strict``.
+
+    Raises:
+        RenderError: The render failed (``target`` is left as it was).
+
+    """
+    import time
+
+    from strategygen.atomic import write_atomic
+    from strategygen.build.document import assess_profile, html_document, pdf_document
+    from strategygen.render.pdf import PdfResult
+
+    start = time.perf_counter()
+    chosen = using or plan(tailoring, build_date=build_date, formats=("pdf",))
+    html = html_document(assess_profile(_profile(profile), chosen), chosen)
+    out = Path(target)
+    rendered = pdf_document(html, chosen, out.name)
+    write_atomic(out, rendered.data)
+    return PdfResult(
+        rendered.pages, len(rendered.data), rendered.warnings, time.perf_counter() - start
+    )
+
+
+def build_batch(
+    profiles: Iterable[str | Path],
+    output_dir: str | Path = "output",
+    tailoring: Tailoring | None = None,
+    *,
+    formats: Sequence[str] = ("html",),
+    build_date: dt.date | None = None,
+    project: str | Path | None = None,
+    jobs: int = 1,
+    force: bool = True,
+) -> BatchOutcome:
+    """Build many countries into ``output_dir/<CODE>/``, as ``strategygen build`` does.
+
+    One country's failure does not stop the others: each result says ``built``,
+    ``skipped`` or ``failed`` (with the located error). ``force`` (the default here)
+    rebuilds outputs that a manifest says are up to date.
+
+    Raises:
+        KeyboardInterrupt: The batch was interrupted (finished outputs are kept).
+
+    """
+    from strategygen.build.batch import run_batch
+    from strategygen.build.document import BuildJob
+    from strategygen.build.plan import resolve_plan
+
+    resolved = resolve_plan(
+        tailoring, project=project, build_date=build_date, formats=formats, force=force
+    )
+    jobs_list = [BuildJob(profile_path(p), str(p)) for p in profiles]
+    outcome = run_batch(jobs_list, resolved, Path(output_dir), workers=jobs)
+    if outcome.interrupted:
+        raise KeyboardInterrupt
+    return outcome

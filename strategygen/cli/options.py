@@ -1,0 +1,125 @@
+"""Command-line options derived from the tailoring settings, and back to a Tailoring.
+
+Each field of :class:`strategygen.inputs.tailoring.Tailoring` with an option name becomes a
+``build`` option: its help is the field's documentation and its shape (a folder, a file,
+a choice, a flag, a repeatable value, a comma list) follows the field's type. Nothing
+about a setting is spelled here, so the options cannot drift from the project file.
+
+The options are attached when the command is first inspected (parsing or ``--help``):
+deriving them loads the settings model and pydantic, which ``strategygen --help`` and the
+other commands do not need.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``X | None`` and ``Annotated[X, ...]`` down to ``X``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def tailoring_options() -> list[click.Option]:
+    """Return one click option per tailoring setting that has a command-line spelling."""
+    from strategygen.inputs.tailoring import Tailoring, settings
+
+    options: list[click.Option] = []
+    for name, setting in settings():
+        if setting.option is None:
+            continue
+        info = Tailoring.model_fields[name]
+        help_text = info.description or ""
+        kind = _unwrap(info.annotation)
+        element = _unwrap(typing.get_args(kind)[0]) if typing.get_origin(kind) is tuple else None
+        extra: dict[str, Any] = {"metavar": setting.metavar} if setting.metavar else {}
+        decls = [setting.option, name]
+        if kind is bool and info.default is None:
+            stem = setting.option.removeprefix("--")
+            decls = [f"--{stem}/--no-{stem}", name]
+            extra["default"] = None
+        elif kind is bool:
+            extra["is_flag"] = True
+        elif typing.get_origin(kind) is typing.Literal:
+            extra["type"] = click.Choice([str(v) for v in typing.get_args(kind)])
+        elif kind is Path:
+            extra["type"] = click.Path(exists=True, dir_okay=False, path_type=Path)
+        elif element is not None and not setting.comma:
+            extra["multiple"] = True
+            help_text += " Repeatable."
+            if element is Path:
+                extra["type"] = click.Path(exists=True, file_okay=False, path_type=Path)
+        help_text += f" Project file: [{setting.table}] {name}."
+        options.append(click.Option(decls, help=help_text, **extra))
+    return options
+
+
+def tailoring_from_options(values: dict[str, Any]) -> Any:
+    """Build a Tailoring from the parsed option values; an invalid value is a UsageError.
+
+    Raises:
+        UsageError: Naming the option and what is wrong with its value.
+
+    """
+    from pydantic import ValidationError
+
+    from strategygen.errors import UsageError
+    from strategygen.inputs.tailoring import Tailoring, settings
+
+    given: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
+    for name, setting in settings():
+        if setting.option is None or name not in values:
+            continue
+        value = values[name]
+        spelled[name] = setting.option
+        if setting.comma and value is not None:
+            value = tuple(part.strip() for part in value.split(",") if part.strip())
+        given[name] = value
+    try:
+        return Tailoring.model_validate(given)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False):
+            loc = error["loc"]
+            option = spelled.get(str(loc[0]), str(loc[0]))
+            message = str(error["msg"]).removeprefix("Value error, ")
+            # One item of a list option: name it, as the user typed it.
+            item = f" {error['input']}" if len(loc) > 1 and isinstance(loc[1], int) else ""
+            lines.append(f"{option}{item}: {message}")
+        raise UsageError("\n".join(lines)) from None
+
+
+class TailoredCommand(click.Command):
+    """A command whose tailoring options are added the first time its options are read."""
+
+    _loaded = False
+
+    @property
+    def params(self) -> list[click.Parameter]:
+        """The command's parameters, tailoring options included."""
+        if not self._loaded:
+            self._loaded = True
+            # After the command's own input and output options, before --jobs and the
+            # reporting flags.
+            names = [p.name for p in self._params]
+            at = names.index("jobs") if "jobs" in names else len(names)
+            self._params[at:at] = tailoring_options()
+        return self._params
+
+    @params.setter
+    def params(self, value: list[click.Parameter]) -> None:
+        self._params = value
