@@ -1,0 +1,266 @@
+"""Priority sectors for AI, chosen from the country's economy and risk data, with reasons.
+
+A candidate sector (``strategygen/data/sectors.yaml``) is proposed when one of its evidence
+series reaches its threshold; the reason printed is the figure itself, with its year and
+source. A drafter's sectors in the profile take precedence: they are kept in the drafter's
+order, given the matching figures and uses where a candidate matches, and the data's own
+proposals are listed beside them for consultation. A figure more than ``OLD_AFTER`` years
+older than the build is flagged as old, so the draft asks for a newer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from strategygen.assess.economy import Figure, figures_for, risk_for
+from strategygen.inputs.profile import CountryProfile
+from strategygen.resources import data_file
+
+#: A figure whose year is more than this many years before the build year is flagged as old.
+OLD_AFTER = 5
+#: At most this many sectors are proposed from the data.
+MAX_SECTORS = 4
+#: Strength is capped so that one extreme figure does not decide the order alone.
+MAX_STRENGTH = 3.0
+#: Tourism figures for these years fall in the pandemic and understate a normal year.
+PANDEMIC_YEARS = frozenset({2020, 2021})
+
+# Risk-file series that sectors may test, besides the economy file's columns.
+RISK_SERIES: dict[str, tuple[str, str]] = {
+    "inform_hazard_exposure": ("INFORM hazard and exposure score", "on a 0-10 scale"),
+    "ndgain_vulnerability": ("ND-GAIN climate vulnerability score", "on a 0-1 scale"),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UseSpec(_Strict):
+    """One concrete AI use in a sector."""
+
+    use: Annotated[str, Field(min_length=1)]
+    value: Annotated[str, Field(min_length=1)]
+    risks: Annotated[str, Field(min_length=1)]
+
+
+class EvidenceSpec(_Strict):
+    """A data series and the threshold at which it selects the sector."""
+
+    series: str
+    threshold: float
+    above: bool = True
+
+
+class SectorSpec(_Strict):
+    """A candidate sector as written in the data file."""
+
+    key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    name: Annotated[str, Field(min_length=1)]
+    owner: Annotated[str, Field(min_length=1)]
+    aliases: list[str]
+    evidence: Annotated[list[EvidenceSpec], Field(min_length=1)]
+    uses: Annotated[list[UseSpec], Field(min_length=1)]
+
+
+class SectorFile(_Strict):
+    """The candidate-sector data file."""
+
+    sectors: list[SectorSpec]
+
+
+@dataclass(frozen=True)
+class SectorUse:
+    """A concrete use of AI in a sector, with the public value it could create and its risks."""
+
+    use: str
+    value: str
+    risks: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One figure tested for a sector, and whether it met the threshold."""
+
+    series: str
+    figure: Figure
+    threshold: float
+    above: bool
+    met: bool
+    old: bool
+    pandemic: bool
+
+    @property
+    def strength(self) -> float:
+        """How far the figure is past its threshold: 1 exactly at it, at most ``MAX_STRENGTH``.
+
+        A weight in the economy counts as its multiple of the threshold; a shortfall (``above``
+        false) as one plus the share of the threshold still missing, so a near-zero value
+        cannot outrank every weight in the economy.
+        """
+        if self.above:
+            ratio = self.figure.value / self.threshold if self.threshold else 0.0
+        else:
+            ratio = 1 + (self.threshold - self.figure.value) / self.threshold
+        return min(ratio, MAX_STRENGTH)
+
+    @property
+    def statement(self) -> str:
+        """The figure as a clause: ``international tourism receipts: 48.1% of total exports``."""
+        return f"{self.figure.label}: {self.figure.text()}"
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A priority sector of the draft, with why it was chosen and what AI could do in it."""
+
+    key: str
+    name: str
+    origin: Literal["data", "drafter"]
+    owner_domain: str
+    evidence: tuple[Evidence, ...]
+    uses: tuple[SectorUse, ...]
+    rationale: str | None = None
+    source_id: str | None = None
+
+    @property
+    def decisive(self) -> tuple[Evidence, ...]:
+        """The figures that met their threshold, strongest first."""
+        return tuple(sorted((e for e in self.evidence if e.met), key=lambda e: -e.strength))
+
+    @property
+    def has_old_figure(self) -> bool:
+        """True when a figure behind this sector is old."""
+        return any(e.old for e in self.decisive)
+
+
+@dataclass(frozen=True)
+class SectorPlan:
+    """The sectors a draft prioritises and every candidate considered, with its figures."""
+
+    chosen: tuple[Sector, ...]
+    considered: tuple[Sector, ...]
+    drafter_led: bool
+
+    @property
+    def suggested(self) -> tuple[Sector, ...]:
+        """Sectors the data proposes that a drafter's list leaves out."""
+        keys = {s.key for s in self.chosen}
+        return tuple(s for s in self.considered if s.decisive and s.key not in keys)
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of the bundled sources the chosen and considered sectors' figures cite."""
+        ids = {e.figure.source_id for s in self.considered for e in s.evidence}
+        ids |= {e.figure.source_id for s in self.chosen for e in s.evidence}
+        return tuple(sorted(ids))
+
+
+@cache
+def catalogue() -> tuple[SectorSpec, ...]:
+    """Return the candidate sectors from the bundled data file (validated)."""
+    data = yaml.safe_load(data_file("sectors.yaml").read_text(encoding="utf-8"))
+    return tuple(SectorFile.model_validate(data).sectors)
+
+
+def _figure(iso3: str, series: str) -> Figure | None:
+    if series in RISK_SERIES:
+        risk = risk_for(iso3)
+        if risk is None:
+            return None
+        label, unit = RISK_SERIES[series]
+        if series == "inform_hazard_exposure":
+            return Figure(risk.hazard_exposure, risk.year, "inform2025", label, unit)
+        fig = risk.ndgain_vulnerability
+        return Figure(fig.value, fig.year, fig.source_id, label, unit) if fig else None
+    return figures_for(iso3).get(series)
+
+
+def _evidence(iso3: str, spec: SectorSpec, build_year: int) -> tuple[Evidence, ...]:
+    out = []
+    for ev in spec.evidence:
+        fig = _figure(iso3, ev.series)
+        if fig is None:
+            continue
+        met = fig.value >= ev.threshold if ev.above else fig.value <= ev.threshold
+        out.append(
+            Evidence(
+                series=ev.series,
+                figure=fig,
+                threshold=ev.threshold,
+                above=ev.above,
+                met=met,
+                old=build_year - fig.year > OLD_AFTER,
+                pandemic=ev.series == "tourism_receipts_pct_exports" and fig.year in PANDEMIC_YEARS,
+            )
+        )
+    return tuple(out)
+
+
+def _uses(spec: SectorSpec) -> tuple[SectorUse, ...]:
+    return tuple(SectorUse(u.use, u.value, u.risks) for u in spec.uses)
+
+
+def match(name: str) -> SectorSpec | None:
+    """Return the candidate sector a drafter's sector name refers to, if any."""
+    words = f" {re.sub(r'[^a-z0-9]+', ' ', name.lower()).strip()} "
+    for spec in catalogue():
+        if any(f" {alias} " in words for alias in spec.aliases):
+            return spec
+    return None
+
+
+def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
+    """Choose the draft's priority sectors from the profile and the bundled data.
+
+    Args:
+        profile: The validated country profile.
+        build_year: Year of the build, to flag figures that are old.
+
+    Returns:
+        The chosen sectors (the drafter's when the profile lists any, else the data's, strongest
+        first, at most ``MAX_SECTORS``) and every candidate with the figures the data has.
+
+    """
+    iso3 = profile.identity.iso3
+    considered = tuple(
+        Sector(
+            key=spec.key,
+            name=spec.name,
+            origin="data",
+            owner_domain=spec.owner,
+            evidence=_evidence(iso3, spec, build_year),
+            uses=_uses(spec),
+        )
+        for spec in catalogue()
+    )
+    by_key = {s.key: s for s in considered}
+    if profile.priority_sectors:
+        chosen = []
+        for sec in profile.priority_sectors:
+            spec = match(sec.name)
+            known = by_key.get(spec.key) if spec else None
+            chosen.append(
+                Sector(
+                    key=spec.key if spec else re.sub(r"[^a-z0-9]+", "_", sec.name.lower()),
+                    name=sec.name,
+                    origin="drafter",
+                    owner_domain=spec.owner if spec else "economy",
+                    evidence=known.evidence if known else (),
+                    uses=known.uses if known else (),
+                    rationale=sec.rationale,
+                    source_id=sec.source,
+                )
+            )
+        return SectorPlan(tuple(chosen), considered, drafter_led=True)
+    ranked = sorted(
+        (s for s in considered if s.decisive),
+        key=lambda s: (-s.decisive[0].strength, s.key),
+    )
+    return SectorPlan(tuple(ranked[:MAX_SECTORS]), considered, drafter_led=False)
