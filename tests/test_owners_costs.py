@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -118,11 +119,12 @@ def test_training_cost_per_tier_from_headcount(
         "context:\n",
         "civil_service:\n  headcount: {value: 10000, year: 2024, source: src}\ncontext:\n",
     )
-    basis = cost_basis(load_profile_text(text))
-    basis_priced = basis.__class__(**{**basis.__dict__, "staff_year_usd": 22000.0})
-    costs = tier_costs({"awareness": 10000, "specialists": None}, {"awareness": 2029, "specialists": 2032}, basis_priced)
-    aw, sp = costs
-    assert aw.due_year == 2029 and aw.learner_time_usd == (round2(10000 * 0.5 * 100), round2(10000 * 100))
+    basis = dataclasses.replace(cost_basis(load_profile_text(text)), staff_year_usd=22000.0)
+    people = {"awareness": 10000, "specialists": None}
+    aw, sp = tier_costs(people, {"awareness": 2029, "specialists": 2032}, basis)
+    # 22,000 a staff-year over 220 working days is 100 a day; awareness takes 0.5 to 1 day.
+    assert aw.due_year == 2029
+    assert aw.learner_time_usd == (round2(10000 * 0.5 * 100), round2(10000 * 100))
     assert aw.delivery_usd is not None and aw.delivery_usd[0] < aw.learner_time_usd[0]
     assert sp.learner_time_usd is None  # unknown headcount: no invented number
 

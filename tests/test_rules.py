@@ -236,12 +236,26 @@ def test_placeholders_filled_with_profile_facts() -> None:
     assert "partially in force" in rule.finding  # type: ignore[attr-defined]
 
 
-def test_owner_from_agency_or_none() -> None:
+def test_owner_from_agency_or_named_role() -> None:
     agency = Institutions(
         digital_lead_agency=Agency(name="eGov Jamaica", acronym="eGovJa", source=SRC)
     )
-    assert fired(edit(institutions=agency))["PS-INVENTORY"].owner == "eGov Jamaica (eGovJa)"  # type: ignore[attr-defined]
-    assert fired(JAM)["PS-INVENTORY"].owner is None  # type: ignore[attr-defined]
+    rule = fired(edit(institutions=agency))["PS-INVENTORY"]
+    assert rule.owner == "eGov Jamaica (eGovJa)"  # type: ignore[attr-defined]
+    assert rule.lead.kind == "recorded"  # type: ignore[attr-defined]
+    # Without a recorded body, the lead is the ministry responsible for the domain.
+    bare = fired(JAM)["PS-INVENTORY"]
+    assert bare.owner == "the ministry responsible for digital government"  # type: ignore[attr-defined]
+    assert bare.lead.kind == "role"  # type: ignore[attr-defined]
+
+
+def test_every_shipped_rule_has_a_lead_and_a_cost_band() -> None:
+    from strategygen.assess.rules import load_rules
+    from strategygen.resources import shipped_dir
+
+    for rule in load_rules([shipped_dir("rules")]):
+        assert rule.spec.lead, rule.id
+        assert rule.spec.cost, rule.id
 
 
 def test_fired_rules_sorted_by_priority_then_id() -> None:

@@ -194,9 +194,13 @@ def compute_benchmarks(profile: CountryProfile) -> tuple[Benchmark, ...]:
 def strongest_weakest(
     benchmarks: Iterable[Benchmark], count: int = EXTREMES
 ) -> tuple[tuple[Benchmark, ...], tuple[Benchmark, ...]]:
-    """Return the ``count`` dimensions furthest above and furthest below the CDCC mean.
+    """Return up to ``count`` dimensions furthest above and furthest below the CDCC mean.
 
-    Dimensions without a score are left out; ties are broken by the document order.
+    Only dimensions above the mean can be strengths and only those below it weaknesses. The
+    country's own highest-scoring dimension is never listed among its weakest (nor its lowest
+    among its strongest), however it compares with the mean: calling a country's best score
+    one of its weakest would mislead the reader. Dimensions without a score are left out; ties
+    are broken by the document order.
 
     Returns:
         (strongest, weakest): strongest first in the first tuple, weakest first in the second.
@@ -204,10 +208,16 @@ def strongest_weakest(
     """
     scored = [b for b in benchmarks if b.level == "dimension" and b.score is not None]
     order = {key: i for i, key in enumerate(BENCHMARK_KEYS)}
+    if not scored:
+        return (), ()
 
     def diff(b: Benchmark) -> float:
         return round((b.score or 0.0) - b.cdcc_mean, 6)
 
-    strongest = sorted(scored, key=lambda b: (-diff(b), order[b.key]))[:count]
-    weakest = sorted(scored, key=lambda b: (diff(b), order[b.key]))[:count]
+    top = max(scored, key=lambda b: (b.score or 0.0, -order[b.key]))
+    bottom = min(scored, key=lambda b: (b.score or 0.0, order[b.key]))
+    above = [b for b in scored if diff(b) > 0 and b is not bottom]
+    below = [b for b in scored if diff(b) < 0 and b is not top]
+    strongest = sorted(above, key=lambda b: (-diff(b), order[b.key]))[:count]
+    weakest = sorted(below, key=lambda b: (diff(b), order[b.key]))[:count]
     return tuple(strongest), tuple(weakest)

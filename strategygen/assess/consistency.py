@@ -138,13 +138,13 @@ def _check_horizons(a: Assessment, doc: _Reader) -> list[Problem]:
     out: list[Problem] = []
     allowed = _allowed_ranges(sched)
     for block in doc.text.get("roadmap", []):
-        for m in _RANGE.finditer(block):
-            rng = (int(m.group(1)), int(m.group(2)))
+        for hit in _RANGE.finditer(block):
+            rng = (int(hit.group(1)), int(hit.group(2)))
             if rng not in allowed:
                 out.append(
                     Problem(
                         "horizon",
-                        f"roadmap: the range {m.group(0)} is neither the strategy period, a "
+                        f"roadmap: the range {hit.group(0)} is neither the strategy period, a "
                         f"horizon nor an action's years: {block[:120]!r}",
                     )
                 )
@@ -155,8 +155,11 @@ def _check_horizons(a: Assessment, doc: _Reader) -> list[Problem]:
                     continue
                 slot = sched.slots[row[0]]
                 for cell in row[1:]:
-                    m = _RANGE.fullmatch(cell.strip())
-                    if m and (int(m.group(1)), int(m.group(2))) != (slot.first, slot.last):
+                    cell_range = _RANGE.fullmatch(cell.strip())
+                    if cell_range and (
+                        (int(cell_range.group(1)), int(cell_range.group(2)))
+                        != (slot.first, slot.last)
+                    ):
                         out.append(
                             Problem(
                                 "horizon",
@@ -168,7 +171,9 @@ def _check_horizons(a: Assessment, doc: _Reader) -> list[Problem]:
     for section, blocks in doc.text.items():
         for block in blocks:
             pattern, years = _RELATIVE["short"]
-            if pattern.search(block) and short[1] - short[0] + 1 != years:
+            # Only a sentence about the short term can misdescribe it.
+            mentions = "short" in block.lower()
+            if mentions and pattern.search(block) and short[1] - short[0] + 1 != years:
                 out.append(
                     Problem(
                         "horizon",
@@ -249,9 +254,7 @@ def _check_extremes(a: Assessment, doc: _Reader) -> list[Problem]:
                                 f"{sentence[:140]!r}",
                             )
                         )
-                if "strongest" in low and re.search(
-                    rf"\b{re.escape(bottom.label.lower())}\b", low
-                ):
+                if "strongest" in low and re.search(rf"\b{re.escape(bottom.label.lower())}\b", low):
                     if "weakest" not in low:
                         out.append(
                             Problem(
@@ -277,12 +280,13 @@ def _check_stages(a: Assessment, doc: _Reader) -> list[Problem]:
             )
         )
     for block in doc.text.get("public_sector", []):
-        if _NOT_PLACED.search(block):
+        said = _NOT_PLACED.search(block)
+        if said:
             out.append(
                 Problem(
                     "stage",
                     f"public_sector: rated stage {ps.stage} ({ps.stage_name}), yet the text says "
-                    f"{_NOT_PLACED.search(block).group(0)!r}",  # type: ignore[union-attr]
+                    f"{said.group(0)!r}",
                 )
             )
     return out
@@ -295,12 +299,12 @@ def _check_codes(doc: _Reader) -> list[Problem]:
             continue  # the rules log prints conditions as written, codes included
         for block in blocks:
             for pattern in (_RAW_CODE, _RAW_NONE):
-                m = pattern.search(block)
-                if m:
+                found = pattern.search(block)
+                if found:
                     out.append(
                         Problem(
                             "status-code",
-                            f"{section}: raw status code {m.group(0)!r} in {block[:120]!r}",
+                            f"{section}: raw status code {found.group(0)!r} in {block[:120]!r}",
                         )
                     )
     return out

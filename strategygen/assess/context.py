@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, cast
 
 from strategygen.assess.economy import Risk, risk_for
 from strategygen.inputs.profile import CountryProfile
@@ -148,7 +148,7 @@ def territories() -> dict[str, Territory]:
             if kind not in KIND_TEXT:
                 raise ValueError(f"territories.csv: {row['iso3']}: unknown kind {kind!r}")
             out[row["iso3"]] = Territory(
-                kind=kind,  # type: ignore[arg-type]
+                kind=cast(TerritoryKind, kind),
                 administering_state=row["administering_state"],
                 local_government=row["local_government"],
                 legislates=row["legislates"] == "yes",
@@ -163,7 +163,7 @@ def territory_sources() -> dict[str, dict[str, object]]:
 
 
 def is_caribbean(profile: CountryProfile) -> bool:
-    """True for a CDCC member or associate member, or a country in the UN Caribbean sub-region."""
+    """Tell whether a country is a CDCC member or associate, or in the UN Caribbean sub-region."""
     ident = profile.identity
     return ident.cdcc_status != "none" or (ident.un_region or "").strip().lower() == "caribbean"
 

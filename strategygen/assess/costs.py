@@ -37,6 +37,8 @@ class BandSpec(_Strict):
     staff_years: tuple[float, float]
     other: tuple[float, float]
     basis: str
+    training: bool = False
+    """True for the training programme, costed from the tiers when the headcount is known."""
 
 
 class StaffYearSpec(_Strict):
@@ -79,7 +81,7 @@ def cost_data() -> CostFile:
 
 
 def band_keys() -> tuple[str, ...]:
-    """Return the keys of the defined bands (``A``..``D``)."""
+    """Return the keys of the defined bands (``A``..``D``, and ``T`` for training)."""
     return tuple(b.key for b in cost_data().bands)
 
 
@@ -183,6 +185,28 @@ def estimate(band: str, basis: CostBasis) -> CostEstimate:
     return CostEstimate(band, spec.label, (round(lo, 2), round(hi, 2)), usd, spec.basis)
 
 
+def training_estimate(tiers: Iterable[TierCost], basis: CostBasis) -> CostEstimate:
+    """Cost the training programme as the delivery cost of every tier, else band ``T``.
+
+    The learners' own time is a real cost but not a budget line, so it is shown with the tiers
+    and left out of the programme's estimate.
+    """
+    fallback = estimate("T", basis)
+    rows = list(tiers)
+    if not rows or any(t.delivery_usd is None for t in rows):
+        return fallback
+    lo = round2(sum(t.delivery_usd[0] for t in rows if t.delivery_usd))
+    hi = round2(sum(t.delivery_usd[1] for t in rows if t.delivery_usd))
+    staff = basis.staff_year_usd or 1.0
+    return CostEstimate(
+        "T",
+        fallback.label,
+        (round(lo / staff, 2), round(hi / staff, 2)),
+        (lo, hi),
+        "delivery of the four training tiers to the numbers computed from the headcount",
+    )
+
+
 def tier_costs(
     people: Mapping[str, int | None], due: Mapping[str, int], basis: CostBasis
 ) -> tuple[TierCost, ...]:
@@ -220,9 +244,7 @@ class BudgetTable:
     total: Range
 
 
-def budget_table(
-    items: Iterable[tuple[str, int, int, Range]], years: Iterable[int]
-) -> BudgetTable:
+def budget_table(items: Iterable[tuple[str, int, int, Range]], years: Iterable[int]) -> BudgetTable:
     """Spread each (pillar, first year, last year, US$ range) evenly over its years and total.
 
     Years outside ``years`` are dropped (an action never runs beyond the strategy period).

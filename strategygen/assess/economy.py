@@ -17,10 +17,8 @@ SOURCES: dict[str, dict[str, object]] = {
     "wdi-economy": {
         "id": "wdi-economy",
         "title": (
-            "World Development Indicators: sector value added (NV.AGR, NV.IND, NV.SRV), "
-            "tourism receipts (ST.INT.RCPT.XP.ZS), ICT service exports (BX.GSR.CCIS.ZS), "
-            "remittances (BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD), government consumption "
-            "(NE.CON.GOVT.ZS), electricity access (EG.ELC.ACCS.ZS), renewables (EG.FEC.RNEW.ZS)"
+            "World Development Indicators: economic structure, tourism receipts, ICT service "
+            "exports, remittances, government consumption, electricity access, renewables"
         ),
         "publisher": "World Bank",
         "year": 2026,

@@ -85,14 +85,25 @@ def _present(profile: CountryProfile, path: str) -> bool:
     return value is not None and value != [] and value != ""
 
 
+# The strategy's status in words, for the cap's reason (never the raw code).
+_STRATEGY_WORDS: dict[str, str] = {
+    "none": "none on record",
+    "announced": "announced",
+    "in_preparation": "in preparation",
+    "recommendations_only": "recommendations only",
+    "draft": "a draft",
+    "adopted": "adopted",
+}
+
+
 def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     """Institutional facts that cap an area's stage: area -> [(maximum stage, reason)]."""
     gates: dict[str, list[tuple[int, str]]] = {key: [] for key in AREA_KEYS}
     strategy = profile.institutions.ai_strategy
     if strategy is None or strategy.status != "adopted":
-        state = "not recorded" if strategy is None else strategy.status.replace("_", " ")
+        state = "not recorded" if strategy is None else _STRATEGY_WORDS[strategy.status]
         gates["strategy"].append(
-            (2, f"no formally adopted AI strategy or policy (status: {state}) caps this area at 2")
+            (2, f"no formally adopted AI strategy or policy ({state}) caps this area at 2")
         )
     law = profile.law.data_protection
     if law is None or law.status != "in_force":
@@ -102,7 +113,9 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
         )
     psai = profile.public_sector_ai
     if psai.use_cases is None:
-        gates["public_sector"].append((3, "no register of public-sector AI use caps this at 3"))
+        # Stage 3 ("Systematic") means AI use that is known and managed; without a register no
+        # public body can be placed on the adoption scale, so the stage cannot exceed 2.
+        gates["public_sector"].append((2, "no register of public-sector AI use caps this at 2"))
     if psai.guidelines is None or psai.guidelines.status != "adopted":
         gates["public_sector"].append(
             (3, "no adopted guidelines for AI use in the public sector cap this area at 3")

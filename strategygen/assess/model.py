@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from strategygen.assess.context import CountryContext
+from strategygen.assess.costs import BudgetTable, CostBasis, CostEstimate, TierCost
+from strategygen.assess.owners import Owner
+from strategygen.assess.sectors import SectorPlan
 from strategygen.inputs.profile import CountryProfile
+
+if TYPE_CHECKING:
+    # schedule.py reads FiredRule from this module, so it cannot be imported at run time.
+    from strategygen.assess.schedule import Schedule
 
 Priority = Literal["high", "medium", "low"]
 Horizon = Literal["short", "medium", "long"]
@@ -104,6 +112,27 @@ class FiredRule:
     triggers: tuple[Trigger, ...]
     shipped: bool = True
     """False when the rule came from a user's rule folder rather than the shipped library."""
+    lead_domain: str | None = None
+    """Domain of the lead body as the rule declares it (see ``assess/owners.py``)."""
+    cost_band: str | None = None
+    """Cost band as the rule declares it (``A`` to ``D``), None if it declares none."""
+    lead: Owner | None = None
+    """The body or role that leads the action (set by the assessment after firing)."""
+    cost: CostEstimate | None = None
+    """The band scaled to the country (set by the assessment after firing)."""
+    first_year: int | None = None
+    """Year the action starts, from the schedule (set by the assessment)."""
+    last_year: int | None = None
+    """Year the action is due or ends, from the schedule (set by the assessment)."""
+
+    @property
+    def years(self) -> str:
+        """``2027–2028`` (one year printed once); empty before scheduling."""
+        if self.first_year is None or self.last_year is None:
+            return ""
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}\u2013{self.last_year}"
 
 
 @dataclass(frozen=True)
@@ -172,6 +201,24 @@ class Assessment:
     tiers: tuple[TrainingTier, ...]
     gaps: tuple[DataGap, ...]
     completeness: float
+    context: CountryContext
+    """Region, territory status, fragility and the state of the AI strategy."""
+    sectors: SectorPlan
+    """Priority sectors (the drafter's, else chosen from the data) and every candidate."""
+    schedule: Schedule
+    """Horizon spans and each action's years; every year range printed comes from here."""
+    priorities: tuple[FiredRule, ...]
+    """The executive summary's priority actions (prerequisites first)."""
+    cost_basis: CostBasis
+    """How estimates are scaled and priced for this country."""
+    budget: BudgetTable
+    """Estimated spending by pillar and year (empty rows when amounts cannot be priced)."""
+    tier_costs: tuple[TierCost, ...]
+    """Training tiers' people, due year and cost."""
+    bands: tuple[CostEstimate, ...]
+    """The cost bands scaled and priced for this country (A to D)."""
+    dataset_sources: tuple[dict[str, object], ...] = ()
+    """Bundled sources the assessment cites beyond the profile's own (sources annex)."""
 
     def benchmark(self, key: str) -> Benchmark:
         """Return the benchmark for ``key`` (``total``, a pillar or a dimension name)."""

@@ -9,10 +9,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
+from strategygen.assess.context import CountryContext, country_context, territory_sources
+from strategygen.assess.economy import SOURCES as ECONOMY_SOURCES
 from strategygen.assess.facts import completeness, missing_facts
 from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
 from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap
+from strategygen.assess.owners import resolve
+from strategygen.assess.plan import complete_plan
 from strategygen.assess.rules import (
     FactContext,
     Rule,
@@ -22,6 +26,7 @@ from strategygen.assess.rules import (
     placeholder_values,
     without_disabled,
 )
+from strategygen.assess.sectors import SectorPlan, choose_sectors
 from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
@@ -64,6 +69,13 @@ def rule_library(folders: Sequence[Path] = (), disabled: Sequence[str] = ()) -> 
 def _rule_library(dirs: tuple[str, ...], disabled: tuple[str, ...], state: str) -> tuple[Rule, ...]:
     # ``state`` is only part of the key: changed contents make a new entry.
     return without_disabled(load_rules([Path(d) for d in dirs]), disabled)
+
+
+def dataset_sources(context: CountryContext, sectors: SectorPlan) -> tuple[dict[str, object], ...]:
+    """Return the bundled sources the context and the sector figures cite."""
+    known = {**ECONOMY_SOURCES, **territory_sources()}
+    ids = sorted({*context.source_ids, *sectors.source_ids})
+    return tuple(known[i] for i in ids if i in known)
 
 
 def assess(
@@ -110,15 +122,23 @@ def assess(
     facts = FactContext(profile, by_key, maturity, derive(profile))
     fired = fire(rules, facts, placeholder_values(facts, start, end))
     tiers = training_tiers(profile, ratios)
+    context = country_context(profile)
+    ctx = KpiContext(profile, start, end, by_key, maturity, {t.key: t for t in tiers})
+    plan = complete_plan(fired, profile, context, ctx, tiers)
+    fired = plan.fired
 
+    # An indicator is reported by the lead of the first action that names it.
     responsible: dict[str, str | None] = {}
     for rule in fired:
         for kid in rule.kpis:
             if responsible.get(kid) is None:
                 responsible[kid] = rule.owner
     kpi_ids = {READINESS_KPI, *(k for rule in fired for k in rule.kpis)}
-    ctx = KpiContext(profile, start, end, by_key, maturity, {t.key: t for t in tiers})
+    if responsible.get(READINESS_KPI) is None:
+        # The overall readiness score is the lead body's to report (or the role's).
+        responsible[READINESS_KPI] = resolve("ai_policy", profile, context).name
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
+    sectors = choose_sectors(profile, build_date.year)
 
     gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_facts(profile)]
     known = {g.path for g in gaps}
@@ -139,4 +159,13 @@ def assess(
         tiers=tiers,
         gaps=tuple(gaps),
         completeness=completeness(profile),
+        context=context,
+        sectors=sectors,
+        schedule=plan.schedule,
+        priorities=plan.priorities,
+        cost_basis=plan.cost_basis,
+        budget=plan.budget,
+        tier_costs=plan.tier_costs,
+        bands=plan.bands,
+        dataset_sources=dataset_sources(context, sectors),
     )

@@ -157,4 +157,8 @@ def collect_sources(assessment: Assessment) -> dict[str, Source]:
     for sid in _BUNDLED_SOURCE_IDS:
         if sid not in out:
             out[sid] = Source.model_validate(SOURCES[sid])
+    for entry in assessment.dataset_sources:
+        bundled = str(entry["id"])
+        if bundled not in out:
+            out[bundled] = Source.model_validate(entry)
     return out

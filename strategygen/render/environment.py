@@ -78,6 +78,17 @@ def fmt_pct(share: float | None, digits: int = 0) -> str:
     return f"{share * 100:.{digits}f}%"
 
 
+def fmt_usd(value: tuple[float, float] | float | None) -> str:
+    """Format a US$ amount or (low, high) range with k/m suffixes (``US$45k–120k``)."""
+    from strategygen.assess.costs import money, money_range
+
+    if value is None:
+        return "n/a"
+    if isinstance(value, tuple):
+        return money_range(value) or "n/a"
+    return money(float(value))
+
+
 def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environment:
     """Create the sandboxed Jinja2 environment over override folders and the defaults.
 
@@ -101,6 +112,7 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
     env.filters["num"] = fmt_num
     env.filters["int"] = fmt_int
     env.filters["pct"] = fmt_pct
+    env.filters["usd"] = fmt_usd
     return env
 
 

@@ -19,17 +19,8 @@ from strategygen.render.svg import (
 
 
 def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
-    """Map each horizon (short, medium, long) to its first and last year in the strategy."""
-    start, end = a.horizon_start, a.horizon_end
-    span = end - start + 1
-    short_end = start + max(0, min(span - 3, round(span * 0.3) - 1))
-    medium_end = max(short_end + 1, start + round(span * 0.65) - 1)
-    medium_end = min(medium_end, end - 1)
-    return {
-        "short": (start, short_end),
-        "medium": (short_end + 1, medium_end),
-        "long": (medium_end + 1, end),
-    }
+    """Map each horizon (short, medium, long) to its first and last year (the schedule's)."""
+    return dict(a.schedule.spans)
 
 
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -91,10 +82,9 @@ def roadmap_chart(a: Assessment) -> Chart:
         )
     for i, r in enumerate(rules):
         y = top + i * row_h
-        y0, _ = years[r.horizon]
-        # An action starts in its horizon and runs to the end of the strategy period,
-        # except short-term actions, which are due by the end of the short term.
-        y1 = years["short"][1] if r.horizon == "short" else end
+        # The years come from the assessment's schedule, like every table of the roadmap.
+        slot = a.schedule.slots[r.id]
+        y0, y1 = slot.first, slot.last
         x0 = label_w + (y0 - start) * col
         w = (y1 - y0 + 1) * col
         s = PRIORITY_SERIES[r.priority]
@@ -122,7 +112,7 @@ def roadmap_chart(a: Assessment) -> Chart:
             r.recommendation,
             r.priority,
             r.horizon,
-            f"{years[r.horizon][0]}\u2013{years['short'][1] if r.horizon == 'short' else end}",
+            a.schedule.slots[r.id].years,
         )
         for r in rules
     )

@@ -112,6 +112,8 @@ def fire(
             finding=fill(r.spec.finding.strip(), values),
             recommendation=fill(r.spec.recommendation.strip(), values),
             owner=fill_owner(r.spec.owner, values),
+            lead_domain=r.spec.lead,
+            cost_band=r.spec.cost,
             kpis=tuple(r.spec.kpis),
             depends_on=tuple(d for d in r.spec.depends_on if d in ids),
             evidence=r.spec.evidence.strip(),

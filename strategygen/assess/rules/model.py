@@ -22,8 +22,10 @@ from pydantic import (
     model_validator,
 )
 
+from strategygen.assess.costs import band_keys
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.model import Area, Horizon, Priority
+from strategygen.assess.owners import ROLES
 from strategygen.assess.rules.paths import fact_type
 from strategygen.assess.rules.placeholders import PLACEHOLDER, PLACEHOLDERS
 
@@ -141,9 +143,29 @@ class RuleSpec(_Strict):
     priority: Priority
     horizon: Horizon
     owner: str | None = None
+    lead: str | None = None
+    """Domain of the body that leads the action (``education``, ``ai_policy``...): the draft
+    names the recorded body or the ministry responsible for it. ``owner``, when it can be
+    filled, names the lead directly instead."""
+    cost: str | None = None
+    """Cost band (``A`` to ``D`` in ``strategygen/data/cost_bands.yaml``)."""
     kpis: list[str] = []
     depends_on: list[str] = []
     evidence: Annotated[str, Field(min_length=1)]
+
+    @field_validator("lead")
+    @classmethod
+    def _known_lead(cls, domain: str | None) -> str | None:
+        if domain is not None and domain not in ROLES:
+            raise ValueError(f"unknown lead domain {domain!r}; known: {', '.join(sorted(ROLES))}")
+        return domain
+
+    @field_validator("cost")
+    @classmethod
+    def _known_band(cls, band: str | None) -> str | None:
+        if band is not None and band not in band_keys():
+            raise ValueError(f"unknown cost band {band!r}; bands: {', '.join(band_keys())}")
+        return band
 
     @field_validator("finding", "recommendation", "owner")
     @classmethod

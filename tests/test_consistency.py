@@ -1,0 +1,93 @@
+"""The plan consistency checker: every shipped draft passes, and each check can fail."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from strategygen.assess.consistency import check
+from strategygen.assess.model import Assessment
+from strategygen.assess.run import assess
+from strategygen.inputs.loader import load_profile
+from strategygen.render.html import render_document
+from strategygen.resources import shipped_dir
+
+DATE = dt.date(2026, 7, 1)
+PROFILES = sorted(p.stem for p in shipped_dir("country_profiles").glob("*.yaml"))
+
+
+@cache
+def draft(code: str) -> tuple[Assessment, str]:
+    a = assess(load_profile(shipped_dir("country_profiles") / f"{code}.yaml"), DATE)
+    return a, render_document(a, build_date=DATE)
+
+
+@pytest.mark.parametrize("code", PROFILES)
+def test_every_shipped_draft_is_consistent(code: str) -> None:
+    a, html = draft(code)
+    assert [f"{p.code}: {p.message}" for p in check(a, html)] == []
+
+
+def codes(a: Assessment, html: str) -> set[str]:
+    return {p.code for p in check(a, html)}
+
+
+def test_a_table_row_with_other_years_fails() -> None:
+    a, html = draft("JAM")
+    slot = a.schedule.slots["DPL-NONE"]
+    bad = html.replace(f"<td>{slot.years}</td>", "<td>2027\u20132031</td>", 1)
+    assert "horizon" in codes(a, bad)
+
+
+def test_a_short_term_of_twelve_months_fails_when_it_spans_two_years() -> None:
+    a, html = draft("JAM")
+    assert a.schedule.spans["short"][1] > a.schedule.spans["short"][0]
+    bad = html.replace("</section>", "<p>The short term is within 12 months.</p></section>", 1)
+    assert "horizon" in codes(a, bad)
+
+
+def test_an_action_before_its_prerequisite_fails() -> None:
+    a, html = draft("JAM")
+    rule = next(r for r in a.fired if r.depends_on)
+    dep = a.schedule.slots[rule.depends_on[0]]
+    slots = dict(a.schedule.slots)
+    slots[rule.id] = dataclasses.replace(slots[rule.id], first=dep.first)
+    broken = dataclasses.replace(a, schedule=dataclasses.replace(a.schedule, slots=slots))
+    assert "dependency" in codes(broken, html)
+
+
+def test_a_priority_list_without_a_prerequisite_fails() -> None:
+    a, html = draft("JAM")
+    needed = {d for r in a.fired for d in r.depends_on}
+    high = next(r for r in a.fired if r.id in needed and r.priority == "high")
+    bad = html.replace(f'<a href="#act-{high.id}">{high.id}</a></th>', "<a>X</a></th>")
+    assert "priority" in codes(a, bad)
+
+
+def test_the_top_dimension_called_weakest_fails() -> None:
+    a, html = draft("JAM")
+    dims = [b for b in a.benchmarks if b.level == "dimension" and b.score is not None]
+    top = max(dims, key=lambda b: b.score or 0)
+    bad = html.replace(
+        "</section>", f"<p>{top.label} is among the weakest dimensions.</p></section>", 1
+    )
+    assert "weakest" in codes(a, bad)
+
+
+def test_a_systematic_rating_without_an_inventory_fails() -> None:
+    a, html = draft("JAM")
+    areas = tuple(
+        dataclasses.replace(m, stage=3, stage_name="Systematic") if m.area == "public_sector" else m
+        for m in a.areas
+    )
+    assert "stage" in codes(dataclasses.replace(a, areas=areas), html)
+
+
+@pytest.mark.parametrize("raw", ["status: in_preparation", "Guidance is none (2026)."])
+def test_raw_status_codes_fail(raw: str) -> None:
+    a, html = draft("JAM")
+    bad = html.replace("</section>", f"<p>{raw}</p></section>", 1)
+    assert "status-code" in codes(a, bad)
