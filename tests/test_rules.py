@@ -424,8 +424,8 @@ def test_rule_errors_are_located_like_profile_errors(tmp_path: Path) -> None:
     assert typo[0] == "mine.yaml:2:5: rules[T-ONE].priority: required field is missing; add it"
     assert typo[1].endswith(
         "mine.yaml:8:5: rules[T-ONE].priorty: unknown key; did you mean 'priority'? valid keys "
-        "here: id, area, pillar, when, finding, recommendation, priority, horizon, owner, kpis, "
-        "depends_on, evidence"
+        "here: id, area, pillar, when, finding, recommendation, priority, horizon, owner, lead, "
+        "cost, kpis, depends_on, evidence"
     )
     nested = GOOD.replace(
         "when: {fact: identity.sids, op: eq, value: true}",
