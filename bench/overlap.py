@@ -129,7 +129,7 @@ def build_drafts(codes: Iterable[str]) -> dict[str, str]:
     out = {}
     for code in codes:
         profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
-        out[code] = render_document(assess(profile, DATE), build_date=DATE)
+        out[code] = render_document(assess(profile, DATE))
     return out
 
 

@@ -22,7 +22,7 @@ PROFILES = sorted(p.stem for p in shipped_dir("country_profiles").glob("*.yaml")
 @cache
 def draft(code: str) -> tuple[Assessment, str]:
     a = assess(load_profile(shipped_dir("country_profiles") / f"{code}.yaml"), DATE)
-    return a, render_document(a, build_date=DATE)
+    return a, render_document(a)
 
 
 @pytest.mark.parametrize("code", PROFILES)
