@@ -25,6 +25,7 @@ from strategygen.inputs.tailoring import Tailoring
 from strategygen.inputs.theme import load_theme
 from strategygen.render.catalog import copy_template, default_templates
 from strategygen.render.html import render_document
+from strategygen.render.overrides import check_overrides
 from strategygen.resources import data_file, shipped_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,66 @@ def test_default_prefix_extends_the_template_it_replaces(tmp_path: Path) -> None
     # Only the one block changed: the vision statement and goals are the defaults.
     assert html.count("<h3>Vision statement</h3>") == 1
     assert html.count("<h3>Strategic goals</h3>") == 1
+
+
+def test_block_the_parent_does_not_define_names_the_nearest(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path,
+        {
+            "sections/vision.html": '{% extends "!default/sections/vision.html" %}\n\n'
+            "{% block principle %}<p>OURS</p>{% endblock %}\n"
+        },
+    )
+    path = folder / "sections" / "vision.html"
+    with pytest.raises(TemplateError) as info:
+        _render(templates=(folder,))
+    assert str(info.value) == (
+        f"{path}:3: block 'principle' is not defined in !default/sections/vision.html, so it "
+        "would never be shown; did you mean 'principles'? Blocks there: ambition, body, "
+        "heading, principles, public_value, strategic_goals, vision_statement"
+    )
+
+
+def test_extending_its_own_name_without_default_prefix_is_named(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path,
+        {
+            "sections/vision.html": '{% extends "sections/vision.html" %}\n'
+            "{% block principles %}<p>OURS</p>{% endblock %}\n"
+        },
+    )
+    path = folder / "sections" / "vision.html"
+    expected = (
+        f"{path}:1: this template's extends names 'sections/vision.html', its own name, so it "
+        'would load itself for ever; write "!default/sections/vision.html" to use the default '
+        "template it replaces"
+    )
+    with pytest.raises(TemplateError) as info:
+        _render(templates=(folder,))
+    assert str(info.value) == expected
+    # The command line stops before any document, with the same message and no traceback.
+    result = run("build", "AIA", "--templates", str(folder), "--output-dir", "o", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {expected}\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_override_loops_and_shadowed_files(tmp_path: Path) -> None:
+    loop = _write(
+        tmp_path / "loop",
+        {
+            "a.html": '{% extends "b.html" %}{% block x %}{% endblock %}',
+            "b.html": '{% extends "a.html" %}{% block x %}{% endblock %}',
+        },
+    )
+    with pytest.raises(TemplateError, match=r"extend each other in a loop: a\.html -> b\.html"):
+        check_overrides([loop])
+    # A file shadowed by an earlier folder is never loaded, so it is not checked either.
+    good = _write(tmp_path / "good", {"sections/vision.html": "<p>mine</p>\n"})
+    bad = _write(tmp_path / "bad", {"sections/vision.html": '{% extends "sections/vision.html" %}'})
+    check_overrides([good, bad])
+    with pytest.raises(TemplateError, match="its own name"):
+        check_overrides([bad, good])
 
 
 def test_default_blocks_are_listed_and_copy_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -127,6 +127,7 @@ def resolve_plan(
     """
     from strategygen.assess.run import rule_library
     from strategygen.inputs.project import load_project
+    from strategygen.render.overrides import check_overrides
 
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -140,6 +141,9 @@ def resolve_plan(
         for path in paths:
             if not path.is_dir():
                 raise UsageError(f"{kind} folder {path} does not exist")
+    # A template that would recurse into itself, or a block its parent lacks, fails here,
+    # once, rather than in every document.
+    check_overrides(merged.templates)
     theme = None
     if merged.theme is not None:
         if not merged.theme.is_file():

@@ -28,6 +28,7 @@ from strategygen.render.environment import (
     template_location,
 )
 from strategygen.render.narrative import NarrativeBlock, render_markdown
+from strategygen.render.overrides import check_overrides_once
 
 
 def render_document(
@@ -85,7 +86,9 @@ def render_document(
         sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))
         for sid, block in sorted(profile.narrative.items())
     }
-    env = cached_environment(tuple(str(d) for d in template_dirs))
+    search = tuple(str(d) for d in template_dirs)
+    check_overrides_once(search)
+    env = cached_environment(search)
     # Only sections whose template exists appear in the ToC, so every ToC link resolves
     # while other section templates are still being written.
     available = set(env.list_templates())
