@@ -210,6 +210,24 @@ def test_override_loops_and_shadowed_files(tmp_path: Path) -> None:
         check_overrides([bad, good])
 
 
+def test_readme_title_example_names_the_country_once() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    pattern = re.search(r'^title = "(.*)"$', readme, re.MULTILINE)
+    assert pattern is not None and "{country}" in pattern.group(1)
+    html = _render(title_pattern=pattern.group(1))
+    title = "Jamaica: Artificial Intelligence for Public Value 2026-2031"
+    assert f"<title>{title} (draft for consultation)</title>" in html
+    assert f'<meta name="description" content="{title}. A draft' in html
+    # The cover shows the title alone, not the country's name above a title that repeats it.
+    cover = html[html.index('<section class="cover"') : html.index('class="cover-subtitle"')]
+    assert cover.count("Jamaica") == 1, cover
+    assert f'<h1 class="cover-title">{title}</h1>' in cover
+    # A title without the name gets it in front in the HTML title, and the cover says it above.
+    plain = _render(title_pattern="AI for Public Value {start}-{end}")
+    assert "<title>Jamaica: AI for Public Value 2026-2031 (draft for consultation)</title>" in plain
+    assert '<p class="cover-country">Jamaica</p>' in plain
+
+
 def test_default_blocks_are_listed_and_copy_refuses_to_overwrite(tmp_path: Path) -> None:
     blocks = {info.name: info.blocks for info in default_templates()}
     assert {"vision_statement", "strategic_goals", "principles"} <= set(

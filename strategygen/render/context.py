@@ -84,6 +84,24 @@ class DocMeta:
     prepared_by: str | None = None
     logo: str | None = None
     prepared_for: str = ""
+    country: str = ""
+    """The country's common name (for ``full_title``)."""
+
+    @property
+    def full_title(self) -> str:
+        """The title with the country's name, never twice: ``Jamaica: National AI ...``.
+
+        A title pattern that already names the country (``{country}: AI for ...``) is used
+        as it is; otherwise the name goes in front, as the HTML and PDF titles need it.
+        """
+        if not self.country or self.country in self.title:
+            return self.title
+        return f"{self.country}: {self.title}"
+
+    @property
+    def title_names_country(self) -> bool:
+        """Whether the title itself names the country (the cover then does not repeat it)."""
+        return bool(self.country) and self.country in self.title
 
 
 #: The default title pattern (placeholders as in the project file's ``document.title``).
@@ -146,6 +164,7 @@ def default_meta(
         prepared_by=prepared_by,
         logo=logo,
         prepared_for=prepared_for,
+        country=p.identity.name,
     )
 
 
