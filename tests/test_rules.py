@@ -1,11 +1,14 @@
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from strategygen.assess.rules import (
     PRIORITY_ORDER,
+    AllOf,
     FactContext,
     Leaf,
     NotOf,
@@ -14,9 +17,11 @@ from strategygen.assess.rules import (
     fill_owner,
     load_rules,
 )
+from strategygen.assess.rules.describe import condition_text
 from strategygen.assess.rules.loading import find_cycle
 from strategygen.assess.run import assess
 from strategygen.assess.scaffold import scaffold
+from strategygen.cli import cli
 from strategygen.errors import RuleError, RuleFileError
 from strategygen.inputs.loader import load_profile_text
 from strategygen.inputs.profile import (
@@ -483,3 +488,67 @@ def test_rule_file_yaml_problems_name_rule_files(tmp_path: Path) -> None:
         "mine.yaml:3:5: YAML aliases (*name) are not allowed in rule files; "
         "write the value out in full"
     )
+
+
+def test_condition_text_reads_as_words() -> None:
+    leaf = Leaf(fact="maturity.strategy.stage", op="le", value=2)
+    text = condition_text(
+        AllOf.model_validate(
+            {
+                "all": [
+                    leaf,
+                    {
+                        "any": [
+                            {"fact": "institutions.ai_strategy", "op": "missing"},
+                            {
+                                "fact": "institutions.ai_strategy.status",
+                                "op": "in",
+                                "value": ["draft", "announced"],
+                            },
+                        ]
+                    },
+                    {"not": {"fact": "identity.sids", "op": "eq", "value": True}},
+                ]
+            }
+        )
+    )
+    assert text == (
+        "maturity.strategy.stage <= 2 and (institutions.ai_strategy is missing or "
+        "institutions.ai_strategy.status is one of draft, announced) and not (identity.sids is true)"
+    )
+
+
+def test_rules_list_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["rules", "list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["id", "area", "pillar", "priority", "fires", "when"]
+    dpl = next(line for line in lines if line.startswith("DPL-NONE "))
+    assert dpl.split(maxsplit=4) == [
+        "DPL-NONE",
+        "safeguards",
+        "safeguards",
+        "high",
+        "law.data_protection is missing or law.data_protection.status is none",
+    ]
+    shipped = load_rules([shipped_dir("rules")])
+    assert f"{len(shipped)} rules from the shipped library" in result.output
+
+    as_json = runner.invoke(cli, ["rules", "list", "--json", "--rules", str(write(tmp_path, GOOD))])
+    rows = {row["id"]: row for row in json.loads(as_json.output)}
+    assert len(rows) == len(shipped) + 1
+    assert rows["T-ONE"] == {
+        "id": "T-ONE",
+        "area": "strategy",
+        "pillar": "enablers",
+        "priority": "low",
+        "horizon": "long",
+        "fires_when": "identity.sids is true",
+        "when": {"fact": "identity.sids", "op": "eq", "value": True},
+        "kpis": ["K01"],
+        "depends_on": [],
+        "library": f"{tmp_path.name}/mine.yaml",
+        "shipped": False,
+    }
+    assert rows["DPL-NONE"]["shipped"] is True

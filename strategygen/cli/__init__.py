@@ -13,6 +13,7 @@ import click
 from strategygen import __version__
 from strategygen.cli.build import build_cmd
 from strategygen.cli.profiles import list_cmd, new_cmd, schema_cmd, validate_cmd
+from strategygen.cli.rules import rules_group
 from strategygen.cli.templates import templates_group
 from strategygen.errors import InputError, StrategygenError
 
@@ -23,7 +24,15 @@ def cli() -> None:
     """Turn country profiles into draft national AI strategies (HTML and PDF)."""
 
 
-for _command in (validate_cmd, list_cmd, new_cmd, build_cmd, schema_cmd, templates_group):
+for _command in (
+    validate_cmd,
+    list_cmd,
+    new_cmd,
+    build_cmd,
+    schema_cmd,
+    templates_group,
+    rules_group,
+):
     cli.add_command(_command)
 
 
