@@ -514,7 +514,8 @@ def test_condition_text_reads_as_words() -> None:
     )
     assert text == (
         "maturity.strategy.stage <= 2 and (institutions.ai_strategy is missing or "
-        "institutions.ai_strategy.status is one of draft, announced) and not (identity.sids is true)"
+        "institutions.ai_strategy.status is one of draft, announced) and "
+        "not (identity.sids is true)"
     )
 
 

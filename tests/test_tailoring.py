@@ -18,7 +18,7 @@ from strategygen.build.batch import run_batch
 from strategygen.build.document import BuildJob
 from strategygen.build.manifest import shared_digest
 from strategygen.build.plan import BuildPlan, resolve_plan
-from strategygen.errors import RuleError, TemplateError, UsageError
+from strategygen.errors import ProfileError, RuleError, TemplateError, UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.schema import theme_schema_text
 from strategygen.inputs.tailoring import Tailoring
@@ -424,6 +424,53 @@ def test_project_file_chooses_sections_title_and_horizon(tmp_path: Path) -> None
         "executive_summary",
         "annex_rules",
     ]
+
+
+def test_skip_sections_leaves_out_only_the_names_given(tmp_path: Path) -> None:
+    from strategygen.inputs.tailoring import SECTION_ORDER
+
+    def sections(project: Path | None = None, **given: Any) -> tuple[str, ...]:
+        return resolve_plan(Tailoring(**given), project=project, build_date=DATE).sections
+
+    assert sections(skip_sections=("budget", "risks")) == tuple(
+        s for s in SECTION_ORDER if s not in ("budget", "risks")
+    )
+    # The project file's skip list applies to its own list or to one given on the command
+    # line; skips from both are combined.
+    project = (
+        _write(
+            tmp_path,
+            {
+                "strategygen.toml": '[document]\nsections = ["vision", "budget", "risks"]\n'
+                'skip_sections = ["budget"]\n'
+            },
+        )
+        / "strategygen.toml"
+    )
+    assert sections(project) == ("vision", "risks")
+    assert sections(project, skip_sections=("risks",)) == ("vision",)
+    assert sections(project, sections=("budget", "risks", "roadmap")) == ("risks", "roadmap")
+    with pytest.raises(UsageError, match="no section is left to build"):
+        sections(project, skip_sections=("vision", "risks"))
+    # The same choice reaches a document rendered through the API.
+    html = _render(skip_sections=("budget", "risks", "annex_glossary"))
+    assert 'id="sec-budget"' not in html and 'id="sec-risks"' not in html
+    assert 'id="sec-roadmap"' in html
+
+
+def test_skip_sections_unknown_name_suggests_the_nearest(tmp_path: Path) -> None:
+    result = run("build", "AIA", "--skip-sections", "budjet", "--output-dir", "o", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "Error: --skip-sections budjet: unknown section; did you mean 'budget'? Valid names: "
+    )
+    _write(tmp_path, {"strategygen.toml": '[document]\nskip_sections = ["riks"]\n'})
+    with pytest.raises(ProfileError) as located:
+        resolve_plan(project=tmp_path / "strategygen.toml", build_date=DATE)
+    assert str(located.value).startswith(
+        f"{tmp_path / 'strategygen.toml'}:2:18: document.skip_sections[0]: unknown section; "
+        "did you mean 'risks'? Valid names: "
+    )
 
 
 # --- rules -------------------------------------------------------------------------------

@@ -144,6 +144,10 @@ def resolve_plan(
     # A template that would recurse into itself, or a block its parent lacks, fails here,
     # once, rather than in every document.
     check_overrides(merged.templates)
+    try:
+        sections = merged.chosen_sections()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     theme = None
     if merged.theme is not None:
         if not merged.theme.is_file():
@@ -161,7 +165,7 @@ def resolve_plan(
         project=project_path,
         theme=theme,
         rules=rule_library(merged.rules, merged.disable_rules),
-        sections=merged.sections if merged.sections is not None else SECTION_ORDER,
+        sections=sections,
         paper=merged.paper or (theme.theme.paper if theme else "a4"),
         watermark=(
             merged.watermark

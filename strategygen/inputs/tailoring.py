@@ -135,6 +135,11 @@ class Tailoring(BaseModel):
         SectionList | None, Setting("document", "--sections", comma=True, metavar="A,B,C")
     ] = None
     """Sections to include, in order (section ids; the cover and contents always come first)."""
+    skip_sections: Annotated[
+        SectionList,
+        Setting("document", "--skip-sections", merge="union", comma=True, metavar="A,B"),
+    ] = ()
+    """Sections to leave out, keeping the others in their order (section ids)."""
     title: Annotated[TitlePattern | None, Setting("document", "--title", metavar="PATTERN")] = None
     """Document title with {country}, {code}, {start} and {end} placeholders."""
     horizon: Annotated[Horizon | None, Setting("document", None)] = None
@@ -161,6 +166,19 @@ class Tailoring(BaseModel):
     """PDF/A-3b for archiving or PDF/UA-1 for accessibility (default: a tagged PDF)."""
     strict: Annotated[bool, Setting("build", "--strict", merge="any")] = False
     """Fail a document when WeasyPrint reports any warning or error, or a font is missing."""
+
+    def chosen_sections(self) -> tuple[str, ...]:
+        """Return the sections to build, in order: ``sections`` (else all) minus the skipped.
+
+        Raises:
+            ValueError: If no section is left.
+
+        """
+        base = self.sections if self.sections is not None else SECTION_ORDER
+        chosen = tuple(s for s in base if s not in self.skip_sections)
+        if not chosen:
+            raise ValueError("no section is left to build: skip_sections leaves out every one")
+        return chosen
 
     def merged_over(self, base: Tailoring) -> Tailoring:
         """Return ``base`` (a project file's settings) with this object's settings applied.

@@ -80,7 +80,10 @@ def render_document(
             raise TemplateError(f"unknown document metadata field(s): {', '.join(unknown)}")
         meta = dataclasses.replace(meta, **dict(meta_overrides))
     # The sections were checked when the Tailoring was made (its type validates them).
-    chosen = settings.sections if settings.sections is not None else SECTION_ORDER
+    try:
+        chosen = settings.chosen_sections()
+    except ValueError as exc:
+        raise TemplateError(str(exc)) from None
     profile = assessment.profile
     narrative = {
         sid: NarrativeBlock(block.mode, render_markdown(block.text, section_id=sid))
