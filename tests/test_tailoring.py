@@ -23,7 +23,7 @@ from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.schema import theme_schema_text
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.inputs.theme import load_theme
-from strategygen.render.catalog import copy_template, default_templates
+from strategygen.render.catalog import copy_template, default_templates, nearest_templates
 from strategygen.render.html import render_document
 from strategygen.render.overrides import check_overrides
 from strategygen.resources import data_file, shipped_dir
@@ -250,8 +250,39 @@ def test_templates_commands(tmp_path: Path) -> None:
     assert re.search(r"sections/vision\.html\s+heading, body, vision_statement", listed.stdout)
     copied = run("templates", "copy", "sections/vision.html", "mine", cwd=tmp_path)
     assert copied.returncode == 0 and (tmp_path / "mine/sections/vision.html").is_file()
+    # It says where the copy went, how to keep only the blocks changed, and how to build.
+    assert copied.stdout.splitlines() == [
+        "Copied the default sections/vision.html to mine/sections/vision.html.",
+        "Edit it there; or, to follow future versions, keep only the blocks you change: start "
+        'the file with {% extends "!default/sections/vision.html" %} and redefine those blocks '
+        "(strategygen templates list names them).",
+        'Build with: strategygen build CODE --templates mine (or templates = ["mine"] under '
+        "[build] in strategygen.toml).",
+    ]
     again = run("templates", "copy", "sections/vision.html", "mine", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
+    wrong = run("templates", "copy", "vision.html", "mine", cwd=tmp_path)
+    assert wrong.returncode == 1
+    assert wrong.stderr == (
+        "Error: 'vision.html' is not a default template; did you mean sections/vision.html? "
+        "Names are paths inside the templates folder; run 'strategygen templates list' to see "
+        "them all\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("sections/visoin.html", ["sections/vision.html"]),
+        ("screen.css", ["static/screen.css"]),
+        ("front", ["sections/front_matter.html"]),
+        ("sections/goverance.html", ["sections/governance.html"]),
+        ("sections/nope.html", []),
+    ],
+)
+def test_copy_suggests_the_template_meant(tmp_path: Path, typed: str, meant: list[str]) -> None:
+    known = [info.name for info in default_templates()]
+    assert nearest_templates(typed, known) == meant
 
 
 def test_missing_template_lists_the_folders_searched(tmp_path: Path) -> None:

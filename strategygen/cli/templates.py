@@ -41,4 +41,15 @@ def templates_copy_cmd(name: str, dest: Path) -> None:
     from strategygen.render.catalog import copy_template
 
     target = copy_template(name, dest)
-    click.echo(f"wrote {display_path(target)}; build with --templates {display_path(dest)}")
+    folder = display_path(dest)
+    click.echo(f"Copied the default {name} to {display_path(target)}.")
+    if name.endswith(".html"):
+        click.echo(
+            "Edit it there; or, to follow future versions, keep only the blocks you change: "
+            f'start the file with {{% extends "!default/{name}" %}} and redefine those blocks '
+            "(strategygen templates list names them)."
+        )
+    click.echo(
+        f"Build with: strategygen build CODE --templates {folder} "
+        f'(or templates = ["{folder}"] under [build] in strategygen.toml).'
+    )

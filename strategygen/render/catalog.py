@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 from jinja2 import nodes
 
 from strategygen.errors import UsageError
+from strategygen.inputs.problems import nearest
 from strategygen.resources import shipped_dir
 
 
@@ -38,6 +39,27 @@ def default_templates() -> list[TemplateInfo]:
     return out
 
 
+def nearest_templates(name: str, known: list[str]) -> list[str]:
+    """Return up to three template names a mistyped ``name`` probably meant.
+
+    A bare file name (``vision.html`` or ``vision``) finds the template of that name in
+    its folder; otherwise the closest full names are suggested.
+    """
+    wanted = name.strip().strip("/")
+    stem = PurePosixPath(wanted).name
+    base = {k: PurePosixPath(k).name for k in known}
+    same = [k for k, b in base.items() if b in (stem, f"{stem}.html", f"{stem}.css")]
+    if same:
+        return same
+    starting = [k for k, b in base.items() if b.startswith(stem)]
+    if starting:
+        return starting[:3]
+    # Compare bare names ("visoin" with "vision"): the shared folder and suffix of full
+    # paths would make every section template look close to any mistyped one.
+    by_stem = {PurePosixPath(k).stem: k for k in known}
+    return [by_stem[s] for s in nearest(PurePosixPath(stem).stem, by_stem, n=2)]
+
+
 def copy_template(name: str, dest_dir: Path) -> Path:
     """Copy default template ``name`` into ``dest_dir`` at the same relative path.
 
@@ -45,10 +67,13 @@ def copy_template(name: str, dest_dir: Path) -> Path:
         UsageError: If the name is not a default template or the target already exists.
 
     """
-    known = {info.name for info in default_templates()}
+    known = [info.name for info in default_templates()]
     if name not in known:
+        close = nearest_templates(name, known)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "."
         raise UsageError(
-            f"{name!r} is not a default template; run 'strategygen templates list' to see them"
+            f"{name!r} is not a default template{hint} Names are paths inside the "
+            "templates folder; run 'strategygen templates list' to see them all"
         )
     target = dest_dir / name
     if target.exists():
