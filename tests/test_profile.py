@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from strategygen.assess import datasets as dataset
-from strategygen.assess.facts import FACTS, completeness, missing_facts
+from strategygen.assess.checklist import CHECKLIST, completeness, missing_items
 from strategygen.assess.scaffold import known_codes, scaffold
 from strategygen.errors import ProfileError
 from strategygen.inputs.loader import load_profile_text
@@ -295,17 +295,17 @@ def test_completeness_of_a_small_profile(
 ) -> None:
     profile = load_profile_text(valid_text)
     # Present: population and readiness scores; everything else is a gap.
-    assert [f.path for f in FACTS if f not in missing_facts(profile)] == [
+    assert [f.path for f in CHECKLIST if f not in missing_items(profile)] == [
         "context.population",
         "readiness.total",
     ]
-    assert completeness(profile) == pytest.approx(2 / len(FACTS))
+    assert completeness(profile) == pytest.approx(2 / len(CHECKLIST))
     richer = edit(
         valid_text,
         "  source: src\ncontext:",
         "  languages: [English]\n  sids: true\n  source: src\ncontext:",
     )
-    assert completeness(load_profile_text(richer)) == pytest.approx(4 / len(FACTS))
+    assert completeness(load_profile_text(richer)) == pytest.approx(4 / len(CHECKLIST))
 
 
 def test_empty_list_counts_as_missing(
@@ -313,11 +313,11 @@ def test_empty_list_counts_as_missing(
 ) -> None:
     text = edit(valid_text, "  source: src\ncontext:", "  languages: []\n  source: src\ncontext:")
     profile = load_profile_text(text)
-    assert "identity.languages" in [f.path for f in missing_facts(profile)]
+    assert "identity.languages" in [f.path for f in missing_items(profile)]
 
 
 def test_not_covered_profile_lacks_readiness_fact(data: dict[str, Any]) -> None:
     data["readiness"] = {"covered": False}
     profile = CountryProfile.model_validate(data)
-    assert "readiness.total" in [f.path for f in missing_facts(profile)]
-    assert completeness(profile) == pytest.approx(1 / len(FACTS))
+    assert "readiness.total" in [f.path for f in missing_items(profile)]
+    assert completeness(profile) == pytest.approx(1 / len(CHECKLIST))

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from strategygen.assess.rules import (
     PRIORITY_ORDER,
     AllOf,
-    FactContext,
+    ConditionContext,
     Leaf,
     NotOf,
     evaluate,
@@ -282,7 +282,7 @@ def test_depends_on_lists_only_fired_rules() -> None:
 
 
 def test_missing_fact_fails_every_comparison() -> None:
-    ctx = FactContext(JAM, {}, {}, {"ai_trained_share": None})
+    ctx = ConditionContext(JAM, {}, {}, {"ai_trained_share": None})
     for op, value in (("lt", 10), ("ge", 10), ("ne", 5), ("eq", 5)):
         ok, _ = evaluate(Leaf(fact="derived.ai_trained_share", op=op, value=value), ctx)  # type: ignore[arg-type]
         assert not ok
@@ -291,7 +291,7 @@ def test_missing_fact_fails_every_comparison() -> None:
 
 
 def test_not_negates_and_logs() -> None:
-    ctx = FactContext(JAM, {}, {}, {})
+    ctx = ConditionContext(JAM, {}, {}, {})
     cond = NotOf.model_validate({"not": {"fact": "identity.sids", "op": "eq", "value": False}})
     ok, triggers = evaluate(cond, ctx)
     assert ok

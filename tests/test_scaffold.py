@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from strategygen.assess import datasets as dataset
-from strategygen.assess.facts import missing_facts
+from strategygen.assess.checklist import missing_items
 from strategygen.assess.scaffold import known_codes, scaffold, schema_reference, write_scaffold
 from strategygen.errors import UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
@@ -51,7 +51,7 @@ def test_non_cdcc_scaffold_leaves_gaps_commented() -> None:
     assert profile.context.population is None
     assert '  # population: {value: 0, year: 2024, source: "..."}   # DATA GAP' in text
     assert "  # ai_strategy: {status: none" in text
-    gaps = {f.path for f in missing_facts(profile)}
+    gaps = {f.path for f in missing_items(profile)}
     assert {"identity.languages", "context.population", "institutions.ai_strategy"} <= gaps
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from strategygen.assess.benchmarks import LABELS
-from strategygen.assess.facts import FACTS, value_at
+from strategygen.assess.checklist import CHECKLIST, value_at
 from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
 from strategygen.inputs.profile import CountryProfile
 
@@ -24,8 +24,8 @@ class AreaSpec:
     key: str
     label: str
     dimensions: tuple[str, ...]
-    key_facts: tuple[str, ...]
-    other_facts: tuple[str, ...]
+    key_items: tuple[str, ...]
+    other_items: tuple[str, ...]
 
 
 AREAS: tuple[AreaSpec, ...] = (
@@ -161,16 +161,16 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
     return None, "no readiness scores, and this area cannot be staged from profile facts"
 
 
-def _fact_label(path: str) -> str:
-    labels = {spec.path: spec.label for spec in FACTS}
+def _item_label(path: str) -> str:
+    labels = {spec.path: spec.label for spec in CHECKLIST}
     return labels.get(path, path.rsplit(".", 1)[-1].replace("_", " "))
 
 
 def _confidence(profile: CountryProfile, spec: AreaSpec, scored: bool) -> tuple[Confidence, str]:
     # Name missing facts as the reader knows them ("civil-service headcount"), not by
     # their field path; the path stays available in Annex D.
-    missing_key = [_fact_label(p) for p in spec.key_facts if not _present(profile, p)]
-    missing_other = [_fact_label(p) for p in spec.other_facts if not _present(profile, p)]
+    missing_key = [_item_label(p) for p in spec.key_items if not _present(profile, p)]
+    missing_other = [_item_label(p) for p in spec.other_items if not _present(profile, p)]
     if spec.dimensions and not profile.readiness.covered:
         missing_key.append("readiness scores")
     if profile.readiness.imputed_over_40pct and scored:

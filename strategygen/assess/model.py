@@ -86,11 +86,16 @@ class Maturity:
 
 @dataclass(frozen=True)
 class Trigger:
-    """One fact that made a rule fire, as logged in the rules annex."""
+    """One condition path whose value made a rule fire, as logged in the rules annex."""
 
-    fact: str
+    path: str
     value: str
     condition: str
+
+    @property
+    def fact(self) -> str:
+        """The condition path under the name rule files use (templates may still write it)."""
+        return self.path
 
 
 @dataclass(frozen=True)

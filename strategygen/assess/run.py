@@ -9,16 +9,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
+from strategygen.assess.checklist import completeness, missing_items
 from strategygen.assess.context import CountryContext, country_context, territory_sources
 from strategygen.assess.economy import SOURCES as ECONOMY_SOURCES
-from strategygen.assess.facts import completeness, missing_facts
 from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
 from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap
 from strategygen.assess.owners import resolve
 from strategygen.assess.plan import complete_plan
 from strategygen.assess.rules import (
-    FactContext,
+    ConditionContext,
     Rule,
     derive,
     fire,
@@ -119,8 +119,8 @@ def assess(
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
-    facts = FactContext(profile, by_key, maturity, derive(profile))
-    fired = fire(rules, facts, placeholder_values(facts, start, end))
+    conditions = ConditionContext(profile, by_key, maturity, derive(profile))
+    fired = fire(rules, conditions, placeholder_values(conditions, start, end))
     tiers = training_tiers(profile, ratios)
     context = country_context(profile)
     ctx = KpiContext(profile, start, end, by_key, maturity, {t.key: t for t in tiers})
@@ -140,7 +140,7 @@ def assess(
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
     sectors = choose_sectors(profile, build_date.year)
 
-    gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_facts(profile)]
+    gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_items(profile)]
     known = {g.path for g in gaps}
     gaps += [g for g in kpi_gaps if g.path not in known]
 

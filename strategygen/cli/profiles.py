@@ -47,7 +47,7 @@ def validate_cmd(paths: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
     """Show the profiles: code, country, CDCC status, readiness and completeness."""
-    from strategygen.assess.facts import completeness
+    from strategygen.assess.checklist import completeness
     from strategygen.inputs.loader import load_profile
 
     files = expand_inputs(paths) if paths else shipped_profiles()

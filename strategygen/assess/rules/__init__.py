@@ -23,7 +23,7 @@ The parts, in the order a rule meets them:
 from strategygen.assess.rules.evaluate import PRIORITY_ORDER, evaluate, fire
 from strategygen.assess.rules.loading import load_rules, without_disabled
 from strategygen.assess.rules.model import AllOf, AnyOf, Condition, Leaf, NotOf, Rule, RuleSpec
-from strategygen.assess.rules.paths import DERIVED_FACTS, FactContext, derive, fact_type
+from strategygen.assess.rules.paths import DERIVED_VALUES, ConditionContext, derive, path_type
 from strategygen.assess.rules.placeholders import (
     MISSING_VALUE,
     PLACEHOLDERS,
@@ -33,25 +33,25 @@ from strategygen.assess.rules.placeholders import (
 )
 
 __all__ = [
-    "DERIVED_FACTS",
+    "DERIVED_VALUES",
     "MISSING_VALUE",
     "PLACEHOLDERS",
     "PRIORITY_ORDER",
     "AllOf",
     "AnyOf",
     "Condition",
-    "FactContext",
+    "ConditionContext",
     "Leaf",
     "NotOf",
     "Rule",
     "RuleSpec",
     "derive",
     "evaluate",
-    "fact_type",
     "fill",
     "fill_owner",
     "fire",
     "load_rules",
+    "path_type",
     "placeholder_values",
     "without_disabled",
 ]

@@ -35,10 +35,10 @@ def condition_text(cond: Leaf | AllOf | AnyOf | NotOf) -> str:
     """Return a readable one-line rendering of a rule condition."""
     if isinstance(cond, Leaf):
         if cond.op == "missing":
-            return f"{cond.fact} is missing"
+            return f"{cond.path} is missing"
         if cond.op == "present":
-            return f"{cond.fact} is known"
-        return f"{cond.fact} {_OPS[cond.op]} {_value(cond.value)}"
+            return f"{cond.path} is known"
+        return f"{cond.path} {_OPS[cond.op]} {_value(cond.value)}"
     if isinstance(cond, NotOf):
         return f"not ({condition_text(cond.not_)})"
     children = cond.all_ if isinstance(cond, AllOf) else cond.any_

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from strategygen.assess.model import FiredRule, Trigger
 from strategygen.assess.rules.model import AllOf, AnyOf, Leaf, NotOf, Rule
-from strategygen.assess.rules.paths import FactContext
+from strategygen.assess.rules.paths import ConditionContext
 from strategygen.assess.rules.placeholders import fill, fill_owner
 
 PRIORITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
@@ -32,14 +32,14 @@ def _show(value: Any) -> str:
 
 def _describe(leaf: Leaf) -> str:
     if leaf.op == "missing":
-        return f"{leaf.fact} is missing"
+        return f"{leaf.path} is missing"
     if leaf.op == "present":
-        return f"{leaf.fact} is present"
+        return f"{leaf.path} is present"
     if isinstance(leaf.value, list):
         shown = "[" + ", ".join(_show(v) for v in leaf.value) + "]"
     else:
         shown = _show(leaf.value)
-    return f"{leaf.fact} {leaf.op} {shown}"
+    return f"{leaf.path} {leaf.op} {shown}"
 
 
 def _compare(op: str, actual: Any, value: Any) -> bool:
@@ -68,17 +68,19 @@ def _compare(op: str, actual: Any, value: Any) -> bool:
     return bool(actual not in value)
 
 
-def evaluate(cond: Leaf | AllOf | AnyOf | NotOf, facts: FactContext) -> tuple[bool, list[Trigger]]:
-    """Evaluate a condition; return its truth and the facts that decided it."""
+def evaluate(
+    cond: Leaf | AllOf | AnyOf | NotOf, context: ConditionContext
+) -> tuple[bool, list[Trigger]]:
+    """Evaluate a condition; return its truth and the values that decided it."""
     if isinstance(cond, Leaf):
-        actual = facts.get(cond.fact)
+        actual = context.get(cond.path)
         return _compare(cond.op, actual, cond.value), [
-            Trigger(cond.fact, _show(actual), _describe(cond))
+            Trigger(cond.path, _show(actual), _describe(cond))
         ]
     if isinstance(cond, NotOf):
-        ok, triggers = evaluate(cond.not_, facts)
-        return not ok, [Trigger(t.fact, t.value, f"not ({t.condition})") for t in triggers]
-    results = [evaluate(c, facts) for c in (cond.all_ if isinstance(cond, AllOf) else cond.any_)]
+        ok, triggers = evaluate(cond.not_, context)
+        return not ok, [Trigger(t.path, t.value, f"not ({t.condition})") for t in triggers]
+    results = [evaluate(c, context) for c in (cond.all_ if isinstance(cond, AllOf) else cond.any_)]
     if isinstance(cond, AllOf):
         ok = all(r for r, _ in results)
     else:
@@ -89,7 +91,7 @@ def evaluate(cond: Leaf | AllOf | AnyOf | NotOf, facts: FactContext) -> tuple[bo
 
 
 def fire(
-    rules: Sequence[Rule], facts: FactContext, values: Mapping[str, str | None]
+    rules: Sequence[Rule], context: ConditionContext, values: Mapping[str, str | None]
 ) -> tuple[FiredRule, ...]:
     """Evaluate every rule and return those that fire, sorted by priority then id.
 
@@ -98,7 +100,7 @@ def fire(
     """
     fired: list[tuple[Rule, list[Trigger]]] = []
     for rule in rules:
-        ok, triggers = evaluate(rule.spec.when, facts)
+        ok, triggers = evaluate(rule.spec.when, context)
         if ok:
             fired.append((rule, triggers))
     ids = {r.id for r, _ in fired}

@@ -26,7 +26,7 @@ from strategygen.assess.costs import band_keys
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.model import Area, Horizon, Priority
 from strategygen.assess.owners import ROLES
-from strategygen.assess.rules.paths import fact_type
+from strategygen.assess.rules.paths import path_type
 from strategygen.assess.rules.placeholders import PLACEHOLDER, PLACEHOLDERS
 
 Op = Literal["eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "missing", "present"]
@@ -40,22 +40,22 @@ class _Strict(BaseModel):
 
 
 class Leaf(_Strict):
-    """Compare one fact with a value."""
+    """Compare the value at one condition path with a constant."""
 
-    fact: str
-    """A dotted path to the value compared (see ``paths``); the file format calls it a fact."""
+    path: Annotated[str, Field(alias="fact")]
+    """The condition path (see ``paths``); rule files write it under the key ``fact``."""
     op: Op
     value: Scalar | list[Scalar] | None = None
 
-    @field_validator("fact")
+    @field_validator("path")
     @classmethod
     def _known_path(cls, path: str) -> str:
-        fact_type(path)
+        path_type(path)
         return path
 
     @model_validator(mode="after")
     def _consistent(self) -> Leaf:
-        tp = fact_type(self.fact)
+        tp = path_type(self.path)
         if self.op in ("missing", "present"):
             if self.value is not None:
                 raise ValueError(f"op {self.op!r} takes no value")
@@ -79,11 +79,11 @@ class Leaf(_Strict):
             bad = [v for v in values if v not in allowed]
             if bad:
                 raise ValueError(
-                    f"value {bad[0]!r} can never occur at {self.fact}; allowed: "
+                    f"value {bad[0]!r} can never occur at {self.path}; allowed: "
                     + ", ".join(str(a) for a in allowed)
                 )
         if tp is bool and any(not isinstance(v, bool) for v in values):
-            raise ValueError(f"{self.fact} is true or false (got {self.value!r})")
+            raise ValueError(f"{self.path} is true or false (got {self.value!r})")
         return self
 
 

@@ -1,10 +1,11 @@
 """What a rule condition can read: dotted paths into the profile and into computed values.
 
-A condition's ``fact:`` key names one of these paths: a profile field
-(``law.data_protection.status``), a maturity attribute (``maturity.strategy.stage``), a
-benchmark attribute (``benchmark.vision.gap_to_cdcc_mean``) or a value derived from the profile
-(``derived.ai_trained_share``). Paths are checked against the models when rules load, so a typo
-is an error in the rule file, never a condition that silently stays false.
+A condition's ``fact:`` key (the rule-file format's name for it) holds a *condition path*: a
+profile field (``law.data_protection.status``), a maturity attribute
+(``maturity.strategy.stage``), a benchmark attribute (``benchmark.vision.gap_to_cdcc_mean``) or
+a value derived from the profile (``derived.ai_trained_share``). Paths are checked against the
+models when rules load, so a typo is an error in the rule file, never a condition that
+silently stays false.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from strategygen.inputs.problems import did_you_mean
 from strategygen.inputs.profile import CountryProfile
 
 # Values computed from the profile that rules may test (``derived.<name>``).
-DERIVED_FACTS: dict[str, str] = {
+DERIVED_VALUES: dict[str, str] = {
     "ai_trained_share": "civil servants trained in AI or data, % of headcount",
     "digital_specialists_share": "digital and data specialists, % of headcount",
     "inventory_exists": "whether an inventory of public-sector AI use exists (true/false)",
@@ -82,7 +83,7 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
-def fact_type(path: str) -> Any:
+def path_type(path: str) -> Any:
     """Return the type of the value at a condition path, or raise ValueError if there is none.
 
     Returns:
@@ -93,10 +94,9 @@ def fact_type(path: str) -> Any:
     parts = path.split(".")
     root = parts[0]
     if root == "derived":
-        if len(parts) != 2 or parts[1] not in DERIVED_FACTS:
-            raise ValueError(
-                f"unknown fact path {path!r}: derived facts are {', '.join(sorted(DERIVED_FACTS))}"
-            )
+        if len(parts) != 2 or parts[1] not in DERIVED_VALUES:
+            known = ", ".join(sorted(DERIVED_VALUES))
+            raise ValueError(f"unknown fact path {path!r}: derived values are {known}")
         return bool if parts[1] in ("inventory_exists", "ai_in_use") else float
     if root == "maturity":
         areas = (*AREA_KEYS, "overall")
@@ -122,10 +122,10 @@ def fact_type(path: str) -> Any:
                 f"unknown fact path {path!r}: {'.'.join(parts[:i])} has no fields to select"
             )
         if part not in model.model_fields:
-            known = list(model.model_fields)
-            hint = did_you_mean(part, known).removeprefix("; ")
+            fields = list(model.model_fields)
+            hint = did_you_mean(part, fields).removeprefix("; ")
             raise ValueError(
-                f"unknown fact path {path!r}: {part!r} is not one of {', '.join(known)}"
+                f"unknown fact path {path!r}: {part!r} is not one of {', '.join(fields)}"
                 + (f" ({hint})" if hint else "")
             )
         tp = _unwrap(model.model_fields[part].annotation)
@@ -164,7 +164,7 @@ def derive(profile: CountryProfile) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class FactContext:
+class ConditionContext:
     """Everything a rule condition can read: the profile and the computed values."""
 
     profile: CountryProfile

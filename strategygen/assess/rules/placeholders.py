@@ -13,7 +13,7 @@ from typing import Any
 
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.maturity import AREA_KEYS
-from strategygen.assess.rules.paths import USE_CASE_COUNTS, FactContext
+from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
@@ -102,12 +102,12 @@ def _agency(agency: Any) -> str | None:
 
 
 def placeholder_values(
-    facts: FactContext, horizon_start: int, horizon_end: int
+    context: ConditionContext, horizon_start: int, horizon_end: int
 ) -> dict[str, str | None]:
     """Return every whitelisted placeholder's text for one country (None where unknown)."""
-    p = facts.profile
+    p = context.profile
     inst, law, cs = p.institutions, p.law, p.civil_service
-    d = facts.derived
+    d = context.derived
     values: dict[str, str | None] = {
         "country": p.identity.name,
         "country_official": p.identity.official_name,
@@ -149,7 +149,7 @@ def placeholder_values(
     }
     for name in USE_CASE_COUNTS:
         values[name] = _num(d[name]) if d[name] is not None else None
-    for key, b in facts.benchmarks.items():
+    for key, b in context.benchmarks.items():
         values[f"{key}_score"] = f"{b.score:.2f}" if b.score is not None else None
         values[f"{key}_cdcc_mean"] = f"{b.cdcc_mean:.2f}"
         values[f"{key}_lac_mean"] = f"{b.lac_mean:.2f}"
@@ -161,7 +161,7 @@ def placeholder_values(
         values[f"{key}_world_rank"] = str(b.world_rank) if b.world_rank else None
         values[f"{key}_world_ranked"] = str(b.world_ranked)
         values[f"{key}_cdcc_rank"] = str(b.cdcc_rank) if b.cdcc_rank else None
-    for key, m in facts.maturity.items():
+    for key, m in context.maturity.items():
         values[f"{key}_stage"] = str(m.stage) if m.stage is not None else None
         values[f"{key}_stage_name"] = m.stage_name
     return values
