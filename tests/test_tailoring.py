@@ -214,7 +214,7 @@ def test_readme_title_example_names_the_country_once() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     pattern = re.search(r'^title = "(.*)"$', readme, re.MULTILINE)
     assert pattern is not None and "{country}" in pattern.group(1)
-    html = _render(title_pattern=pattern.group(1))
+    html = _render(title=pattern.group(1))
     title = "Jamaica: Artificial Intelligence for Public Value 2026-2031"
     assert f"<title>{title} (draft for consultation)</title>" in html
     assert f'<meta name="description" content="{title}. A draft' in html
@@ -223,7 +223,7 @@ def test_readme_title_example_names_the_country_once() -> None:
     assert cover.count("Jamaica") == 1, cover
     assert f'<h1 class="cover-title">{title}</h1>' in cover
     # A title without the name gets it in front in the HTML title, and the cover says it above.
-    plain = _render(title_pattern="AI for Public Value {start}-{end}")
+    plain = _render(title="AI for Public Value {start}-{end}")
     assert "<title>Jamaica: AI for Public Value 2026-2031 (draft for consultation)</title>" in plain
     assert '<p class="cover-country">Jamaica</p>' in plain
 

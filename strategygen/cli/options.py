@@ -86,7 +86,9 @@ def tailoring_from_options(values: dict[str, Any]) -> Any:
             continue
         value = values[name]
         spelled[name] = setting.option
-        if setting.comma and value is not None:
+        if setting.comma and value is None:
+            continue  # not given: the field's default (or the project file's value) holds
+        if setting.comma:
             value = tuple(part.strip() for part in value.split(",") if part.strip())
         given[name] = value
     try:
