@@ -48,33 +48,49 @@ def _digest_tree(hasher: Any, label: str, root: Path) -> None:
 def tool_versions(formats: Sequence[str]) -> dict[str, str]:
     """Return the versions that shape an output: strategygen, Jinja2, Python (and WeasyPrint).
 
-    The HTML libraries are imported (any document being built needs them) and asked for
-    their ``__version__``; WeasyPrint and pydyf likewise when already loaded, else their
-    installed metadata is read, so a rebuild that skips every PDF never loads WeasyPrint.
+    Each version is the loaded library's ``__version__``, else the version in the name of
+    its ``.dist-info`` folder, else its installed metadata: importing a library only to ask
+    (or scanning every installed distribution) would cost more than rendering a document.
     """
     return dict(_versions("pdf" in formats))
 
 
 @functools.lru_cache(maxsize=2)
 def _versions(pdf: bool) -> tuple[tuple[str, str], ...]:
-    import importlib
-    import sys
-
     versions = {"strategygen": __version__, "python": platform.python_version()}
     names = ["jinja2", "markdown", "nh3"]
     if pdf:
         names += ["weasyprint", "pydyf"]
     for name in names:
-        try:
-            if name in ("weasyprint", "pydyf") and name not in sys.modules:
-                from importlib.metadata import version
-
-                versions[name] = version(name)
-            else:
-                versions[name] = str(importlib.import_module(name).__version__)
-        except (ImportError, OSError, AttributeError):
-            versions[name] = "not installed"
+        versions[name] = _installed_version(name)
     return tuple(versions.items())
+
+
+def _installed_version(name: str) -> str:
+    """Return the version of distribution/module ``name`` without importing it if possible."""
+    import importlib.util
+    import sys
+
+    module = sys.modules.get(name)
+    if module is not None and isinstance(getattr(module, "__version__", None), str):
+        return str(module.__version__)
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return "not installed"
+    if spec.origin:
+        # site-packages/<name>/__init__.py -> site-packages/<Name>-<version>.dist-info
+        site = Path(spec.origin).parent.parent
+        wanted = name.lower().replace("-", "_")
+        for info in site.glob("*.dist-info"):
+            dist, _, found = info.name[: -len(".dist-info")].partition("-")
+            if dist.lower().replace("-", "_") == wanted and found:
+                return found
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
 
 
 def shared_digest(plan: BuildPlan) -> str:

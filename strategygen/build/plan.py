@@ -126,7 +126,6 @@ def resolve_plan(
 
     """
     from strategygen.assess.run import rule_library
-    from strategygen.inputs.project import load_project
     from strategygen.render.overrides import check_overrides
 
     unknown = [f for f in formats if f not in FORMATS]
@@ -136,7 +135,11 @@ def resolve_plan(
     date = resolve_build_date(build_date)
     given = tailoring or Tailoring()
     project_path = Path(project) if project is not None else None
-    merged = given.merged_over(load_project(project_path)) if project_path else given
+    merged = given
+    if project_path is not None:
+        from strategygen.inputs.project import load_project
+
+        merged = given.merged_over(load_project(project_path))
     for kind, paths in (("template", merged.templates), ("rule", merged.rules)):
         for path in paths:
             if not path.is_dir():

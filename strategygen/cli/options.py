@@ -35,14 +35,16 @@ def _unwrap(annotation: Any) -> Any:
 
 def tailoring_options() -> list[click.Option]:
     """Return one click option per tailoring setting that has a command-line spelling."""
+    from strategygen.inputs.docs import attribute_docs
     from strategygen.inputs.tailoring import Tailoring, settings
 
+    docs = attribute_docs(Tailoring)
     options: list[click.Option] = []
     for name, setting in settings():
         if setting.option is None:
             continue
         info = Tailoring.model_fields[name]
-        help_text = info.description or ""
+        help_text = docs.get(name, "")
         kind = _unwrap(info.annotation)
         element = _unwrap(typing.get_args(kind)[0]) if typing.get_origin(kind) is tuple else None
         extra: dict[str, Any] = {"metavar": setting.metavar} if setting.metavar else {}

@@ -49,12 +49,9 @@ LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 class _Model(BaseModel):
     """Shared configuration: strict keys, immutable, documented fields."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        str_strip_whitespace=True,
-        use_attribute_docstrings=True,
-    )
+    # The field documentation (the string under each field) is read by inputs/docs.py
+    # when a schema is made, not by pydantic at every import.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Source(_Model):

@@ -129,7 +129,8 @@ class Tailoring(BaseModel):
     (or, in a project file, to the project file's folder).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Field documentation (for --help) is read by inputs/docs.py when it is wanted.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sections: Annotated[
         SectionList | None, Setting("document", "--sections", comma=True, metavar="A,B,C")

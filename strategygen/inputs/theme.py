@@ -32,9 +32,8 @@ MAX_LOGO_BYTES = 512 * 1024
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
+    # Field documentation is read by inputs/docs.py when the schema is made.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Colours(_Model):

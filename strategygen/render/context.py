@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from strategygen import __version__
 from strategygen.assess.model import Assessment
 from strategygen.inputs.profile import Source
 from strategygen.inputs.tailoring import SECTION_ORDER, fill_title
-from strategygen.inputs.theme import LoadedTheme
+
+if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is used
+    from strategygen.inputs.theme import LoadedTheme
 
 # Each section's title without its number; the numbers (1..n for chapters, A.. for annexes)
 # are computed for the sections a project chooses, in the order it chooses them.

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from strategygen.assess.model import Assessment
 from strategygen.errors import TemplateError
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
-from strategygen.inputs.theme import LoadedTheme
 from strategygen.render.context import (
     SECTION_TITLES,
     DocMeta,
@@ -29,6 +28,9 @@ from strategygen.render.environment import (
 )
 from strategygen.render.narrative import NarrativeBlock, render_markdown
 from strategygen.render.overrides import check_overrides_once
+
+if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is used
+    from strategygen.inputs.theme import LoadedTheme
 
 
 def render_document(

@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import markdown
-import nh3
 from markupsafe import Markup
 
 # An explicit allow-list: anything not named here is dropped (the tag, never its text,
@@ -94,6 +92,8 @@ def sanitise_html(html: str, *, id_prefix: str = "narr-") -> Markup:
     only inline ``data:`` URIs; any other image (remote, ``file:``, relative) is removed
     entirely so that the document never makes a request.
     """
+    import nh3
+
     cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -121,6 +121,10 @@ def render_markdown(text: str, *, section_id: str = "narr") -> Markup:
         Safe Markup that a template may print unescaped.
 
     """
+    # Imported here: most profiles have no narrative, and Markdown takes longer to import
+    # than a document takes to render.
+    import markdown
+
     md = markdown.Markdown(extensions=["tables", "footnotes"], output_format="html")
     # The section owns h2; a drafter's headings start one level below the section's h3s.
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", md.convert(text))
