@@ -11,6 +11,7 @@ from the document's own ``<head>``, so the PDF says what the HTML says; a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import time
@@ -223,6 +224,25 @@ def _collect_weasyprint_logs() -> Iterator[list[str]]:
         logger.setLevel(old_level)
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while WeasyPrint lays out a document.
+
+    Layout allocates millions of short-lived objects; with Python's default thresholds
+    the collector also runs several full collections, each walking every object of the
+    process (this tool's models and templates included). Measured on the 40-page Jamaica
+    draft, full collections were a tenth of the render's CPU time; with these thresholds
+    they do not run during the render and peak memory grows by under 10 MB. The previous
+    thresholds come back afterwards, and with them normal collection.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(10_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def _apply_metadata(document: Any, meta: PdfMetadata | None) -> None:
     """Settle the PDF's metadata: the document's own (from its head), or ``meta`` over it."""
     md = document.metadata
@@ -292,7 +312,7 @@ def render_pdf_bytes(
         "pdf_tags": True,
         "pdf_variant": variant,
     }
-    with _collect_weasyprint_logs() as messages:
+    with _collect_weasyprint_logs() as messages, _fewer_collections():
         try:
             font_config = FontConfiguration()
             user_css = weasyprint.CSS(string=css_text, font_config=font_config, url_fetcher=fetcher)
