@@ -169,12 +169,8 @@ def resolve_plan(
         theme=theme,
         rules=rule_library(merged.rules, merged.disable_rules),
         sections=sections,
-        paper=merged.paper or (theme.theme.paper if theme else "a4"),
-        watermark=(
-            merged.watermark
-            if merged.watermark is not None
-            else (theme.theme.watermark if theme else True)
-        ),
+        paper=merged.paper_for(theme),
+        watermark=merged.watermark_for(theme),
         force=force,
         warnings=tuple(warnings),
     )

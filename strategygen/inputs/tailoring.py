@@ -14,12 +14,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from strategygen.inputs.problems import did_you_mean
 from strategygen.inputs.profile import SECTION_IDS, Horizon
+
+if TYPE_CHECKING:
+    from strategygen.inputs.theme import LoadedTheme
 
 # Sections a project may choose, in their default order. The cover and contents
 # (front_matter) always come first and cannot be removed: the draft notice is on it.
@@ -203,6 +206,16 @@ class Tailoring(BaseModel):
             else:
                 values[name] = mine if mine is not None else theirs
         return Tailoring.model_validate(values)
+
+    def paper_for(self, theme: LoadedTheme | None) -> str:
+        """Return the paper size: this setting, else the theme's, else a4."""
+        return self.paper or (theme.theme.paper if theme is not None else "a4")
+
+    def watermark_for(self, theme: LoadedTheme | None) -> bool:
+        """Return whether documents carry the DRAFT watermark: this, else the theme's, else yes."""
+        if self.watermark is not None:
+            return self.watermark
+        return theme.theme.watermark if theme is not None else True
 
     def file_paths(self) -> Iterator[tuple[str, Path]]:
         """Yield ``(field, path)`` for every file or folder whose contents enter the hash."""

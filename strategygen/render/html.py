@@ -66,9 +66,7 @@ def render_document(
 
         theme = load_theme(settings.theme)
     template_dirs = settings.templates
-    watermark = settings.watermark
-    if watermark is None:
-        watermark = theme.theme.watermark if theme is not None else True
+    watermark = settings.watermark_for(theme)
     meta = default_meta(
         assessment,
         assessment.build_date,
