@@ -211,15 +211,25 @@ def test_bad_source_date_epoch_is_an_error_in_the_api(monkeypatch: pytest.Monkey
 
 _NO_PANGO = """\
 import sys
-from importlib.abc import MetaPathFinder
+from importlib.abc import Loader, MetaPathFinder
+from importlib.machinery import ModuleSpec
 
-class NoPango(MetaPathFinder):
-    # What WeasyPrint's import does where Pango is not installed.
+
+class NoPango(MetaPathFinder, Loader):
+    # What WeasyPrint's import does where Pango is not installed: the package is found,
+    # and running it fails when cffi cannot open the library.
     def find_spec(self, name, path=None, target=None):
         if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: "
-                          "cannot open shared object file: No such file or directory")
+            return ModuleSpec(name, self)
         return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: "
+                      "cannot open shared object file: No such file or directory")
+
 
 sys.meta_path.insert(0, NoPango())
 from strategygen.cli import main

@@ -74,7 +74,10 @@ def _installed_version(name: str) -> str:
     module = sys.modules.get(name)
     if module is not None and isinstance(getattr(module, "__version__", None), str):
         return str(module.__version__)
-    spec = importlib.util.find_spec(name)
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError, OSError):
+        spec = None
     if spec is None:
         return "not installed"
     if spec.origin:
