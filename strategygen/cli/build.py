@@ -131,6 +131,9 @@ def build_cmd(
     )
     for warning in plan.warnings:
         click.echo(f"warning: {warning}", err=True)
+    from strategygen.cli import settle_memory
+
+    settle_memory()
     progress = Progress(len(files), enabled=not quiet, verbose=verbose)
 
     def on_sigterm(signum: int, frame: object) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
 from strategygen import __version__
@@ -47,14 +47,23 @@ class DefaultPrefixLoader(jinja2.BaseLoader):
         return sorted(names)
 
 
+# (type, attribute name) -> whether templates may read it; see Sandbox.is_safe_attribute.
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+
+
 class Sandbox(SandboxedEnvironment):
     """A sandbox that also hides pydantic's model API from templates."""
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Refuse private names and pydantic ``model_*`` methods (copy, validate, dump...)."""
-        if attr.startswith("model_") or attr.startswith("_"):
-            return False
-        return bool(super().is_safe_attribute(obj, attr, value))
+        # Jinja's own check depends only on the object's type and the name, and a document
+        # asks it thousands of times (a sixth of a warm render): remember each answer.
+        key = (type(obj), attr)
+        known = _SAFE_ATTRIBUTES.get(key)
+        if known is None:
+            known = not (attr.startswith(("_", "model_")) or is_internal_attribute(obj, attr))
+            _SAFE_ATTRIBUTES[key] = known
+        return known
 
 
 def fmt_num(value: float | int | None, digits: int = 2) -> str:
