@@ -31,6 +31,7 @@ def test_shipped_catalogue_loads_once_with_every_kind() -> None:
         "readiness_score",
         "ai_strategy",
         "data_protection_law",
+        "data_protection_authority",
         "text",
         "training_tier",
     }
@@ -44,7 +45,8 @@ def test_unknown_kind_is_located(tmp_path: Path) -> None:
     message = str(info.value)
     assert message == (
         f"{path}:9:13: kpis[0].target.kind: must be one of readiness_score, ai_strategy, "
-        "data_protection_law, text, training_tier; did you mean 'text'? (got 'txt')"
+        "data_protection_law, data_protection_authority, text, training_tier; did you mean 'text'? "
+        "(got 'txt')"
     )
 
 

@@ -35,7 +35,9 @@ from strategygen.inputs.profile import (
     Institutions,
     Law,
     LawStatus,
+    Plan,
     PublicSectorAI,
+    ReadinessAssessment,
     UseCase,
 )
 from strategygen.inputs.tailoring import Tailoring
@@ -67,6 +69,22 @@ def law(**statuses: str) -> CountryProfile:
             }
         )
     )
+
+
+def unverified(name: str) -> CountryProfile:
+    """A law whose title is on record but whose status was not verified."""
+    return edit(law=Law(**{name: LawStatus(title="The Act", year=2020, source=SRC)}))  # type: ignore[arg-type]
+
+
+def plan(field: str, end: int) -> CountryProfile:
+    """An adopted plan ending in ``end`` (the tests build on 2026-03-01)."""
+    record = Plan(title="The Plan", status="adopted", start=end - 5, end=end, source=SRC)
+    return edit(institutions=Institutions(**{field: record}))  # type: ignore[arg-type]
+
+
+def ram(status: str, base: CountryProfile = JAM) -> CountryProfile:
+    record = ReadinessAssessment(status=status, source=SRC)  # type: ignore[arg-type]
+    return edit(base, institutions=Institutions(unesco_ram=record))
 
 
 def use_case(stage: str, baseline: bool = False) -> UseCase:
@@ -120,11 +138,20 @@ CASES: dict[str, tuple[Maker, Maker | None]] = {
     "STR-NONE": (lambda: strategy("none"), lambda: strategy("adopted")),
     "STR-EARLY": (lambda: strategy("in_preparation"), lambda: strategy("none")),
     "STR-REFRESH": (lambda: strategy("adopted"), lambda: strategy("draft")),
+    "STR-CONFIRM": (lambda: JAM, lambda: strategy("none")),
     "STR-LEAD": (
         lambda: JAM,
         lambda: edit(
             institutions=Institutions(ai_lead_agency=Agency(name="AI Office", source=SRC))
         ),
+    ),
+    "PLAN-SUCCESSOR": (
+        lambda: plan("national_development_plan", 2020),
+        lambda: plan("national_development_plan", 2030),
+    ),
+    "DIGITAL-SUCCESSOR": (
+        lambda: plan("digital_strategy", 2022),
+        lambda: plan("digital_strategy", 2030),
     ),
     "DPL-NONE": (lambda: law(data_protection="none"), lambda: law(data_protection="in_force")),
     "DPL-DRAFT": (lambda: law(data_protection="draft"), lambda: law(data_protection="none")),
@@ -133,7 +160,10 @@ CASES: dict[str, tuple[Maker, Maker | None]] = {
         lambda: law(data_protection="draft"),
     ),
     "DPL-INFORCE": (lambda: law(data_protection="in_force"), lambda: law(data_protection="none")),
+    "DPL-CONFIRM": (lambda: JAM, lambda: law(data_protection="none")),
+    "DPL-COMMENCE": (lambda: unverified("data_protection"), lambda: law(data_protection="draft")),
     "CYB-GAP": (lambda: law(cybercrime="draft"), lambda: law(cybercrime="in_force")),
+    "CYB-CONFIRM": (lambda: unverified("cybercrime"), lambda: law(cybercrime="none")),
     "ETH-BODY": (
         lambda: edit(
             institutions=Institutions(ai_ethics_body=EthicsBody(exists=False, source=SRC))
@@ -144,9 +174,19 @@ CASES: dict[str, tuple[Maker, Maker | None]] = {
             )
         ),
     ),
+    "ETH-CONFIRM": (
+        lambda: JAM,
+        lambda: edit(
+            institutions=Institutions(ai_ethics_body=EthicsBody(exists=False, source=SRC))
+        ),
+    ),
     "PS-GUIDE": (
         lambda: psai([use_case("pilot")], "none"),
         lambda: psai([use_case("pilot")], "adopted"),
+    ),
+    "PS-GUIDE-CONFIRM": (
+        lambda: psai([use_case("pilot")]),
+        lambda: psai([use_case("pilot")], "none"),
     ),
     "PS-INVENTORY": (lambda: JAM, lambda: psai([])),
     "PS-BASELINE": (
@@ -157,7 +197,9 @@ CASES: dict[str, tuple[Maker, Maker | None]] = {
         lambda: civil(headcount=1000, ai_trained=50),
         lambda: civil(headcount=1000, ai_trained=500),
     ),
+    "SKL-TRAIN-CONFIRM": (lambda: JAM, lambda: civil(headcount=1000, ai_trained=0)),
     "SKL-SPEC": (lambda: civil(digital_specialists=0), lambda: civil(digital_specialists=12)),
+    "SKL-SPEC-CONFIRM": (lambda: JAM, lambda: civil(digital_specialists=0)),
     "SKL-HEADCOUNT": (lambda: JAM, lambda: civil(headcount=20000)),
     "WEAK-VISION": (lambda: dimension("vision", 0), lambda: dimension("vision", 100)),
     "WEAK-GOV": (
@@ -186,7 +228,9 @@ CASES: dict[str, tuple[Maker, Maker | None]] = {
         lambda: readiness(imputed_over_40pct=True),
         lambda: readiness(imputed_over_40pct=False),
     ),
-    "COV-NONE": (lambda: _p("AIA"), lambda: JAM),
+    "COV-NONE": (lambda: ram("none", _p("AIA")), lambda: _p("AIA")),
+    "COV-CONFIRM": (lambda: _p("AIA"), lambda: ram("completed", _p("AIA"))),
+    "RAM-ALIGN": (lambda: ram("completed"), lambda: ram("none")),
     "SIDS-POOL": (lambda: JAM, lambda: identity(sids=False)),
     "SMALL-ADMIN": (lambda: civil(headcount=1200), lambda: civil(headcount=50000)),
     "AWARE": (lambda: JAM, None),  # applies to every country
@@ -201,7 +245,7 @@ def fired(profile: CountryProfile) -> dict[str, object]:
 def test_every_shipped_rule_has_a_case() -> None:
     ids = {r.id for r in load_rules([shipped_dir("rules")])}
     assert ids == set(CASES)
-    assert 20 <= len(ids) <= 30
+    assert 30 <= len(ids) <= 50
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
@@ -430,7 +474,7 @@ def test_rule_errors_are_located_like_profile_errors(tmp_path: Path) -> None:
     assert typo[1].endswith(
         "mine.yaml:8:5: rules[T-ONE].priorty: unknown key; did you mean 'priority'? valid keys "
         "here: id, area, pillar, when, finding, recommendation, priority, horizon, owner, lead, "
-        "cost, kpis, depends_on, evidence"
+        "cost, kpis, depends_on, evidence, confirms"
     )
     nested = GOOD.replace(
         "when: {fact: identity.sids, op: eq, value: true}",

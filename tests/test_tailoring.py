@@ -78,6 +78,11 @@ def _text(html: str) -> str:
 
 
 NAMES = {"JAM": "Jamaica", "AIA": "Anguilla"}
+# The body a draft is prepared for: the profile's AI policy lead, else the government.
+PREPARED_FOR = {
+    "JAM": "Office of the Prime Minister (Science, Technology and Special Projects)",
+    "AIA": "Government of Anguilla",
+}
 
 
 @pytest.mark.parametrize("code", ["JAM", "AIA"])
@@ -106,7 +111,7 @@ def test_example_theme_and_override_show_in_html_and_pdf(code: str, tmp_path: Pa
     assert f"{ISSUER} proposes this wording" in text
     # The theme issues the draft; the government it is prepared for does not change.
     assert f"Issued by {ISSUER}" in text
-    assert f"Prepared for Government of {NAMES[code]}" in text
+    assert f"Prepared for {PREPARED_FOR[code]}" in text
     assert "Prepared by Caribbean Policy Partners, Port of Spain office" in text
     assert 'class="cover-logo"><img src="data:image/svg+xml;base64,' in html
     assert "--accent: #005a5b;" in html

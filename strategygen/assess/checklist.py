@@ -26,6 +26,9 @@ class ChecklistItem:
         label: What the fact is, in plain words.
         section: The document section that needs it most.
         action: What the drafter should do to collect it.
+        needs: An attribute of the value that must be set for the item to count as held:
+            a law or plan recorded without its ``status`` is known to exist, but whether it
+            is in force or adopted is still a gap to close.
 
     """
 
@@ -33,6 +36,7 @@ class ChecklistItem:
     label: str
     section: str
     action: str
+    needs: str | None = None
 
 
 CHECKLIST: tuple[ChecklistItem, ...] = (
@@ -81,15 +85,18 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
     ),
     ChecklistItem(
         "institutions.national_development_plan",
-        "national development plan",
+        "national development plan and its status",
         "national_context",
-        "Cite the national development plan or long-term vision in force.",
+        "Cite the national development plan or long-term vision, its years and whether it "
+        "is adopted.",
+        needs="status",
     ),
     ChecklistItem(
         "institutions.digital_strategy",
-        "national digital strategy",
+        "national digital strategy and its status",
         "policy_framework",
-        "Cite the digital transformation strategy and its adoption status.",
+        "Cite the digital transformation strategy, its years and its adoption status.",
+        needs="status",
     ),
     ChecklistItem(
         "institutions.ai_strategy",
@@ -104,22 +111,39 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
         "Record whether a body oversees AI or data ethics, and its name.",
     ),
     ChecklistItem(
+        "institutions.unesco_ram",
+        "UNESCO AI readiness assessment (RAM)",
+        "readiness",
+        "Confirm with UNESCO and the ministry whether a Readiness Assessment Methodology "
+        "(RAM) study has been completed or is under way.",
+    ),
+    ChecklistItem(
         "law.data_protection",
-        "data protection law",
+        "data protection law and its status",
         "policy_framework",
-        "Record the data protection act, its year and whether it is in force.",
+        "Confirm whether a data protection act exists, its year and whether it is in force.",
+        needs="status",
     ),
     ChecklistItem(
         "law.cybercrime",
-        "cybercrime law",
+        "cybercrime law and its status",
         "policy_framework",
-        "Record the cybercrime or cybersecurity act and its status.",
+        "Confirm whether a cybercrime or computer misuse act exists and whether it is in force.",
+        needs="status",
     ),
     ChecklistItem(
         "law.access_to_information",
-        "access to information law",
+        "access to information law and its status",
         "policy_framework",
-        "Record the access to information act and its status.",
+        "Confirm whether an access to information act exists and whether it is in force.",
+        needs="status",
+    ),
+    ChecklistItem(
+        "law.electronic_transactions",
+        "electronic transactions law and its status",
+        "policy_framework",
+        "Confirm whether an electronic transactions act exists and whether it is in force.",
+        needs="status",
     ),
     ChecklistItem(
         "public_sector_ai.use_cases",
@@ -178,9 +202,15 @@ def value_at(profile: CountryProfile, path: str) -> Any:
 
 
 def is_present(profile: CountryProfile, spec: ChecklistItem) -> bool:
-    """Return whether the profile holds the item (an empty list or value counts as missing)."""
+    """Return whether the profile holds the item (an empty list or value counts as missing).
+
+    An item with ``needs`` counts only when that attribute is set too: a law whose status was
+    not verified is not yet held, so completeness cannot rise on titles alone.
+    """
     value = value_at(profile, spec.path)
-    return value is not None and value != [] and value != ""
+    if value is None or value == [] or value == "":
+        return False
+    return spec.needs is None or getattr(value, spec.needs, None) is not None
 
 
 def missing_items(profile: CountryProfile) -> list[ChecklistItem]:

@@ -111,6 +111,27 @@ class AiStrategyBaseline(_Kind):
         return Baseline(f"{label}" + (f" ({s.title})" if s.title else ""), year, s.source)
 
 
+class StrategyDeliveryBaseline(_Kind):
+    """Delivery of the strategy's own objectives or actions: none before a strategy exists."""
+
+    kind: Literal["strategy_delivery"]
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return "none yet" while the recorded AI strategy is not adopted, else None.
+
+        An adopted strategy's delivery must be measured (a data gap); an unknown status gives
+        no baseline either, since a strategy may exist.
+        """
+        s = ctx.profile.institutions.ai_strategy
+        if s is None or s.status == "adopted":
+            return None
+        year = s.year or _source_year(ctx.profile, s.source)
+        if year is None:
+            return None
+        status = s.status.replace("_", " ")
+        return Baseline(f"none yet: no strategy adopted (status: {status})", year, s.source)
+
+
 class LawBaseline(_Kind):
     """The status (and title) of one law in the profile's ``law`` block."""
 
@@ -118,15 +139,36 @@ class LawBaseline(_Kind):
     law: Literal["data_protection", "cybercrime"]
 
     def compute(self, ctx: KpiContext) -> Baseline | None:
-        """Return the law's status with its year (or its source's year), or None if unknown."""
+        """Return the law's status with its year (or its source's year), or None if unknown.
+
+        A law recorded without its status has no baseline: its title alone does not say
+        where the indicator starts.
+        """
         law = getattr(ctx.profile.law, self.law)
-        if law is None:
+        if law is None or law.status is None:
             return None
         year = law.year or _source_year(ctx.profile, law.source)
         if year is None:
             return None
         text = law.status.replace("_", " ") + (f" ({law.title})" if law.title else "")
         return Baseline(text, year, law.source)
+
+
+class LawAuthorityBaseline(_Kind):
+    """The body recorded as supervising a law (for data protection: the regulator)."""
+
+    kind: Literal["law_authority"]
+    law: Literal["data_protection"]
+
+    def compute(self, ctx: KpiContext) -> Baseline | None:
+        """Return the authority's name with its source's year, or None if none is recorded."""
+        law = getattr(ctx.profile.law, self.law)
+        if law is None or law.authority is None:
+            return None
+        year = _source_year(ctx.profile, law.source) or law.year
+        if year is None:
+            return None
+        return Baseline(f"in place ({law.authority})", year, law.source)
 
 
 class CivilServiceCountBaseline(_Kind):
@@ -188,7 +230,9 @@ class UseCasesBaseline(_Kind):
 BaselineKind = Annotated[
     ReadinessScoreBaseline
     | AiStrategyBaseline
+    | StrategyDeliveryBaseline
     | LawBaseline
+    | LawAuthorityBaseline
     | CivilServiceCountBaseline
     | UseCasesBaseline,
     Field(discriminator="kind"),
@@ -255,19 +299,48 @@ class AiStrategyTarget(_Kind):
 
 
 class DataProtectionLawTarget(_Kind):
-    """Every provision in force, or yearly reporting where the law is already in force."""
+    """The next step from the recorded status: confirm it, enact, complete, or enforce."""
 
     kind: Literal["data_protection_law"]
 
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
-        """Return the target text and its year."""
+        """Return the target text and its year (never a step the record shows is done)."""
         law = ctx.profile.law.data_protection
-        if law is not None and law.status == "in_force":
+        status = law.status if law is not None else None
+        if status == "in_force":
             return (
                 f"In force and enforced; the authority reports every year to {ctx.horizon_end}",
                 0,
             )
+        if status is None:
+            return (
+                f"Status confirmed from the official gazette by {ctx.short_year}; the target is "
+                "then the next step it shows",
+                ctx.short_year,
+            )
+        if status == "none":
+            return (f"A comprehensive law enacted and in force by {ctx.mid_year}", ctx.mid_year)
         return (f"Every provision in force by {ctx.mid_year}", ctx.mid_year)
+
+
+class DataProtectionAuthorityTarget(_Kind):
+    """An authority appointed and working, or yearly reporting where one is recorded."""
+
+    kind: Literal["data_protection_authority"]
+
+    def compute(self, ctx: KpiContext) -> tuple[str, int]:
+        """Return the target text and its year."""
+        law = ctx.profile.law.data_protection
+        if law is not None and law.authority is not None:
+            return (
+                "Staffed and funded for its caseload; publishes complaints and enforcement "
+                f"figures every year to {ctx.horizon_end}",
+                0,
+            )
+        return (
+            f"Authority appointed, staffed and receiving complaints by {ctx.mid_year}",
+            ctx.mid_year,
+        )
 
 
 class TextTarget(_Kind):
@@ -318,6 +391,7 @@ TargetKind = Annotated[
     ReadinessScoreTarget
     | AiStrategyTarget
     | DataProtectionLawTarget
+    | DataProtectionAuthorityTarget
     | TextTarget
     | TrainingTierTarget,
     Field(discriminator="kind"),

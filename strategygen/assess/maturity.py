@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from strategygen.assess.benchmarks import LABELS
-from strategygen.assess.checklist import CHECKLIST, value_at
+from strategygen.assess.checklist import CHECKLIST, is_present, value_at
 from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
-from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.profile import CountryProfile, LawStatus
 
 NOT_ASSESSED = "Not assessed"
 
@@ -73,6 +73,7 @@ AREAS: tuple[AreaSpec, ...] = (
     ),
 )
 AREA_KEYS: tuple[str, ...] = tuple(a.key for a in AREAS)
+_SPECS = {spec.path: spec for spec in CHECKLIST}
 
 
 def stage_for(score: float) -> int:
@@ -81,6 +82,11 @@ def stage_for(score: float) -> int:
 
 
 def _present(profile: CountryProfile, path: str) -> bool:
+    # A catalogued fact is judged as the completeness measure judges it (a law without its
+    # status is not held); other paths only need a value.
+    spec = _SPECS.get(path)
+    if spec is not None:
+        return is_present(profile, spec)
     value = value_at(profile, path)
     return value is not None and value != [] and value != ""
 
@@ -99,33 +105,53 @@ _STRATEGY_WORDS: dict[str, str] = {
 def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     """Institutional facts that cap an area's stage: area -> [(maximum stage, reason)]."""
     gates: dict[str, list[tuple[int, str]]] = {key: [] for key in AREA_KEYS}
+    # Each cap names what is on record; an unrecorded fact caps the area because adoption or
+    # commencement is not shown, never because the profile says it is absent.
     strategy = profile.institutions.ai_strategy
     if strategy is None or strategy.status != "adopted":
         state = "not recorded" if strategy is None else _STRATEGY_WORDS[strategy.status]
         gates["strategy"].append(
-            (2, f"no formally adopted AI strategy or policy ({state}) caps this area at 2")
+            (
+                2,
+                f"no formally adopted AI strategy or policy is on record ({state}), "
+                "which caps this area at 2",
+            )
         )
     law = profile.law.data_protection
     if law is None or law.status != "in_force":
-        state = "not recorded" if law is None else law.status.replace("_", " ")
         gates["safeguards"].append(
-            (2, f"the data-protection law is not in force (status: {state}), capping this at 2")
+            (
+                2,
+                f"no data-protection law is on record as in force (status: {_law_state(law)}), "
+                "which caps this area at 2",
+            )
         )
     psai = profile.public_sector_ai
     if psai.use_cases is None:
         # Stage 3 ("Systematic") means AI use that is known and managed; without a register no
         # public body can be placed on the adoption scale, so the stage cannot exceed 2.
-        gates["public_sector"].append((2, "no register of public-sector AI use caps this at 2"))
+        gates["public_sector"].append(
+            (2, "no register of public-sector AI use is on record, which caps this at 2")
+        )
     if psai.guidelines is None or psai.guidelines.status != "adopted":
         gates["public_sector"].append(
-            (3, "no adopted guidelines for AI use in the public sector cap this area at 3")
+            (3, "no adopted guidelines for AI use in the public sector are on record (cap: 3)")
         )
     trained = profile.civil_service.ai_trained
     if trained is None or trained.value == 0:
         gates["skills"].append(
-            (2, "no record of civil servants trained in AI or data caps this area at 2")
+            (2, "no civil servants trained in AI or data are on record, which caps this at 2")
         )
     return gates
+
+
+def _law_state(law: LawStatus | None) -> str:
+    """Describe a law's status in words, saying plainly when it is unrecorded or unverified."""
+    if law is None:
+        return "not recorded"
+    if law.status is None:
+        return "recorded, but whether it is in force is not verified"
+    return law.status.replace("_", " ")
 
 
 def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
@@ -138,10 +164,10 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
         return stage, f"from the AI strategy status ({s.status.replace('_', ' ')})"
     if area == "safeguards":
         law = profile.law.data_protection
-        if law is None:
-            return None, "no readiness scores and no recorded data-protection law status"
+        if law is None or law.status is None:
+            return None, f"no readiness scores and the data-protection law is {_law_state(law)}"
         stage = {"in_force": 3, "none": 1}.get(law.status, 2)
-        return stage, f"from the data-protection law status ({law.status.replace('_', ' ')})"
+        return stage, f"from the data-protection law status ({_law_state(law)})"
     if area == "public_sector":
         cases = profile.public_sector_ai.use_cases
         if cases is None:

@@ -138,6 +138,9 @@ class FiredRule:
         if self.first_year == self.last_year:
             return str(self.first_year)
         return f"{self.first_year}\u2013{self.last_year}"
+    confirms: str | None = None
+    """For a confirm step: the path of the fact whose status it asks to confirm (a data gap);
+    None for an action that rests on recorded facts."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,9 @@ class Assessment:
     """The cost bands scaled and priced for this country (A to D)."""
     dataset_sources: tuple[dict[str, object], ...] = ()
     """Bundled sources the assessment cites beyond the profile's own (sources annex)."""
+    expired_plans: frozenset[str] = frozenset()
+    """Institution fields (``national_development_plan``, ``digital_strategy``) whose plan
+    horizon ended before the build year: the draft shows them as expired, never as current."""
 
     def benchmark(self, key: str) -> Benchmark:
         """Return the benchmark for ``key`` (``total``, a pillar or a dimension name)."""

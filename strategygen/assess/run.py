@@ -21,6 +21,7 @@ from strategygen.assess.rules import (
     ConditionContext,
     Rule,
     derive,
+    expired_plans,
     fire,
     load_rules,
     placeholder_values,
@@ -119,7 +120,7 @@ def assess(
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
-    conditions = ConditionContext(profile, by_key, maturity, derive(profile))
+    conditions = ConditionContext(profile, by_key, maturity, derive(profile, build_date))
     fired = fire(rules, conditions, placeholder_values(conditions, start, end))
     tiers = training_tiers(profile, ratios)
     context = country_context(profile)
@@ -168,4 +169,5 @@ def assess(
         tier_costs=plan.tier_costs,
         bands=plan.bands,
         dataset_sources=dataset_sources(context, sectors),
+        expired_plans=expired_plans(profile, build_date),
     )

@@ -20,17 +20,21 @@ SCHEMA_FILE = "profile.schema.json"
 _GAP_BLOCKS = """\
 institutions: {}
   # Fill in what you can cite; every block needs a `source` id from `sources` below.
-  # digital_lead_agency: {name: "...", acronym: "...", source: "..."}
+  # Leave a block out when nothing is known: only `status: none` states that something does not exist.
+  # digital_lead_agency: {name: "...", acronym: "...", as_of: 2025, source: "..."}
   # ai_lead_agency: {name: "...", source: "..."}
-  # national_development_plan: {title: "...", year: 2030, source: "..."}
-  # digital_strategy: {title: "...", year: 2022, status: adopted, source: "..."}
+  # national_development_plan: {title: "...", year: 2019, status: adopted, start: 2020, end: 2030, source: "..."}   # status: none|in_preparation|draft|adopted (leave out if not verified)
+  # digital_strategy: {title: "...", year: 2022, status: adopted, start: 2022, end: 2026, source: "..."}
   # ai_strategy: {status: none, source: "..."}   # none|announced|in_preparation|recommendations_only|draft|adopted
   # ai_ethics_body: {exists: false, source: "..."}
+  # unesco_ram: {status: completed, year: 2025, source: "..."}   # none|in_progress|completed
 
 law: {}
-  # data_protection: {status: none, title: "...", year: 2020, source: "..."}   # none|draft|enacted_not_in_force|partially_in_force|in_force
-  # cybercrime: {status: none, source: "..."}
-  # access_to_information: {status: none, source: "..."}
+  # data_protection: {status: in_force, title: "...", year: 2020, in_force_from: 2023-12-01, authority: "...", source: "..."}   # status: none|draft|enacted_not_in_force|partially_in_force|in_force (leave out if not verified)
+  # cybercrime: {status: in_force, title: "...", year: 2015, source: "..."}
+  # access_to_information: {status: in_force, title: "...", year: 2002, source: "..."}
+  # electronic_transactions: {status: in_force, title: "...", year: 2007, source: "..."}
+  # legal_frame: {summary: "...", source: "..."}   # territories: how another state's or union's law applies
 
 public_sector_ai: {}
   # use_cases:            # leave out if no inventory exists; [] only if an inventory found none
@@ -38,7 +42,7 @@ public_sector_ai: {}
   # guidelines: {status: none, source: "..."}
 
 civil_service: {}
-  # headcount: {value: 0, year: 2024, source: "..."}
+  # headcount: {value: 0, year: 2024, scope: central_civil_service, source: "..."}   # scope: central_civil_service|central_government|public_sector
   # digital_specialists: {value: 0, year: 2024, source: "..."}
   # ai_trained: {value: 0, year: 2024, source: "..."}
 

@@ -131,9 +131,12 @@ def default_meta(
     """
     p = assessment.profile
     inst = p.institutions
-    issuer = inst.ai_lead_agency or inst.digital_lead_agency
+    # The body that leads AI policy sponsors the strategy; the digital-government lead does
+    # not, so without an AI lead the draft is prepared for the government as a whole.
+    issuer = inst.ai_lead_agency
     dated = [s.accessed for s in p.sources if s.accessed is not None]
-    data_date = max(dated).isoformat() if dated else str(max(s.year for s in p.sources))
+    years = [s.year for s in p.sources if s.year is not None]  # undated web pages have none
+    data_date = max(dated).isoformat() if dated else str(max(years)) if years else "not stated"
     title = fill_title(
         title_pattern or DEFAULT_TITLE,
         {

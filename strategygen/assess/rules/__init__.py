@@ -23,7 +23,13 @@ The parts, in the order a rule meets them:
 from strategygen.assess.rules.evaluate import PRIORITY_ORDER, evaluate, fire
 from strategygen.assess.rules.loading import load_rules, without_disabled
 from strategygen.assess.rules.model import AllOf, AnyOf, Condition, Leaf, NotOf, Rule, RuleSpec
-from strategygen.assess.rules.paths import DERIVED_VALUES, ConditionContext, derive, path_type
+from strategygen.assess.rules.paths import (
+    DERIVED_VALUES,
+    ConditionContext,
+    derive,
+    expired_plans,
+    path_type,
+)
 from strategygen.assess.rules.placeholders import (
     MISSING_VALUE,
     PLACEHOLDERS,
@@ -47,6 +53,7 @@ __all__ = [
     "RuleSpec",
     "derive",
     "evaluate",
+    "expired_plans",
     "fill",
     "fill_owner",
     "fire",

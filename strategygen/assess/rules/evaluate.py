@@ -122,6 +122,7 @@ def fire(
             library=r.library,
             triggers=tuple(triggers),
             shipped=r.shipped,
+            confirms=r.spec.confirms,
         )
         for r, triggers in fired
     ]

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from strategygen.assess.checklist import CHECKLIST
 from strategygen.assess.costs import band_keys
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.model import Area, Horizon, Priority
@@ -33,6 +34,7 @@ Op = Literal["eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "missing", "pre
 Scalar = bool | int | float | str
 
 _RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+CHECKLIST_PATHS: tuple[str, ...] = tuple(item.path for item in CHECKLIST)
 
 
 class _Strict(BaseModel):
@@ -152,6 +154,20 @@ class RuleSpec(_Strict):
     kpis: list[str] = []
     depends_on: list[str] = []
     evidence: Annotated[str, Field(min_length=1)]
+    confirms: str | None = None
+    """Makes the rule a confirm step for one item of the data checklist (for example
+    ``law.data_protection``): it fires when the fact is not on record, asks for its status to
+    be confirmed, and never recommends creating what may already exist."""
+
+    @field_validator("confirms")
+    @classmethod
+    def _known_fact(cls, path: str | None) -> str | None:
+        if path is not None and path not in CHECKLIST_PATHS:
+            raise ValueError(
+                f"{path!r} is not an item of the data checklist; use one of "
+                f"{', '.join(CHECKLIST_PATHS)}"
+            )
+        return path
 
     @field_validator("lead")
     @classmethod

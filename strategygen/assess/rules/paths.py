@@ -10,6 +10,7 @@ silently stays false.
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from collections.abc import Mapping
@@ -35,6 +36,25 @@ DERIVED_VALUES: dict[str, str] = {
     "production_without_baseline": "production use cases with no baseline measured",
     "high_risk_use_cases": "use cases the agency rates high risk",
     "ai_in_use": "whether any use case is in pilot or production (true/false)",
+    "development_plan_expired": (
+        "whether the national development plan's horizon ended before the build year "
+        "(true/false; missing when the plan or its end year is not recorded)"
+    ),
+    "digital_strategy_expired": (
+        "whether the digital strategy's horizon ended before the build year "
+        "(true/false; missing when the strategy or its end year is not recorded)"
+    ),
+}
+
+#: Derived values that are true or false (the others are numbers).
+BOOLEAN_DERIVED: frozenset[str] = frozenset(
+    {"inventory_exists", "ai_in_use", "development_plan_expired", "digital_strategy_expired"}
+)
+
+#: Plan fields whose horizon can pass, with the derived value that says so.
+PLAN_FIELDS: dict[str, str] = {
+    "national_development_plan": "development_plan_expired",
+    "digital_strategy": "digital_strategy_expired",
 }
 MATURITY_ATTRS: dict[str, tuple[str, ...] | None] = {
     "stage": None,
@@ -97,7 +117,7 @@ def path_type(path: str) -> Any:
         if len(parts) != 2 or parts[1] not in DERIVED_VALUES:
             known = ", ".join(sorted(DERIVED_VALUES))
             raise ValueError(f"unknown fact path {path!r}: derived values are {known}")
-        return bool if parts[1] in ("inventory_exists", "ai_in_use") else float
+        return bool if parts[1] in BOOLEAN_DERIVED else float
     if root == "maturity":
         areas = (*AREA_KEYS, "overall")
         if len(parts) != 3 or parts[1] not in areas or parts[2] not in MATURITY_ATTRS:
@@ -133,8 +153,24 @@ def path_type(path: str) -> Any:
     return tp
 
 
-def derive(profile: CountryProfile) -> dict[str, Any]:
-    """Compute the ``derived.*`` values (None where the profile lacks what they need)."""
+def expired_plans(profile: CountryProfile, build_date: dt.date) -> frozenset[str]:
+    """Return the plan fields whose horizon ended before ``build_date``'s year."""
+    return frozenset(
+        key
+        for key in PLAN_FIELDS
+        if (plan := getattr(profile.institutions, key)) is not None and plan.expired(build_date)
+    )
+
+
+def derive(profile: CountryProfile, build_date: dt.date | None = None) -> dict[str, Any]:
+    """Compute the ``derived.*`` values (None where the profile lacks what they need).
+
+    Args:
+        profile: The validated profile.
+        build_date: The build date; a plan's expiry is judged against it (without it, and
+            for a plan with no end year, expiry is unknown: None).
+
+    """
     cs = profile.civil_service
     head = cs.headcount.value if cs.headcount and cs.headcount.value > 0 else None
 
@@ -147,6 +183,12 @@ def derive(profile: CountryProfile) -> dict[str, Any]:
         "digital_specialists_share": share(cs.digital_specialists),
         "inventory_exists": cases is not None,
     }
+    for key, name in PLAN_FIELDS.items():
+        plan = getattr(profile.institutions, key)
+        if build_date is None or plan is None or plan.end is None:
+            out[name] = None
+        else:
+            out[name] = plan.expired(build_date)
     if cases is None:
         for name in (*USE_CASE_COUNTS, "ai_in_use"):
             out[name] = None

@@ -14,6 +14,8 @@ from typing import Any
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
+from strategygen.inputs.institutions import Plan
+from strategygen.inputs.law import LawStatus
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
@@ -25,6 +27,7 @@ _FALLBACKS: dict[str, str] = {
     "ai_lead_agency": "the body designated to lead AI policy",
     "ethics_body": "the national AI ethics body",
     "dp_law": "the data protection law",
+    "dp_authority": "the data protection authority",
     "cybercrime_law": "the cybercrime law",
     "ai_strategy_title": "the national AI strategy",
     "digital_strategy": "the national digital strategy",
@@ -39,8 +42,10 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "ethics_body",
     "dp_law",
     "dp_status",
+    "dp_authority",
     "cybercrime_law",
     "cybercrime_status",
+    "ram_status",
     "ai_strategy_title",
     "ai_strategy_status",
     "ai_strategy_year",
@@ -101,6 +106,25 @@ def _agency(agency: Any) -> str | None:
     return f"{name} ({agency.acronym})" if getattr(agency, "acronym", None) else name
 
 
+def _law_status(law: LawStatus | None) -> str | None:
+    """Return a law's status in words; None (a gap) when the law or its status is unrecorded."""
+    if law is None or law.status is None:
+        return None
+    return law.status.replace("_", " ")
+
+
+def _plan(plan: Plan | None, expired: bool | None) -> str | None:
+    """Return a plan's name for running text, never presenting an expired plan as current.
+
+    None (so the generic fallback phrase is used) when no plan with a title is recorded.
+    """
+    if plan is None or plan.title is None or plan.status == "none":
+        return None
+    if expired:
+        return f"the successor to {plan.title}, whose horizon ended in {plan.end}"
+    return plan.title
+
+
 def placeholder_values(
     context: ConditionContext, horizon_start: int, horizon_end: int
 ) -> dict[str, str | None]:
@@ -115,9 +139,11 @@ def placeholder_values(
         "ai_lead_agency": _agency(inst.ai_lead_agency),
         "ethics_body": inst.ai_ethics_body.name if inst.ai_ethics_body else None,
         "dp_law": law.data_protection.title if law.data_protection else None,
-        "dp_status": law.data_protection.status.replace("_", " ") if law.data_protection else None,
+        "dp_status": _law_status(law.data_protection),
+        "dp_authority": law.data_protection.authority if law.data_protection else None,
         "cybercrime_law": law.cybercrime.title if law.cybercrime else None,
-        "cybercrime_status": law.cybercrime.status.replace("_", " ") if law.cybercrime else None,
+        "cybercrime_status": _law_status(law.cybercrime),
+        "ram_status": inst.unesco_ram.status.replace("_", " ") if inst.unesco_ram else None,
         "ai_strategy_title": inst.ai_strategy.title if inst.ai_strategy else None,
         "ai_strategy_status": (
             inst.ai_strategy.status.replace("_", " ") if inst.ai_strategy else None
@@ -125,9 +151,9 @@ def placeholder_values(
         "ai_strategy_year": (
             str(inst.ai_strategy.year) if inst.ai_strategy and inst.ai_strategy.year else None
         ),
-        "digital_strategy": inst.digital_strategy.title if inst.digital_strategy else None,
-        "development_plan": (
-            inst.national_development_plan.title if inst.national_development_plan else None
+        "digital_strategy": _plan(inst.digital_strategy, d.get("digital_strategy_expired")),
+        "development_plan": _plan(
+            inst.national_development_plan, d.get("development_plan_expired")
         ),
         "guidelines_status": (
             p.public_sector_ai.guidelines.status if p.public_sector_ai.guidelines else None
