@@ -138,6 +138,7 @@ class FiredRule:
         if self.first_year == self.last_year:
             return str(self.first_year)
         return f"{self.first_year}\u2013{self.last_year}"
+
     confirms: str | None = None
     """For a confirm step: the path of the fact whose status it asks to confirm (a data gap);
     None for an action that rests on recorded facts."""
