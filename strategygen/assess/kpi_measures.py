@@ -128,8 +128,7 @@ class StrategyDeliveryBaseline(_Kind):
         year = s.year or _source_year(ctx.profile, s.source)
         if year is None:
             return None
-        status = s.status.replace("_", " ")
-        return Baseline(f"none yet: no strategy adopted (status: {status})", year, s.source)
+        return Baseline("none yet: no strategy adopted", year, s.source)
 
 
 class LawBaseline(_Kind):

@@ -122,7 +122,7 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
         gates["safeguards"].append(
             (
                 2,
-                f"no data-protection law is on record as in force (status: {_law_state(law)}), "
+                f"no data-protection law is on record as in force ({_law_state(law)}), "
                 "which caps this area at 2",
             )
         )
@@ -145,13 +145,23 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     return gates
 
 
+# A law's status in words for a cap's reason or a stage's basis (never the raw code).
+_LAW_WORDS: dict[str, str] = {
+    "none": "its source records no such law",
+    "draft": "a draft bill",
+    "enacted_not_in_force": "enacted, not yet in force",
+    "partially_in_force": "partially in force",
+    "in_force": "in force",
+}
+
+
 def _law_state(law: LawStatus | None) -> str:
     """Describe a law's status in words, saying plainly when it is unrecorded or unverified."""
     if law is None:
-        return "not recorded"
+        return "the law is not recorded"
     if law.status is None:
-        return "recorded, but whether it is in force is not verified"
-    return law.status.replace("_", " ")
+        return "the law is recorded, but whether it is in force is not verified"
+    return _LAW_WORDS[law.status]
 
 
 def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
@@ -165,7 +175,7 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
     if area == "safeguards":
         law = profile.law.data_protection
         if law is None or law.status is None:
-            return None, f"no readiness scores and the data-protection law is {_law_state(law)}"
+            return None, f"no readiness scores, and for data protection {_law_state(law)}"
         stage = {"in_force": 3, "none": 1}.get(law.status, 2)
         return stage, f"from the data-protection law status ({_law_state(law)})"
     if area == "public_sector":

@@ -106,11 +106,20 @@ def _agency(agency: Any) -> str | None:
     return f"{name} ({agency.acronym})" if getattr(agency, "acronym", None) else name
 
 
+_LAW_WORDS: dict[str, str] = {
+    "none": "no such law",
+    "draft": "a draft bill",
+    "enacted_not_in_force": "enacted but not in force",
+    "partially_in_force": "partially in force",
+    "in_force": "in force",
+}
+
+
 def _law_status(law: LawStatus | None) -> str | None:
     """Return a law's status in words; None (a gap) when the law or its status is unrecorded."""
     if law is None or law.status is None:
         return None
-    return law.status.replace("_", " ")
+    return _LAW_WORDS[law.status]
 
 
 def _plan(plan: Plan | None, expired: bool | None) -> str | None:
