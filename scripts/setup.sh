@@ -13,8 +13,12 @@ cd "$(dirname "$0")/.."
 # (scripts/screenshots.py): Playwright drives /usr/bin/chromium and never downloads a
 # browser of its own. fonts-liberation gives Chromium metric-compatible faces for the
 # Helvetica/Arial names in screen.css, so layouts measure the same on every machine.
+# libcairo2 lets CairoSVG draw the PNG fallback of the charts in the Word draft;
+# libreoffice-writer-nogui (about 85 MB to download) is only for the test that opens the
+# DOCX and ODT drafts in LibreOffice and converts them to PDF (tests/test_office_build.py).
 DEB_PACKAGES="python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-fonts-dejavu-core fonts-liberation fonts-liberation2 fonts-noto-core poppler-utils chromium"
+fonts-dejavu-core fonts-liberation fonts-liberation2 fonts-noto-core poppler-utils chromium \
+libcairo2 libreoffice-writer-nogui"
 
 missing=""
 for pkg in $DEB_PACKAGES; do

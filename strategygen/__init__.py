@@ -8,6 +8,7 @@ The public API (see the README's "Python API")::
     tailoring = strategygen.Tailoring(sections=("executive_summary", "roadmap"))
     html = strategygen.render_html(profile, tailoring)
     strategygen.render_pdf(profile, "JAM.pdf", tailoring)
+    strategygen.render_docx(profile, "JAM.docx", tailoring)   # editable Word draft
 
 Names are loaded on first use (PEP 562), so ``import strategygen`` and ``strategygen --help``
 do not pay for pydantic, Jinja2 or WeasyPrint.
@@ -28,6 +29,8 @@ _EXPORTS: dict[str, str] = {
     "assess_profile": "strategygen.api",
     "render_html": "strategygen.api",
     "render_pdf": "strategygen.api",
+    "render_docx": "strategygen.api",
+    "render_odt": "strategygen.api",
     "build_batch": "strategygen.api",
     "Tailoring": "strategygen.inputs.tailoring",
     "CountryProfile": "strategygen.inputs.profile",
@@ -50,7 +53,9 @@ __all__ = [
     "load_profile",
     "load_theme",
     "plan",
+    "render_docx",
     "render_html",
+    "render_odt",
     "render_pdf",
 ]
 
@@ -61,7 +66,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         load_profile,
         load_theme,
         plan,
+        render_docx,
         render_html,
+        render_odt,
         render_pdf,
     )
     from strategygen.assess.model import Assessment

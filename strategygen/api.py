@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from strategygen.inputs.profile import CountryProfile
     from strategygen.inputs.tailoring import Tailoring
     from strategygen.inputs.theme import LoadedTheme
+    from strategygen.render.docx import OfficeResult
     from strategygen.render.pdf import PdfResult
 
 
@@ -172,6 +173,66 @@ def render_pdf(
     return PdfResult(
         rendered.pages, len(rendered.data), rendered.warnings, time.perf_counter() - start
     )
+
+
+def render_docx(
+    profile: str | Path | CountryProfile,
+    target: str | Path,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+) -> OfficeResult:
+    """Write the draft strategy of a country as an editable Word document at ``target``.
+
+    The same document as :func:`render_html` and :func:`render_pdf`, with the theme's styles
+    (or its ``reference_docx``) and, with ``Tailoring(docx_comments=True)``, a comment on
+    every data gap and decision needed. ``target`` is replaced atomically.
+
+    Raises:
+        RenderError: The conversion failed (``target`` is left as it was).
+
+    """
+    return _office(profile, target, "docx", tailoring, build_date, using)
+
+
+def render_odt(
+    profile: str | Path | CountryProfile,
+    target: str | Path,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+) -> OfficeResult:
+    """Write the draft strategy of a country as an OpenDocument text at ``target``.
+
+    Raises:
+        RenderError: The conversion failed (``target`` is left as it was).
+
+    """
+    return _office(profile, target, "odt", tailoring, build_date, using)
+
+
+def _office(
+    profile: str | Path | CountryProfile,
+    target: str | Path,
+    fmt: str,
+    tailoring: Tailoring | None,
+    build_date: dt.date | None,
+    using: BuildPlan | None,
+) -> OfficeResult:
+    import time
+
+    from strategygen.atomic import write_atomic
+    from strategygen.build.document import assess_profile, html_document, office_document
+    from strategygen.render.docx import OfficeResult
+
+    start = time.perf_counter()
+    chosen = using or plan(tailoring, build_date=build_date, formats=(fmt,))
+    html = html_document(assess_profile(_profile(profile), chosen), chosen)
+    data, warnings = office_document(html, chosen, fmt)
+    write_atomic(Path(target), data)
+    return OfficeResult(len(data), tuple(warnings), time.perf_counter() - start)
 
 
 def build_batch(

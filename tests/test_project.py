@@ -75,7 +75,7 @@ def test_unknown_key_and_syntax_error(tmp_path: Path) -> None:
     assert _problems(_write(tmp_path, "[build]\nthemes = 'x'\n")) == [
         "strategygen.toml:2:1: build.themes: unknown key; did you mean 'theme'? "
         "valid keys here: templates, theme, rules, disable_rules, paper, watermark, "
-        "pdf_variant, strict"
+        "pdf_variant, strict, docx_comments"
     ]
     [problem] = _problems(_write(tmp_path, "[build\n"))
     assert problem.startswith("strategygen.toml:1:")

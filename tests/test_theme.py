@@ -60,7 +60,7 @@ def test_unknown_key_is_located_with_suggestion(tmp_path: Path) -> None:
     path = _theme(tmp_path, "issuing_body: X\ncolors: {accent: '#000000'}\n")
     assert _problems(path) == [
         "theme.yaml:2:1: colors: unknown key; did you mean 'colours'? valid keys here: "
-        "issuing_body, logo, colours, fonts, cover, paper, watermark"
+        "issuing_body, logo, colours, fonts, cover, paper, watermark, reference_docx"
     ]
 
 

@@ -1,4 +1,4 @@
-"""One document: load, assess, render HTML (and PDF), write atomically, then the manifest.
+"""One document: load, assess, render HTML (PDF, DOCX, ODT), write atomically, then the manifest.
 
 :func:`build_one` never raises for a bad profile, template or render: the located error
 text is in its :class:`DocResult`, so one country's failure never stops the others.
@@ -55,8 +55,8 @@ class DocResult:
         outputs: Files written (or found up to date), manifest excluded.
         pages: PDF page count, when a PDF was built.
         seconds: Wall time spent on this document.
-        timings: Seconds per stage (load, assess, html, pdf, write).
-        warnings: WeasyPrint's warnings and errors.
+        timings: Seconds per stage (load, assess, html, pdf, docx, odt, write).
+        warnings: WeasyPrint's warnings and errors, then the office writers' (``docx: ...``).
         error: The located error text of a failure.
         worker: Process id that built it.
         peak_rss_kb: Peak resident memory of that process so far (KiB).
@@ -182,6 +182,29 @@ def pdf_document(html: str, plan: BuildPlan, name: str) -> RenderedPdf:
     return rendered
 
 
+def office_document(html: str, plan: BuildPlan, fmt: str) -> tuple[bytes, list[str]]:
+    """Render the DOCX or ODT of ``html`` with the plan's paper, theme and comment choice.
+
+    The styles come from the theme: its ``reference_docx`` for Word when it names one,
+    else a reference document made from its colours and fonts.
+
+    Raises:
+        RenderError: pandoc or the finishing step failed.
+
+    """
+    from strategygen.render.docx import OfficeOptions, render_docx, render_odt, theme_look
+
+    theme = plan.theme
+    options = OfficeOptions(paper=plan.paper, comments=plan.tailoring.docx_comments)
+    look = theme_look(theme.theme if theme is not None else None)
+    if fmt == "docx":
+        reference = None
+        if theme is not None and theme.reference_docx is not None:
+            reference = theme.reference_docx.read_bytes()
+        return render_docx(html, reference=reference, look=look, options=options)
+    return render_odt(html, look=look, options=options)
+
+
 def build_one(job: BuildJob, plan: BuildPlan, output_dir: Path, shared: str) -> DocResult:
     """Build one profile into ``output_dir/<CODE>/``, then write its manifest.
 
@@ -243,6 +266,12 @@ def build_one(job: BuildJob, plan: BuildPlan, output_dir: Path, shared: str) -> 
             pages, warnings = rendered.pages, rendered.warnings
             files.append(("pdf", f"{code}-strategy.pdf", rendered.data))
             t = lap("pdf", t)
+        for fmt in ("docx", "odt"):
+            if fmt in plan.formats:
+                office, messages = office_document(html, plan, fmt)
+                warnings += tuple(f"{fmt}: {m}" for m in messages)
+                files.append((fmt, f"{code}-strategy.{fmt}", office))
+                t = lap(fmt, t)
         entries = []
         for fmt, name, data in files:
             write_atomic(folder / name, data)

@@ -46,24 +46,47 @@ def _digest_tree(hasher: Any, label: str, root: Path) -> None:
 
 
 def tool_versions(formats: Sequence[str]) -> dict[str, str]:
-    """Return the versions that shape an output: strategygen, Jinja2, Python (and WeasyPrint).
+    """Return the versions that shape an output: strategygen, Jinja2, Python, the renderers.
 
     Each version is the loaded library's ``__version__``, else the version in the name of
     its ``.dist-info`` folder, else its installed metadata: importing a library only to ask
     (or scanning every installed distribution) would cost more than rendering a document.
     """
-    return dict(_versions("pdf" in formats))
+    return dict(_versions("pdf" in formats, bool({"docx", "odt"} & set(formats))))
 
 
-@functools.lru_cache(maxsize=2)
-def _versions(pdf: bool) -> tuple[tuple[str, str], ...]:
+@functools.lru_cache(maxsize=4)
+def _versions(pdf: bool, office: bool = False) -> tuple[tuple[str, str], ...]:
     versions = {"strategygen": __version__, "python": platform.python_version()}
     names = ["jinja2", "markdown", "nh3"]
     if pdf:
         names += ["weasyprint", "pydyf"]
     for name in names:
         versions[name] = _installed_version(name)
+    if office:
+        versions.update(_office_versions())
     return tuple(versions.items())
+
+
+def _office_versions() -> dict[str, str]:
+    """Return the versions of pandoc (the binary in use), python-docx and CairoSVG."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from strategygen.errors import RenderError
+    from strategygen.render.pandoc import pandoc_version
+
+    out: dict[str, str] = {}
+    try:
+        out["pandoc"] = pandoc_version()
+    except RenderError:
+        out["pandoc"] = "not installed"
+    # By distribution name: the modules (docx, cairosvg) are named otherwise.
+    for dist in ("python-docx", "CairoSVG"):
+        try:
+            out[dist.lower()] = version(dist)
+        except (PackageNotFoundError, ValueError, OSError):
+            out[dist.lower()] = "not installed"
+    return out
 
 
 def _installed_version(name: str) -> str:
@@ -128,6 +151,9 @@ def shared_digest(plan: BuildPlan) -> str:
     if plan.theme is not None and plan.theme.theme.logo:
         # The logo is read by name from the theme, so hash the file the theme names.
         _digest_file(hasher, "logo", plan.theme.folder / plan.theme.theme.logo)
+    if plan.theme is not None and plan.theme.reference_docx is not None:
+        # Likewise the consultant's Word reference document.
+        _digest_file(hasher, "reference_docx", plan.theme.reference_docx)
     return hasher.hexdigest()
 
 

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from strategygen.assess.rules import Rule
     from strategygen.inputs.theme import LoadedTheme
 
-#: The formats ``--format`` accepts (``all`` means both).
-FORMATS: tuple[str, ...] = ("html", "pdf")
+#: The formats ``--format`` accepts (``all`` means every one), in build order.
+FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "odt")
 
 
 def resolve_build_date(explicit: dt.date | None = None) -> dt.date:
@@ -57,12 +57,13 @@ class BuildPlan:
     Attributes:
         tailoring: The merged settings (project file, then command line or API).
         build_date: The date printed in the documents and written into the PDFs.
-        formats: ``"html"`` and/or ``"pdf"``, in :data:`FORMATS` order.
+        formats: Some of ``html``, ``pdf``, ``docx`` and ``odt``, in :data:`FORMATS` order.
         project: The project file the settings came from, or None.
         theme: The loaded theme (logo checked and encoded), or None.
         rules: The rule library, loaded and checked, disabled rules removed.
         sections: The sections to include, in order.
-        paper: The PDF's paper size (the tailoring's, else the theme's, else a4).
+        paper: The paper size of the PDF, DOCX and ODT (the tailoring's, else the theme's,
+            else a4).
         watermark: Whether documents carry the DRAFT watermark.
         force: Rebuild even the outputs a manifest says are up to date.
         warnings: Problems found while resolving that do not stop the build.
@@ -115,7 +116,7 @@ def resolve_plan(
         tailoring: Settings from the command line or the API; they win over the project's.
         project: A project file (``strategygen.toml``) to read settings from first.
         build_date: The date to print; default SOURCE_DATE_EPOCH, else today.
-        formats: Output formats (``html``, ``pdf``).
+        formats: Output formats (``html``, ``pdf``, ``docx``, ``odt``).
         force: Rebuild up-to-date outputs too.
 
     Raises:
@@ -130,7 +131,9 @@ def resolve_plan(
 
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise UsageError(f"unknown format {', '.join(unknown) or '(none)'}; use html or pdf")
+        raise UsageError(
+            f"unknown format {', '.join(unknown) or '(none)'}; use html, pdf, docx or odt"
+        )
     chosen = tuple(f for f in FORMATS if f in formats)
     date = resolve_build_date(build_date)
     given = tailoring or Tailoring()

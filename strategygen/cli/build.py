@@ -1,4 +1,4 @@
-"""The ``build`` command: profiles in, HTML and PDF out, in parallel, skipping up-to-date ones."""
+"""The ``build`` command: profiles in; HTML, PDF, DOCX, ODT out; in parallel; up-to-date skipped."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import click
 from strategygen import __version__
 from strategygen.cli.common import display_path, expand_inputs, shipped_profiles
 from strategygen.cli.options import TailoredCommand, tailoring_from_options
-from strategygen.cli.report import Progress, summary_table
+from strategygen.cli.report import Progress, summary_table, warning_text
 
 
 def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -25,7 +25,7 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     unknown = sorted(asked - set(FORMATS))
     if unknown or not asked:
         raise click.BadParameter(
-            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, "
+            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, docx, odt, "
             "a comma list of them, or all"
         )
     return tuple(f for f in FORMATS if f in asked)
@@ -39,14 +39,15 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     default="html",
     show_default=True,
     callback=_parse_formats,
-    help="Output formats: html, pdf (print-ready, via WeasyPrint), a comma list (html,pdf) or all.",
+    help="Output formats: html, pdf (print-ready, via WeasyPrint), docx (Word, editable), "
+    "odt (OpenDocument), a comma list (html,docx) or all.",
 )
 @click.option(
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("output"),
     show_default=True,
-    help="Folder that receives <CODE>/<CODE>-strategy.html, .pdf and manifest.json.",
+    help="Folder that receives <CODE>/<CODE>-strategy.html (.pdf, .docx, .odt) and manifest.json.",
 )
 @click.option(
     "--date",
@@ -178,7 +179,7 @@ def build_cmd(
     if verbose and (progress.tty or not progress.enabled):
         for result in results:
             for warning in result.warnings:
-                click.echo(f"{result.source}: WeasyPrint {warning}", err=True)
+                click.echo(f"{result.source}: {warning_text(warning)}", err=True)
     noun = "profile" if len(results) == 1 else "profiles"
     totals = (
         f"{len(results)} {noun}: {counts['built']} built, {counts['skipped']} skipped "

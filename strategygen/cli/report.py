@@ -46,7 +46,7 @@ class Progress:
                 for output in result.outputs:
                     click.echo(f"  {display_path(output)}", err=True)
                 for warning in result.warnings:
-                    click.echo(f"  WeasyPrint {warning}", err=True)
+                    click.echo(f"  {warning_text(warning)}", err=True)
 
     def _draw(self, done: int, running: list[str]) -> None:
         import shutil
@@ -109,3 +109,8 @@ def summary_table(results: list[Any]) -> list[str]:
     lines = [fmt(head), "-" * len(fmt(head))]
     lines += [fmt(row) for row in rows]
     return lines
+
+
+def warning_text(warning: str) -> str:
+    """Name the tool a warning comes from: the office writers prefix theirs, WeasyPrint not."""
+    return warning if warning.startswith(("docx: ", "odt: ")) else f"WeasyPrint {warning}"

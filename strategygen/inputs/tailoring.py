@@ -125,7 +125,7 @@ PdfVariant = Literal["pdf/a-3b", "pdf/ua-1"]
 
 
 class Tailoring(BaseModel):
-    """How documents are tailored: sections, title, horizon, templates, theme, rules and PDF.
+    """How documents are tailored: sections, title, horizon, templates, theme, rules, PDF, DOCX.
 
     Every field is optional; an unset field keeps the default behaviour (or the project
     file's value). Paths are as given: relative paths are relative to the current folder
@@ -170,6 +170,13 @@ class Tailoring(BaseModel):
     """PDF/A-3b for archiving or PDF/UA-1 for accessibility (default: a tagged PDF)."""
     strict: Annotated[bool, Setting("build", "--strict", merge="any")] = False
     """Fail a document when WeasyPrint reports any warning or error, or a font is missing."""
+    docx_comments: Annotated[bool, Setting("build", "--docx-comments", merge="any")] = False
+    """In the Word draft, also attach a comment to each data gap and decision needed."""
+    number_paragraphs: Annotated[bool, Setting("document", "--number-paragraphs", merge="any")] = (
+        False
+    )
+    """Number body paragraphs 1.1, 1.2 ... per chapter (A.1 ... in annexes) in every format,
+    so that consultation responses can cite them."""
 
     def chosen_sections(self) -> tuple[str, ...]:
         """Return the sections to build, in order: ``sections`` (else all) minus the skipped.

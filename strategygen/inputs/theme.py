@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import re
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,12 @@ FontName = Annotated[
     ),
 ]
 MAX_LOGO_BYTES = 512 * 1024
+MAX_REFERENCE_BYTES = 8 * 1024 * 1024
+# An external relationship other than a hyperlink (which only a click follows): an
+# attached template, a linked picture or frame, which Word fetches when a file opens.
+_EXTERNAL_FETCH = re.compile(
+    rb"<Relationship\b(?=[^>]*TargetMode=\"External\")(?![^>]*/relationships/hyperlink\")[^>]*>"
+)
 
 
 class _Model(BaseModel):
@@ -82,6 +90,9 @@ class Theme(_Model):
     """Paper size of the PDF."""
     watermark: bool = True
     """Whether the PDF carries the diagonal DRAFT watermark."""
+    reference_docx: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """A Word document (.docx) whose styles the Word draft takes, relative to the theme
+    file's folder and inside it; by default the styles are made from the colours and fonts."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ class LoadedTheme:
     theme: Theme
     folder: Path
     logo_data_uri: str | None
+    reference_docx: Path | None = None
 
     def css(self) -> str:
         """Return CSS that applies the theme's colours and fonts over the defaults."""
@@ -133,7 +145,67 @@ def load_theme(path: Path | str, display: str | None = None) -> LoadedTheme:
             )
 
         logo_uri = _logo_data_uri(folder, theme.logo, fail)
-    return LoadedTheme(theme, folder, logo_uri)
+    reference = None
+    if theme.reference_docx is not None:
+        line, column = doc.locate(("reference_docx",))
+        try:
+            reference = check_reference_docx(folder, theme.reference_docx)
+        except ValueError as exc:
+            raise ProfileError(
+                shown,
+                [
+                    Problem(
+                        shown, line, column, "reference_docx", str(exc), repr(theme.reference_docx)
+                    )
+                ],
+            ) from None
+    return LoadedTheme(theme, folder, logo_uri, reference)
+
+
+def check_reference_docx(folder: Path, name: str) -> Path:
+    """Check a consultant's Word reference document; return its resolved path.
+
+    It must sit inside the theme's folder, be a real, macro-free ``.docx`` of reasonable
+    size, and refer to nothing outside itself: pandoc copies its parts (settings, header,
+    footer) into every draft, and an external link there would make Word reach out to a
+    server or a share whenever a draft is opened.
+
+    Raises:
+        ValueError: With the reason, for the located theme error.
+
+    """
+    resolved = (folder / name).resolve()
+    if not resolved.is_relative_to(folder):
+        raise ValueError(
+            "the reference document must be inside the theme's folder "
+            "(no '..', absolute paths or links out)"
+        )
+    if resolved.suffix.lower() != ".docx":
+        raise ValueError("the reference document must be a .docx file")
+    if not resolved.is_file():
+        raise ValueError("the reference document does not exist")
+    if resolved.stat().st_size > MAX_REFERENCE_BYTES:
+        raise ValueError(f"the reference document is larger than {MAX_REFERENCE_BYTES >> 20} MiB")
+    try:
+        with zipfile.ZipFile(resolved) as package:
+            infos = package.infolist()
+            names = {i.filename for i in infos}
+            if len(infos) > 2000 or sum(i.file_size for i in infos) > 8 * MAX_REFERENCE_BYTES:
+                raise ValueError("the reference document unpacks to too much data")
+            for needed in ("[Content_Types].xml", "word/document.xml", "word/styles.xml"):
+                if needed not in names:
+                    raise ValueError(f"the reference document is not a Word document (no {needed})")
+            types = package.read("[Content_Types].xml")
+            if b"macroEnabled" in types or "word/vbaProject.bin" in names:
+                raise ValueError("the reference document must not contain macros")
+            for rels in (n for n in names if n.endswith(".rels")):
+                if _EXTERNAL_FETCH.search(package.read(rels)):
+                    raise ValueError(
+                        f"the reference document links to an outside file or address ({rels})"
+                    )
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValueError(f"the reference document cannot be read as a .docx ({exc})") from None
+    return resolved
 
 
 def _logo_data_uri(folder: Path, name: str, fail: Callable[[str], ProfileError]) -> str:

@@ -128,6 +128,10 @@ def render_document(
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
         html = unlink_missing_targets(html)
+    if settings.number_paragraphs:
+        from strategygen.render.paranum import number_paragraphs
+
+        html = number_paragraphs(html)
     return html
 
 

@@ -1,0 +1,277 @@
+"""The Word draft: opened with python-docx and as XML, checked against the HTML it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from functools import cache
+from html.parser import HTMLParser
+
+import docx
+import pytest
+from lxml import etree
+
+from strategygen import render_html
+from strategygen.render.docx import OfficeMeta, OfficeOptions, render_docx, render_odt
+from strategygen.render.docx_package import comment_text
+from strategygen.render.office_ast import Marker
+from strategygen.resources import shipped_dir
+
+DATE = dt.date(2026, 3, 2)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CODES = sorted(p.stem for p in shipped_dir("country_profiles").glob("*.yaml"))
+SAMPLE = ["JAM", "AIA", "HTI"]
+
+
+@cache
+def html_of(code: str) -> str:
+    return render_html(code, build_date=DATE)
+
+
+def meta_of(code: str) -> OfficeMeta:
+    return OfficeMeta(
+        title=f"{code}: National AI Strategy (draft for consultation)",
+        author="Government of Testland",
+        subject=f"Draft national AI strategy for {code}.",
+        keywords=(code, "artificial intelligence"),
+        lang="en",
+        created=DATE,
+        generator="strategygen test",
+        running_title=f"{code}: National AI Strategy (draft)",
+    )
+
+
+@cache
+def docx_of(code: str, comments: bool = False) -> bytes:
+    data, warnings = render_docx(
+        html_of(code), meta_of(code), options=OfficeOptions(comments=comments)
+    )
+    assert warnings == []
+    return data
+
+
+class _Visible(HTMLParser):
+    """Collect the HTML's visible text, its chapter headings and its data gaps."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skip = 0
+        self.words: list[str] = []
+        self.h2: list[str] = []
+        self.h3 = 0
+        self.gaps: list[str] = []
+        self.tables = 0
+        self._grab: list[str] | None = None
+        self._grab_tag = ""
+        self._in_nav = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = dict(attrs).get("class") or ""
+        if tag in ("style", "script", "svg", "head", "title"):
+            self.skip += 1
+        if tag == "nav":
+            self._in_nav = True
+        if tag == "table":
+            self.tables += 1
+        if tag == "h3":
+            self.h3 += 1
+        if (tag == "h2" and not self._in_nav) or (tag == "span" and "gap" in cls.split()):
+            self._grab, self._grab_tag = [], tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "svg", "head", "title"):
+            self.skip -= 1
+        if tag == "nav":
+            self._in_nav = False
+        if self._grab is not None and tag == self._grab_tag:
+            text = " ".join("".join(self._grab).split())
+            (self.h2 if tag == "h2" else self.gaps).append(text)
+            self._grab = None
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        self.words.extend(data.split())
+        if self._grab is not None:
+            self._grab.append(data)
+
+
+def visible(html: str) -> _Visible:
+    parser = _Visible()
+    parser.feed(html)
+    return parser
+
+
+def package_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = [
+            z.read(n) for n in ("word/document.xml", "word/footnotes.xml") if n in z.namelist()
+        ]
+    texts: list[str] = []
+    for part in parts:
+        root = etree.fromstring(part)
+        for paragraph in root.iter(f"{W}p"):
+            texts.append("".join(t.text or "" for t in paragraph.iter(f"{W}t")))
+    return "\n".join(texts)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def check_against_html(code: str, data: bytes) -> None:
+    """The invariants every shipped profile's Word draft must keep."""
+    html = visible(html_of(code))
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = document.paragraphs
+    h1 = [p.text for p in paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    h2 = [p for p in paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    # Chapters: one level-1 heading per chapter and annex of the HTML, in order, same words.
+    chapters = [t for t in html.h2 if t != "Contents"]
+    assert [norm(t) for t in h1] == [norm(t) for t in chapters]
+    assert len(h2) == html.h3
+    text = norm(package_text(data))
+    for gap in html.gaps:
+        assert norm(gap) in text, gap
+    # Tables: every HTML table is a Word table whose header row repeats on each page.
+    tables = document.element.body.findall(f".//{W}tbl")
+    assert len(tables) == html.tables
+    for table in tables:
+        first_row = table.find(f"{W}tr")
+        assert first_row is not None and first_row.find(f"{W}trPr/{W}tblHeader") is not None
+    words = len(text.split())
+    assert words >= 0.8 * len(html.words), (words, len(html.words))
+
+
+@pytest.mark.parametrize("code", SAMPLE)
+def test_sample_profiles_match_their_html(code: str) -> None:
+    check_against_html(code, docx_of(code))
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c not in SAMPLE])
+def test_every_shipped_profile_builds_to_docx(code: str) -> None:
+    check_against_html(code, docx_of(code))
+
+
+def test_toc_field_properties_header_and_footer() -> None:
+    data = docx_of("JAM")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+        headers = "".join(z.read(n).decode() for n in z.namelist() if "header" in n)
+        footers = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
+    assert re.search(r'<w:instrText[^>]*> TOC \\o "1-1" \\h \\z \\u </w:instrText>', body)
+    assert '<w:docPartGallery w:val="Table of Contents"/>' in body
+    # The contents are filled (a link per chapter), not an empty "update field" shell.
+    assert body.count("PAGEREF _Toc_sg") == len(
+        [t for t in visible(html_of("JAM")).h2 if t != "Contents"]
+    )
+    assert 'w:updateFields w:val="true"' in settings
+    assert "JAM: National AI Strategy (draft)" in headers
+    assert "Draft for consultation: not an approved policy" in footers
+    assert " PAGE " in footers and " NUMPAGES " in footers
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert props.title == "JAM: National AI Strategy (draft for consultation)"
+    assert props.author == "Government of Testland"
+    assert props.subject == "Draft national AI strategy for JAM."
+    assert props.language == "en"
+    assert props.created == dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    assert props.modified == dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+
+
+def test_charts_are_svg_with_png_fallback_and_alt_text() -> None:
+    data = docx_of("JAM")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        svgs = [z.read(n) for n in media if n.endswith(".svg")]
+    assert len(svgs) == 4 and len([n for n in media if n.endswith(".png")]) == 4
+    # The SVG keeps its case-sensitive viewBox and gains a pixel size.
+    assert all(b'viewBox="0 0 640 ' in s and b'width="640"' in s for s in svgs)
+    pictures = re.findall(r"<wp:docPr [^>]*>", body)
+    assert len(pictures) == 4
+    for picture in pictures:
+        descr = re.search(r'descr="([^"]+)"', picture)
+        assert descr is not None and len(descr.group(1)) > 40  # the chart's description
+    assert body.count("<asvg:svgBlip") == 4 or body.count("svgBlip") >= 4
+    blips = re.findall(r"<a:blip [^>]*r:embed=", body)
+    assert len(blips) == 4
+    # Captions are numbered by Word (SEQ fields), as "Figure n" in the HTML and the PDF.
+    assert body.count("SEQ Figure") == 4
+
+
+def test_markers_are_highlighted_and_comments_optional() -> None:
+    plain = docx_of("JAM")
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        body = z.read("word/document.xml").decode()
+        comments = (
+            z.read("word/comments.xml").decode() if "word/comments.xml" in z.namelist() else ""
+        )
+    assert "<w:comment " not in comments
+    assert "sg-mark-" not in body  # the helper bookmarks are gone
+    gaps = visible(html_of("JAM")).gaps
+    highlighted = re.findall(
+        r'<w:rStyle w:val="(DataGap|DecisionNeeded)"/>.*?<w:highlight w:val="(\w+)"/>', body
+    )
+    assert highlighted and {h[1] for h in highlighted} == {"yellow", "cyan"}
+    commented = docx_of("JAM", comments=True)
+    with zipfile.ZipFile(io.BytesIO(commented)) as z:
+        comments = z.read("word/comments.xml").decode()
+        body = z.read("word/document.xml").decode()
+    # One comment per marker, the notice's sample "[DATA GAP: …]" excepted.
+    count = comments.count("<w:comment ")
+    assert count == len(gaps) - 1
+    assert body.count("<w:commentRangeStart ") == count
+    assert "Data gap: lead body for AI policy. To close it: Confirm whether Cabinet" in comments
+    assert 'w:date="2026-03-02T00:00:00Z"' in comments
+
+
+def test_comment_texts() -> None:
+    gap = Marker("gap", "[DATA GAP: national digital strategy]", "Cite the strategy.")
+    assert (
+        comment_text(gap) == "Data gap: national digital strategy. To close it: Cite the strategy."
+    )
+    decision = Marker("decision", "[DECISION REQUIRED: institutional lead for AI]", "")
+    assert comment_text(decision).startswith("Decision needed: institutional lead for AI.")
+    assert "responsible" in comment_text(Marker("owner", "[OWNER TO ASSIGN]", ""))
+    assert "cost" in comment_text(Marker("cost", "[COST ESTIMATE REQUIRED]", ""))
+
+
+def test_deterministic_with_fixed_zip_dates() -> None:
+    first = docx_of("AIA")
+    again, _ = render_docx(html_of("AIA"), meta_of("AIA"))
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 3, 2, 0, 0, 0)}
+        assert z.namelist()[0] == "[Content_Types].xml"
+
+
+def test_letter_paper_and_default_a4() -> None:
+    a4 = docx.Document(io.BytesIO(docx_of("JAM"))).sections[-1]
+    assert round(a4.page_width.mm) == 210 and round(a4.page_height.mm) == 297
+    data, _ = render_docx(html_of("AIA"), meta_of("AIA"), options=OfficeOptions(paper="letter"))
+    letter = docx.Document(io.BytesIO(data)).sections[-1]
+    assert round(letter.page_width.mm) == 216 and round(letter.page_height.mm) == 279
+
+
+def test_odt_has_headings_properties_and_fixed_dates() -> None:
+    data, warnings = render_odt(html_of("JAM"), meta_of("JAM"))
+    assert warnings == []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        content = z.read("content.xml").decode()
+        meta = z.read("meta.xml").decode()
+        styles = z.read("styles.xml").decode()
+        assert {i.date_time for i in z.infolist()} == {(2026, 3, 2, 0, 0, 0)}
+    chapters = [t for t in visible(html_of("JAM")).h2 if t != "Contents"]
+    assert content.count('text:outline-level="1"') >= len(chapters)
+    assert "<text:table-of-content " in content
+    assert "<dc:title>JAM: National AI Strategy (draft for consultation)</dc:title>" in meta
+    assert "<meta:creation-date>2026-03-02T00:00:00Z</meta:creation-date>" in meta
+    assert "<text:page-number" in styles and "Draft for consultation" in styles
+    again, _ = render_odt(html_of("JAM"), meta_of("JAM"))
+    assert again == data
