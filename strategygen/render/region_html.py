@@ -148,9 +148,7 @@ def render_region(
         from strategygen.inputs.theme import load_theme
 
         theme = load_theme(settings.theme)
-    watermark = settings.watermark
-    if watermark is None:
-        watermark = theme.theme.watermark if theme is not None else True
+    watermark = settings.watermark_for(theme)
     search = tuple(str(d) for d in settings.templates)
     check_overrides_once(search)
     env = cached_environment(search)
