@@ -18,8 +18,6 @@ from strategygen.render.svg import (
     INK,
     WIDTH,
     Chart,
-    Series,
-    bar_chart,
     marker,
     pt,
     score_text,
@@ -166,9 +164,26 @@ def trend_chart(r: RegionAssessment) -> Chart:
 
 def latest_chart(r: RegionAssessment) -> Chart:
     """Bars of each member's overall score in the newest edition (its own framework)."""
-    summary = r.editions[-1]
+    summary = r.newest
     covered = [p for p in r.latest if p.total is not None]
-    series = Series("latest", f"Overall score {summary.year}", "#1f3a5f", "solid", "circle")
+    label_w, right = 214.0, 40.0
+    plot_w = WIDTH - label_w - right
+    row_h, top = 18.0, 16.0
+    height = top + row_h * len(covered) + 30
+    bottom = top + row_h * len(covered) - 2
+    body = [_axis(label_w, plot_w, 0, 100, top - 6, bottom, 25)]
+    for i, p in enumerate(covered):
+        y = top + i * row_h
+        w = plot_w * max(0.0, min(100.0, p.total or 0.0)) / 100
+        body.append(
+            f'<text x="{pt(label_w - 8)}" y="{pt(y + 10)}" text-anchor="end" font-size="11">'
+            f"{escape(p.name)}</text>"
+            f'<rect x="{pt(label_w)}" y="{pt(y)}" width="{pt(w)}" height="{pt(row_h - 5)}" '
+            f'fill="#1f3a5f"/>'
+            f'<text x="{pt(label_w + w + 3)}" y="{pt(y + 10)}" font-size="10">'
+            f"{score_text(p.total)}</text>"
+        )
+    missing = [p.name for p in r.latest if p.total is None]
     title = f"{r.title}: overall readiness scores {summary.year} (new framework)"
     desc = (
         f"Horizontal bar chart of each member's overall score in the {summary.year} edition, on a "
@@ -176,10 +191,9 @@ def latest_chart(r: RegionAssessment) -> Chart:
         f"{summary.leader} leads with {score_text(summary.leader_score)} and {summary.last} "
         f"scores {score_text(summary.last_score)}. These scores use a new framework and are not "
         "comparable with earlier editions."
+        + (f" Not covered in {summary.year}: {_names(missing)}." if missing else "")
     )
-    svg = bar_chart(
-        "region-latest", title, desc, [(p.name, (p.total,)) for p in covered], (series,)
-    )
+    svg = svg_element("region-latest", height, title, desc, "".join(body))
     head = ("Member", "Score", "World rank", "Rank in group")
     rows = tuple(
         (

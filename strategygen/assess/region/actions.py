@@ -152,10 +152,14 @@ def _dimension_action(
         if reasons:
             served.append(Served(code, names[code], _join(reasons)))
     first = dims[0]
+    # Partners lead on the first dimension and are not themselves served.
+    served_codes = {s.code for s in served}
     above = [
         (d.value - d.mean, code, d)
         for code in members
-        if (d := dimension(code, first, members)) is not None and d.value > d.mean
+        if code not in served_codes
+        and (d := dimension(code, first, members)) is not None
+        and d.value > d.mean
     ]
     for _, code, d in sorted(above, key=lambda t: (-t[0], t[1]))[:3]:
         partners.append(

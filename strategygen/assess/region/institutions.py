@@ -105,17 +105,22 @@ def legal(profiles: Sequence[CountryProfile], book: SourceBook) -> Legal:
     counts = []
     for i, (key, label) in enumerate(LAWS):
         states = [row.cells[i].state for row in rows]
-        counts.append(
-            LawCount(
-                law=key,
-                label=label,
-                in_force=states.count("in_force"),
-                partly=states.count("partially_in_force") + states.count("enacted_not_in_force"),
-                draft=states.count("draft"),
-                none=states.count("none"),
-                not_confirmed=states.count("unverified") + states.count("unknown"),
-            )
-        )
+        numbers = {
+            "in_force": states.count("in_force"),
+            "partly": states.count("partially_in_force") + states.count("enacted_not_in_force"),
+            "draft": states.count("draft"),
+            "none": states.count("none"),
+            "not_confirmed": states.count("unverified") + states.count("unknown"),
+        }
+        words = {
+            "in_force": "in force in {}",
+            "partly": "enacted but not fully in force in {}",
+            "draft": "a draft bill in {}",
+            "none": "no law in {}",
+            "not_confirmed": "not confirmed for {}",
+        }
+        summary = ", ".join(words[k].format(n) for k, n in numbers.items() if n)
+        counts.append(LawCount(law=key, label=label, **numbers, summary=summary))
     titled = tuple((row.name, c) for row in rows for c in row.cells if c.title)
     return Legal(laws=LAWS, rows=rows, counts=tuple(counts), titled=titled)
 

@@ -235,6 +235,8 @@ class LawCount:
     draft: int
     none: int
     not_confirmed: int
+    summary: str
+    """The non-zero counts in words ("in force in 9, a draft bill in 2, not confirmed for 5")."""
 
 
 @dataclass(frozen=True)
