@@ -32,6 +32,10 @@ _EXPORTS: dict[str, str] = {
     "render_docx": "strategygen.api",
     "render_odt": "strategygen.api",
     "build_batch": "strategygen.api",
+    "assess_region": "strategygen.api",
+    "render_region_html": "strategygen.api",
+    "build_region": "strategygen.api",
+    "RegionAssessment": "strategygen.assess.region.model",
     "Tailoring": "strategygen.inputs.tailoring",
     "CountryProfile": "strategygen.inputs.profile",
     "Assessment": "strategygen.assess.model",
@@ -45,11 +49,14 @@ __all__ = [
     "BuildPlan",
     "CountryProfile",
     "ProfileError",
+    "RegionAssessment",
     "StrategygenError",
     "Tailoring",
     "__version__",
     "assess_profile",
+    "assess_region",
     "build_batch",
+    "build_region",
     "load_profile",
     "load_theme",
     "plan",
@@ -57,12 +64,15 @@ __all__ = [
     "render_html",
     "render_odt",
     "render_pdf",
+    "render_region_html",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from strategygen.api import (
         assess_profile,
+        assess_region,
         build_batch,
+        build_region,
         load_profile,
         load_theme,
         plan,
@@ -70,8 +80,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         render_html,
         render_odt,
         render_pdf,
+        render_region_html,
     )
     from strategygen.assess.model import Assessment
+    from strategygen.assess.region.model import RegionAssessment
     from strategygen.build.plan import BuildPlan
     from strategygen.errors import ProfileError, StrategygenError
     from strategygen.inputs.profile import CountryProfile

@@ -20,8 +20,11 @@ from strategygen.errors import UsageError
 
 if TYPE_CHECKING:
     from strategygen.assess.model import Assessment
+    from strategygen.assess.region.group import RegionGroup
+    from strategygen.assess.region.model import RegionAssessment
     from strategygen.build.batch import BatchOutcome
     from strategygen.build.plan import BuildPlan
+    from strategygen.build.region import RegionResult
     from strategygen.inputs.profile import CountryProfile
     from strategygen.inputs.tailoring import Tailoring
     from strategygen.inputs.theme import LoadedTheme
@@ -268,3 +271,107 @@ def build_batch(
     if outcome.interrupted:
         raise KeyboardInterrupt
     return outcome
+
+
+def _region_group(
+    group: str | RegionGroup, profiles: Sequence[str | Path], name: str | None
+) -> RegionGroup:
+    from strategygen.assess.region.group import RegionGroup
+    from strategygen.build.region import group_for
+
+    if isinstance(group, RegionGroup):
+        return group
+    return group_for(group, profile_dirs=[Path(p) for p in profiles], label=name)
+
+
+def assess_region(
+    group: str | RegionGroup,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+    profiles: Sequence[str | Path] = (),
+    name: str | None = None,
+) -> RegionAssessment:
+    """Assess a group of countries side by side, as ``strategygen region`` does.
+
+    Args:
+        group: ``"CDCC"``, a UN sub-region (``"Caribbean"``) or codes (``"JAM,TTO,BRB"``).
+        tailoring: Rule folders, disabled rules and default horizon for the members'
+            assessments; templates and theme for rendering.
+        build_date: Default SOURCE_DATE_EPOCH, else today.
+        using: A plan from :func:`plan` (then ``tailoring`` and ``build_date`` are its own).
+        profiles: Folders of profiles (``CODE.yaml``) searched before the shipped ones.
+        name: A name for the group (cover and file names).
+
+    Raises:
+        UsageError: An unknown group, a missing profile or too few indexed countries.
+        ProfileError: A member's profile cannot be loaded.
+
+    """
+    from strategygen.build.region import assess_group
+
+    chosen = using or plan(tailoring, build_date=build_date)
+    return assess_group(_region_group(group, profiles, name), chosen)
+
+
+def render_region_html(
+    group: str | RegionGroup | RegionAssessment,
+    tailoring: Tailoring | None = None,
+    *,
+    build_date: dt.date | None = None,
+    using: BuildPlan | None = None,
+    profiles: Sequence[str | Path] = (),
+    name: str | None = None,
+) -> str:
+    """Return a group's regional overview as one self-contained HTML page.
+
+    ``group`` may also be an assessment from :func:`assess_region` (its date is kept).
+    """
+    from strategygen.assess.region.model import RegionAssessment
+    from strategygen.build.region import region_html
+
+    if isinstance(group, RegionAssessment):
+        chosen = using or plan(tailoring, build_date=build_date or group.build_date)
+        return region_html(group, chosen)
+    chosen = using or plan(tailoring, build_date=build_date)
+    return region_html(assess_region(group, using=chosen, profiles=profiles, name=name), chosen)
+
+
+def build_region(
+    group: str | RegionGroup,
+    output_dir: str | Path = "output",
+    tailoring: Tailoring | None = None,
+    *,
+    formats: Sequence[str] = ("html", "pdf"),
+    build_date: dt.date | None = None,
+    project: str | Path | None = None,
+    profiles: Sequence[str | Path] = (),
+    name: str | None = None,
+    drafts: bool = False,
+    jobs: int = 1,
+) -> RegionResult:
+    """Build a regional overview into ``output_dir/regions/<GROUP>/``, as ``strategygen region``.
+
+    With ``drafts`` the members' draft strategies are built first into ``output_dir``, so
+    the overview's links to them work. The result says ``built`` or ``failed`` (with the
+    located error); a failure leaves any previous overview in place.
+
+    Raises:
+        UsageError: An unknown group, a missing profile or too few indexed countries.
+        KeyboardInterrupt: The drafts' batch was interrupted (no overview is written).
+
+    """
+    from strategygen.build.batch import run_batch
+    from strategygen.build.plan import resolve_plan
+    from strategygen.build.region import build_region as build
+    from strategygen.build.region import draft_jobs
+
+    resolved = resolve_plan(tailoring, project=project, build_date=build_date, formats=formats)
+    chosen = _region_group(group, profiles, name)
+    out = Path(output_dir)
+    if drafts:
+        outcome = run_batch(draft_jobs(chosen), resolved, out, workers=jobs)
+        if outcome.interrupted:
+            raise KeyboardInterrupt
+    return build(chosen, resolved, out)

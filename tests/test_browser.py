@@ -5,7 +5,8 @@ downloaded at run time (``scripts/setup.sh`` installs both; never ``playwright i
 axe-core's JavaScript comes from the pinned ``axe-playwright-python`` package and is
 injected into the page, so the accessibility rules are the same on every machine.
 
-Checks, per profile (the test id names the country code):
+Checks, per profile (the test id names the country code) and for the CDCC's regional
+overview (test id ``CDCC-overview``):
 - no console error and no request of any kind besides the document itself;
 - every table-of-contents link scrolls its section heading into the viewport;
 - every chart is visible and has an accessible name;
@@ -32,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from strategygen.api import build_batch
+from strategygen.api import build_batch, build_region
 from strategygen.resources import shipped_dir
 
 CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
@@ -62,7 +63,9 @@ def shipped_profiles() -> list[Path]:
     return sorted(shipped_dir("country_profiles").glob("*.yaml"))
 
 
-CODES = [p.stem for p in shipped_profiles()]
+#: The regional overview checked with the drafts (``strategygen region CDCC``).
+REGION = "CDCC-overview"
+CODES = [p.stem for p in shipped_profiles()] + [REGION]
 
 try:  # Fail (not skip) when the set-up was not run: a skipped browser suite hides regressions.
     from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -84,12 +87,18 @@ def _need_browser() -> None:
 
 @pytest.fixture(scope="session")
 def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build every shipped profile's HTML once, through the build API; code -> file."""
+    """Build every shipped profile's HTML and the CDCC overview once, through the API.
+
+    Returns code (or ``CDCC-overview``) -> file.
+    """
     out = tmp_path_factory.mktemp("drafts")
     results = build_batch(shipped_profiles(), out, build_date=BUILD_DATE).results
     errors = [r.error for r in results if r.error]
     assert not errors, "some shipped profiles did not build:\n" + "\n".join(map(str, errors))
-    return {r.outputs[0].name.split("-")[0]: r.outputs[0] for r in results if r.outputs}
+    region = build_region("CDCC", out, formats=("html",), build_date=BUILD_DATE)
+    assert region.status == "built", region.error
+    files = {r.outputs[0].name.split("-")[0]: r.outputs[0] for r in results if r.outputs}
+    return {**files, REGION: region.outputs[0]}
 
 
 @pytest.fixture(scope="session")

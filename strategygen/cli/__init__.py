@@ -14,6 +14,7 @@ import click
 from strategygen import __version__
 from strategygen.cli.build import build_cmd
 from strategygen.cli.profiles import list_cmd, new_cmd, schema_cmd, validate_cmd
+from strategygen.cli.region import region_cmd
 from strategygen.cli.rules import rules_group
 from strategygen.cli.templates import templates_group
 from strategygen.errors import InputError, StrategygenError
@@ -46,6 +47,7 @@ for _command in (
     list_cmd,
     new_cmd,
     build_cmd,
+    region_cmd,
     schema_cmd,
     templates_group,
     rules_group,

@@ -33,15 +33,20 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def tailoring_options() -> list[click.Option]:
-    """Return one click option per tailoring setting that has a command-line spelling."""
+def tailoring_options(only: frozenset[str] | None = None) -> list[click.Option]:
+    """Return one click option per tailoring setting that has a command-line spelling.
+
+    Args:
+        only: The settings a command uses (all of them when None).
+
+    """
     from strategygen.inputs.docs import attribute_docs
     from strategygen.inputs.tailoring import Tailoring, settings
 
     docs = attribute_docs(Tailoring)
     options: list[click.Option] = []
     for name, setting in settings():
-        if setting.option is None:
+        if setting.option is None or (only is not None and name not in only):
             continue
         info = Tailoring.model_fields[name]
         help_text = docs.get(name, "")
@@ -111,6 +116,8 @@ class TailoredCommand(click.Command):
     """A command whose tailoring options are added the first time its options are read."""
 
     _loaded = False
+    #: The tailoring settings the command offers as options (None: every one).
+    tailoring_fields: frozenset[str] | None = None
 
     @property
     def params(self) -> list[click.Parameter]:
@@ -121,7 +128,7 @@ class TailoredCommand(click.Command):
             # reporting flags.
             names = [p.name for p in self._params]
             at = names.index("jobs") if "jobs" in names else len(names)
-            self._params[at:at] = tailoring_options()
+            self._params[at:at] = tailoring_options(self.tailoring_fields)
         return self._params
 
     @params.setter

@@ -277,6 +277,7 @@ def render_pdf_bytes(
     paper: str = "a4",
     watermark: bool = True,
     metadata: PdfMetadata | None = None,
+    relative_links: bool = False,
 ) -> RenderedPdf:
     """Render ``html`` to PDF bytes in memory.
 
@@ -288,6 +289,9 @@ def render_pdf_bytes(
         paper: ``"a4"`` or ``"letter"``.
         watermark: Whether the diagonal "DRAFT" watermark is printed.
         metadata: Replaces the metadata read from the document's head (optional).
+        relative_links: Keep relative links (``../../JAM/JAM-strategy.pdf``) relative in
+            the PDF, so they work wherever the folder of PDFs is copied; the document then
+            has no base URL, so it must load nothing by a relative address.
 
     Raises:
         RenderError: For a blocked or missing URL, an unknown variant or paper size,
@@ -305,7 +309,7 @@ def render_pdf_bytes(
     from weasyprint.urls import FatalURLFetchingError
 
     fetcher = make_url_fetcher(folders)
-    base = Path(folders[0]).resolve().as_uri() + "/" if folders else None
+    base = Path(folders[0]).resolve().as_uri() + "/" if folders and not relative_links else None
     options: dict[str, Any] = {
         # Tagged by default (structure tree, /MarkInfo): screen readers and reflow work
         # on every variant; pdf/ua-1 also forces it on.

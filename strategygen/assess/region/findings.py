@@ -1,0 +1,99 @@
+"""Common findings: which rules of the library fire for how many members.
+
+Each member's own assessment is run with the build's rule library (custom and disabled
+rules included), exactly as its draft is built; the overview then counts, per rule, the
+members it fired for. A rule is described by a short neutral label; a rule without one
+(a user's own rule, say) is described by its condition in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from strategygen.assess.model import Assessment
+from strategygen.assess.region.model import Finding
+from strategygen.assess.rules import Rule
+from strategygen.assess.rules.describe import condition_text
+
+#: One neutral phrase per shipped rule: what the members it fires for have in common.
+LABELS: dict[str, str] = {
+    "WEAK-VISION": "Vision score below the CDCC mean",
+    "WEAK-GOV": "Governance and ethics score below the CDCC mean",
+    "WEAK-DIGCAP": "Digital capacity score below the CDCC mean",
+    "WEAK-ADAPT": "Adaptability score below the CDCC mean",
+    "WEAK-HUMCAP": "Human capital score below the CDCC mean",
+    "WEAK-INFRA": "Infrastructure score below the CDCC mean",
+    "WEAK-DATA": "Data availability score below the CDCC mean",
+    "WEAK-INNOV": "Innovation capacity score below the CDCC mean",
+    "SKL-TRAIN": "AI-trained civil servants: under one in ten, or not on record",
+    "SKL-TRAIN-CONFIRM": "Number of AI-trained civil servants not on record",
+    "SKL-SPEC": "Government digital, data or AI specialists: none, or none on record",
+    "SKL-SPEC-CONFIRM": "Number of government digital specialists not on record",
+    "SKL-HEADCOUNT": "Civil-service headcount not on record",
+    "DATA-IMPUTED": "Over 40% of the 2023 index data estimated",
+    "COV-NONE": "Not in the readiness index; no national assessment on record",
+    "COV-CONFIRM": "Not in the readiness index; other assessments not on record",
+    "RAM-ALIGN": "A UNESCO readiness assessment is on record",
+    "SIDS-POOL": "Small island developing state: high fixed costs, pooling pays",
+    "SMALL-ADMIN": "Small administration: new functions without new bodies",
+    "AWARE": "Public awareness of AI to build",
+    "REG-COOP": "CDCC participation as a channel for cooperation",
+    "PS-INVENTORY": "No inventory of AI use in the public sector on record",
+    "PS-BASELINE": "AI systems in production without a measured baseline",
+    "DPL-NONE": "No data protection law on record",
+    "DPL-CONFIRM": "Data protection law not on record",
+    "DPL-COMMENCE": "Data protection law named, commencement not confirmed",
+    "DPL-DRAFT": "Data protection bill still in draft",
+    "DPL-PARTIAL": "Data protection law enacted but not fully in force",
+    "DPL-INFORCE": "Data protection law in force",
+    "CYB-GAP": "No cybercrime law fully in force on record",
+    "CYB-CONFIRM": "Cybercrime law not confirmed",
+    "ETH-BODY": "No body overseeing AI and data ethics on record",
+    "ETH-CONFIRM": "AI and data ethics oversight not on record",
+    "PS-GUIDE": "AI in public use without adopted guidelines",
+    "PS-GUIDE-CONFIRM": "AI in public use; guidelines not on record",
+    "STR-NONE": "No national AI strategy on record",
+    "STR-CONFIRM": "AI strategy status not on record",
+    "STR-EARLY": "AI strategy begun but not adopted",
+    "STR-REFRESH": "AI strategy adopted: review and update",
+    "STR-LEAD": "No AI lead body on record",
+    "PLAN-SUCCESSOR": "National development plan past its horizon",
+    "DIGITAL-SUCCESSOR": "Digital strategy past its horizon",
+}
+
+
+def rule_label(rule: Rule) -> str:
+    """Return the neutral label of ``rule``: its phrase above, else its condition in words."""
+    return LABELS.get(rule.id) or f"Fires when {condition_text(rule.spec.when)}"
+
+
+def common_findings(
+    assessments: Sequence[Assessment], rules: Sequence[Rule]
+) -> tuple[Finding, ...]:
+    """Count, for every rule that fired for any member, the members it fired for.
+
+    Ordered by how many members share the finding (most first), then by priority and id.
+    """
+    by_id = {r.id: r for r in rules}
+    fired: dict[str, list[str]] = {}
+    details: dict[str, tuple[str, str]] = {}
+    for a in assessments:
+        for rule in a.fired:
+            fired.setdefault(rule.id, []).append(a.profile.identity.name)
+            details[rule.id] = (rule.area, rule.priority)
+    rank = {"high": 0, "medium": 1, "low": 2}
+    out = []
+    for rule_id, names in fired.items():
+        area, priority = details[rule_id]
+        spec = by_id.get(rule_id)
+        out.append(
+            Finding(
+                rule=rule_id,
+                label=rule_label(spec) if spec else LABELS.get(rule_id, rule_id),
+                area=area,
+                priority=priority,
+                members=tuple(names),
+                count=len(names),
+            )
+        )
+    return tuple(sorted(out, key=lambda f: (-f.count, rank.get(f.priority, 3), f.rule)))
