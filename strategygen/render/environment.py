@@ -8,16 +8,25 @@ import os
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from strategygen import __version__
+from strategygen.errors import TemplateError
+from strategygen.files import FileRefused, confined, read_input
+from strategygen.render.sandbox import Sandbox, install_bounds
 from strategygen.resources import shipped_dir
 
 DEFAULT_PREFIX = "!default/"
+
+
+#: The largest template or stylesheet read (a default template is under 40 KiB).
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+#: Template files the loader lists (what ``templates list`` and the ToC look for).
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".svg", ".xml", ".css", ".txt", ".md")
 
 
 class DefaultPrefixLoader(jinja2.BaseLoader):
@@ -25,45 +34,78 @@ class DefaultPrefixLoader(jinja2.BaseLoader):
 
     The prefix lets an override template extend or include the template it replaces
     (``{% extends "!default/sections/vision.html" %}``) without recursing into itself.
+    Every template is read as a regular file that must resolve inside the folder it was
+    found in: a symlink to a system file, a FIFO or a device is refused by name.
     """
 
     def __init__(self, override_dirs: Sequence[Path], default_dir: Path) -> None:
         self.default_dir = default_dir
-        self._all = jinja2.FileSystemLoader([*map(str, override_dirs), str(default_dir)])
-        self._default = jinja2.FileSystemLoader(str(default_dir))
+        self.folders = [*map(Path, override_dirs), default_dir]
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        """Return the template source, from the default folder when the name has the prefix."""
+        """Return the template source, from the default folder when the name has the prefix.
+
+        Raises:
+            jinja2.TemplateNotFound: No folder has the template (or the name has ``..``).
+            TemplateError: The template is a link out of its folder, not a regular file,
+                too large, unreadable or not UTF-8.
+
+        """
         if template.startswith(DEFAULT_PREFIX):
-            return self._default.get_source(environment, template[len(DEFAULT_PREFIX) :])
-        return self._all.get_source(environment, template)
+            folders, name = [self.default_dir], template[len(DEFAULT_PREFIX) :]
+        else:
+            folders, name = self.folders, template
+        # split_template_path refuses '..' and absolute names, as FileSystemLoader does.
+        pieces = split_template_path(name)
+        for folder in folders:
+            path = folder.joinpath(*pieces)
+            if not os.path.lexists(path):
+                continue
+            text = read_confined_text(path, folder, "template")
+            mtime = os.path.getmtime(path)
+            return text, str(path), lambda p=path, m=mtime: os.path.getmtime(p) == m
+        raise jinja2.TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
         """List every template name reachable through this loader."""
-        names = set(self._all.list_templates())
-        names.update(DEFAULT_PREFIX + n for n in self._default.list_templates())
+        names: set[str] = set()
+        for folder in self.folders:
+            found = list_templates(folder)
+            names.update(found)
+            if folder == self.default_dir:
+                names.update(DEFAULT_PREFIX + n for n in found)
         return sorted(names)
 
 
-# (type, attribute name) -> whether templates may read it; see Sandbox.is_safe_attribute.
-_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+def list_templates(folder: Path) -> list[str]:
+    """Template names under ``folder``; symlinked folders are not entered (no loops)."""
+    out: list[str] = []
+    for dirpath, _dirs, files in os.walk(folder, followlinks=False):
+        rel = Path(dirpath).relative_to(folder)
+        out += [(rel / f).as_posix() for f in files if f.endswith(_TEMPLATE_SUFFIXES)]
+    return out
 
 
-class Sandbox(SandboxedEnvironment):
-    """A sandbox that also hides pydantic's model API from templates."""
+def read_confined_text(path: Path, folder: Path, what: str) -> str:
+    """Read a template or stylesheet that must be a regular UTF-8 file inside ``folder``.
 
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Refuse private names and pydantic ``model_*`` methods (copy, validate, dump...)."""
-        # Jinja's own check depends only on the object's type and the name, and a document
-        # asks it thousands of times (a sixth of a warm render): remember each answer.
-        key = (type(obj), attr)
-        known = _SAFE_ATTRIBUTES.get(key)
-        if known is None:
-            known = not (attr.startswith(("_", "model_")) or is_internal_attribute(obj, attr))
-            _SAFE_ATTRIBUTES[key] = known
-        return known
+    Raises:
+        TemplateError: Naming the file and what is wrong (a link out of the folder, a FIFO,
+            a device, a folder, too large, unreadable, not UTF-8).
+
+    """
+    try:
+        data = read_input(path, limit=MAX_TEMPLATE_BYTES, what=what, inside=folder)
+    except FileRefused as exc:
+        raise TemplateError(f"{what} {exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            f"{what} {path}: byte {exc.start} is not UTF-8; save the file as UTF-8"
+        ) from None
 
 
 def fmt_num(value: float | int | None, digits: int = 2) -> str:
@@ -122,6 +164,7 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
     env.filters["int"] = fmt_int
     env.filters["pct"] = fmt_pct
     env.filters["usd"] = fmt_usd
+    install_bounds(env)
     return env
 
 
@@ -129,7 +172,9 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
 # checks itself, by checksum, before using a cached entry): our version, Jinja's, and the
 # environment's settings. Python's version is in Jinja's own bytecode header.
 _CACHE_KEY = hashlib.sha256(
-    f"{__version__}|{jinja2.__version__}|sandbox|strict|lstrip|keepnl|html,htm,svg,xml".encode()
+    # The intercepted operators change the compiled code (they call the sandbox's bounds).
+    f"{__version__}|{jinja2.__version__}|sandbox|strict|lstrip|keepnl|html,htm,svg,xml|"
+    f"binops={','.join(sorted(Sandbox.intercepted_binops))}".encode()
 ).hexdigest()[:16]
 
 
@@ -186,11 +231,23 @@ def cached_environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
 
 
 def read_css(name: str, template_dirs: Sequence[Path | str]) -> str | None:
-    """Read ``static/<name>`` from the first folder that has it (overrides first)."""
+    """Read ``static/<name>`` from the first folder that has it (overrides first).
+
+    Raises:
+        TemplateError: The stylesheet leads out of its ``static/`` folder through a link,
+            is not a regular file, is too large or is not UTF-8.
+
+    """
     for folder in [*map(Path, template_dirs), shipped_dir("templates")]:
-        path = folder / "static" / name
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+        static = folder / "static"
+        path = static / name
+        if os.path.lexists(path):
+            try:
+                # static/ itself may not be a link out of the template folder either.
+                confined(static, folder)
+            except FileRefused as exc:
+                raise TemplateError(f"stylesheet folder {exc}") from None
+            return read_confined_text(path, static, "stylesheet")
     return None
 
 
@@ -224,3 +281,35 @@ def not_found_message(exc: jinja2.TemplateNotFound, template_dirs: Sequence[Path
         searched = [*map(Path, template_dirs), default]
     where = ", ".join(str(f) for f in searched)
     return f"template not found: {name} (searched, in order: {where})"
+
+
+def locate_in_templates(text: str, env: jinja2.Environment) -> str | None:
+    """Find where ``text`` is written in the templates or stylesheets: ``file:line:col``.
+
+    Used to point an error found in the rendered HTML (an external reference) back at the
+    file a user can fix. Only templates this environment has loaded and the stylesheets
+    it would read are searched, override folders first; None when it is in none of them.
+    """
+    loader = env.loader
+    if not isinstance(loader, DefaultPrefixLoader) or not text:
+        return None
+    loaded = {t.filename for t in (env.cache or {}).values() if t.filename}
+    candidates: list[tuple[Path, Path]] = []
+    for folder in loader.folders:
+        for name in sorted(list_templates(folder)):
+            path = folder / name
+            if str(path) in loaded or name.startswith("static/"):
+                candidates.append((folder, path))
+    needles = dict.fromkeys([text, str(Markup.escape(text)), text.replace("&", "&amp;")])
+    for folder, path in candidates:
+        try:
+            source = read_confined_text(path, folder, "template")
+        except TemplateError:
+            continue
+        for needle in needles:
+            at = source.find(needle)
+            if at >= 0:
+                line = source.count("\n", 0, at) + 1
+                column = at - (source.rfind("\n", 0, at) + 1) + 1
+                return f"{path}:{line}:{column}"
+    return None

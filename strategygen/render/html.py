@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from strategygen.assess.model import Assessment
-from strategygen.errors import TemplateError
+from strategygen.errors import StrategygenError, TemplateError
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
+from strategygen.render import sandbox
 from strategygen.render.context import (
     SECTION_TITLES,
     DocMeta,
@@ -22,12 +24,16 @@ from strategygen.render.context import (
 from strategygen.render.environment import (
     cached_environment,
     css_markup,
+    locate_in_templates,
     not_found_message,
     read_css,
     template_location,
 )
 from strategygen.render.narrative import NarrativeBlock, render_markdown
+from strategygen.render.offline import find_external_refs
 from strategygen.render.overrides import check_overrides_once
+from strategygen.render.plain import freeze
+from strategygen.render.sandbox import time_limit
 
 if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is used
     from strategygen.inputs.theme import LoadedTheme
@@ -113,17 +119,15 @@ def render_document(
         # media, so they win on screen and on paper alike.
         "css_theme": css_markup(theme.css()) if theme is not None else None,
     }
+    # Templates are untrusted code: they get plain, read-only copies of the data (no
+    # model methods that parse, load, copy or validate), one shared memo so that `p` and
+    # `a.profile` are the same record.
+    memo: dict[int, tuple[Any, Any]] = {}
+    plain = {name: freeze(value, memo) for name, value in context.items()}
     # Globals, not render arguments: templates import "macros.html" without context
     # (as the contract says), and its macros still need sources, narrative and sections.
-    env.globals.update(context)
-    try:
-        html = env.get_template("document.html").render()
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(not_found_message(exc, template_dirs)) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{template_location(exc)}: {exc.message}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise TemplateError(f"{template_location(exc)}: {exc}") from None
+    env.globals.update(plain)
+    html = _run_templates(env, template_dirs)
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
@@ -132,7 +136,63 @@ def render_document(
         from strategygen.render.paranum import number_paragraphs
 
         html = number_paragraphs(html)
+    check_offline(html, env, profile.code)
     return html
+
+
+def _run_templates(env: jinja2.Environment, template_dirs: Sequence[Path | str]) -> str:
+    """Render ``document.html``; every failure becomes a TemplateError naming template and line.
+
+    A template is code from the user's override folder: whatever goes wrong inside it (an
+    undefined name, a refused attribute, a runaway loop, a recursion without end, running
+    past the time limit) is the template's fault, so the message names the template file
+    and line, never the profile being rendered.
+    """
+    try:
+        with time_limit(sandbox.RENDER_SECONDS):
+            return env.get_template("document.html").render()
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(not_found_message(exc, template_dirs)) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{template_location(exc)}: {exc.message}") from None
+    except StrategygenError:
+        raise  # a template file refused by the loader, already named
+    except RecursionError as exc:
+        raise TemplateError(
+            f"{template_location(exc)}: recursion too deep (a macro or include calls itself "
+            "without end)"
+        ) from None
+    except MemoryError as exc:
+        raise TemplateError(f"{template_location(exc)}: ran out of memory") from None
+    except Exception as exc:  # anything a template can raise is reported as the template's
+        detail = str(exc) or type(exc).__name__
+        raise TemplateError(f"{template_location(exc)}: {detail}") from None
+
+
+def check_offline(html: str, env: jinja2.Environment, code: str) -> None:
+    """Refuse a document with any reference that could make a request when it is opened.
+
+    Raises:
+        TemplateError: Listing each reference, located in the template or stylesheet that
+            holds it when it can be found there, else at its line and column in the HTML.
+
+    """
+    refs = find_external_refs(html)
+    if not refs:
+        return
+    lines = []
+    for ref in refs[:20]:
+        origin = (
+            locate_in_templates(ref.value, env) or f"{code}-strategy.html:{ref.line}:{ref.column}"
+        )
+        lines.append(
+            f"{origin}: {ref.where}: external reference {ref.value!r}; a document may only "
+            "refer to data: URIs and #anchors in itself (links a reader clicks may use "
+            "http, https and mailto)"
+        )
+    if len(refs) > 20:
+        lines.append(f"... and {len(refs) - 20} more external references")
+    raise TemplateError("\n".join(lines))
 
 
 _ANCHOR = re.compile(r'<a\b([^>]*?)\bhref="#([^"]+)"([^>]*)>((?:(?!<a\b).)*?)</a>', re.DOTALL)

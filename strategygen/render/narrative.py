@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+from strategygen.errors import RenderError
+
+if TYPE_CHECKING:  # Markdown is imported when a narrative is rendered
+    import markdown
+
+#: The longest narrative block rendered, in characters (the profile model allows as much).
+MAX_CHARS = 20_000
+
+#: Seconds one block may take to render. Python-Markdown's link and image patterns are
+#: quadratic in runs of brackets: 20,000 '[' would take about a minute.
+MAX_SECONDS = 2.0
 
 # An explicit allow-list: anything not named here is dropped (the tag, never its text,
 # except for the content-bearing tags below, whose content is removed as well).
@@ -109,6 +123,47 @@ def sanitise_html(html: str, *, id_prefix: str = "narr-") -> Markup:
     return Markup(cleaned)
 
 
+class _Deadline:
+    """Raises RenderError from inside Python-Markdown once a block has run too long."""
+
+    def __init__(self, section_id: str, seconds: float) -> None:
+        self.section_id = section_id
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise RenderError(
+                f"narrative.{self.section_id}: the Markdown took more than {self.seconds:g} s "
+                "to render and was stopped; shorten the block or remove long runs of "
+                "brackets, asterisks or other Markdown punctuation"
+            )
+
+    def guard(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        """Wrap one processor method so that each call first checks the clock."""
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            self.check()
+            return method(*args, **kwargs)
+
+        return guarded
+
+
+def _bounded(md: markdown.Markdown, deadline: _Deadline) -> None:
+    """Make every processor of ``md`` check the deadline before each call.
+
+    The slow cases run many short calls (one per bracket, each scanning the rest of the
+    text), so a check per call stops them within one call of the limit, in any thread.
+    """
+    for proc in md.inlinePatterns:
+        proc.handleMatch = deadline.guard(proc.handleMatch)  # type: ignore[method-assign]
+    for block in md.parser.blockprocessors:
+        block.run = deadline.guard(block.run)  # type: ignore[method-assign]
+    for stage in (md.preprocessors, md.treeprocessors, md.postprocessors):
+        for item in stage:
+            item.run = deadline.guard(item.run)  # type: ignore[method-assign]
+
+
 def render_markdown(text: str, *, section_id: str = "narr") -> Markup:
     """Render drafter Markdown (tables, footnotes) to sanitised HTML.
 
@@ -120,12 +175,25 @@ def render_markdown(text: str, *, section_id: str = "narr") -> Markup:
     Returns:
         Safe Markup that a template may print unescaped.
 
+    Raises:
+        RenderError: The block is longer than :data:`MAX_CHARS` or takes longer than
+            :data:`MAX_SECONDS` to render; the message names the section.
+
     """
+    if len(text) > MAX_CHARS:
+        raise RenderError(
+            f"narrative.{section_id}: the Markdown is {len(text)} characters long; "
+            f"a section's narrative may be at most {MAX_CHARS}"
+        )
     # Imported here: most profiles have no narrative, and Markdown takes longer to import
     # than a document takes to render.
     import markdown
 
     md = markdown.Markdown(extensions=["tables", "footnotes"], output_format="html")
+    deadline = _Deadline(section_id, MAX_SECONDS)
+    _bounded(md, deadline)
+    converted = md.convert(text)
+    deadline.check()
     # The section owns h2; a drafter's headings start one level below the section's h3s.
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", md.convert(text))
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", converted)
     return sanitise_html(html, id_prefix=f"{section_id}-")

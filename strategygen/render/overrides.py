@@ -22,7 +22,7 @@ from jinja2 import nodes
 
 from strategygen.errors import TemplateError
 from strategygen.inputs.problems import did_you_mean
-from strategygen.render.environment import DEFAULT_PREFIX, DefaultPrefixLoader
+from strategygen.render.environment import DEFAULT_PREFIX, DefaultPrefixLoader, list_templates
 from strategygen.resources import shipped_dir
 
 _SUFFIXES = (".html", ".htm", ".svg", ".xml")
@@ -43,9 +43,11 @@ def check_overrides(template_dirs: Sequence[Path | str]) -> None:
     checker = _Checker(loader)
     seen: set[str] = set()
     for folder in map(Path, template_dirs):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in _SUFFIXES:
-                name = path.relative_to(folder).as_posix()
+        # Not rglob: it would follow a symlinked folder out of the override folder (or round
+        # a loop); a linked file is read by the loader, which refuses one that leads out.
+        for name in sorted(list_templates(folder)):
+            path = folder / name
+            if Path(name).suffix in _SUFFIXES:
                 # A file shadowed by one of the same name in an earlier folder is never used.
                 if name not in seen:
                     seen.add(name)
@@ -77,7 +79,8 @@ class _Checker:
         return self.trees[name]
 
     def check(self, name: str, path: Path) -> None:
-        source = path.read_text(encoding="utf-8")
+        # Through the loader: a regular UTF-8 file inside its folder, or a located refusal.
+        source, _, _ = self.loader.get_source(self.env, name)
         try:
             tree = self.env.parse(source, name, str(path))
         except jinja2.TemplateSyntaxError as exc:

@@ -145,7 +145,13 @@ def default_asset_dirs(template_dirs: Sequence[Path | str] = ()) -> list[Path]:
 
     folders = [Path(d) / "static" for d in template_dirs]
     folders.append(shipped_dir("templates") / "static")
-    return [f for f in dict.fromkeys(folders) if f.is_dir()]
+    # A static/ that is a link out of its template folder is no asset folder: the fetcher
+    # trusts everything under its roots, so such a root would open the whole target.
+    return [
+        f
+        for f in dict.fromkeys(folders)
+        if f.is_dir() and f.resolve().is_relative_to(f.parent.resolve())
+    ]
 
 
 def _is_inside(path: Path, roots: Sequence[Path]) -> bool:

@@ -1,0 +1,230 @@
+"""The document's promise of no external request: find every reference that could fetch.
+
+A draft must open without a single request: stylesheets, images and fonts are inline
+(``data:`` URIs), and every link inside it is an in-document ``#anchor``. Hyperlinks that a
+reader may click (``<a href="https://...">`` to a cited source, ``mailto:``) fetch nothing
+when the document opens and stay allowed. Everything else that a browser or WeasyPrint
+would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``,
+``<link href>``, SVG ``<image>``/``<use>`` links, CSS ``url(...)``, ``@import``,
+``image-set()``, and anything that runs script (``<script>``, ``on*`` handlers).
+:func:`find_external_refs` lists each with its line and column in the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+#: Schemes a clickable link may use; opening the document never follows them.
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+# Elements that load or run something whatever their attributes say.
+_REFUSED_TAGS = {
+    "script": "runs script, which can fetch anything",
+    "iframe": "embeds another document",
+    "frame": "embeds another document",
+    "frameset": "embeds other documents",
+    "object": "embeds external content",
+    "embed": "embeds external content",
+    "applet": "embeds external content",
+    "portal": "embeds another document",
+    "base": "changes where every relative address points",
+}
+
+# Attributes whose value a browser fetches by itself (on any element).
+_FETCHED = {
+    "src", "srcset", "imagesrcset", "poster", "background", "lowsrc", "dynsrc", "data",
+    "manifest", "codebase", "archive", "classid", "action", "formaction", "ping", "srcdoc",
+}  # fmt: skip
+
+# http-equiv values a <meta> may carry (refresh and link would fetch).
+_META_OK = {"content-type", "content-language", "default-style", "x-ua-compatible"}
+
+# SVG animation elements can set a link attribute to a remote address after load.
+_ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
+_LINK_ATTRS = {"href", "xlink:href", "src", "style", "srcset", "poster", "data"}
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"@import\b", re.IGNORECASE)
+_CSS_STRING_FUNCS = re.compile(r"(?:-webkit-)?(?:image-set|src)\(([^)]*)\)", re.IGNORECASE)
+_CSS_STRING = re.compile(r"""(["'])(.*?)\1""", re.DOTALL)
+# Browsers strip leading and trailing spaces and control characters from addresses.
+_URL_TRIM = "".join(chr(c) for c in range(0x21))
+
+
+@dataclass(frozen=True)
+class ExternalRef:
+    """One reference that would make a request, located in the HTML text.
+
+    Attributes:
+        line: 1-based line in the HTML.
+        column: 1-based column in the HTML.
+        where: What holds it (``<img src>``, ``<style> url()``, ``<script>``).
+        value: The address (or the element) found.
+
+    """
+
+    line: int
+    column: int
+    where: str
+    value: str
+
+    def __str__(self) -> str:
+        """Render as ``line:col: where: value``."""
+        return f"{self.line}:{self.column}: {self.where}: {self.value!r}"
+
+
+def is_local(value: str) -> bool:
+    """Tell whether an address fetches nothing: an in-document ``#anchor`` or ``data:`` URI."""
+    v = value.strip(_URL_TRIM)
+    return v.startswith("#") or v[:5].lower() == "data:"
+
+
+def _decode_css(text: str) -> tuple[str, list[int]]:
+    r"""Undo CSS escapes (``\75 rl(`` is ``url(``); map each output index to its input index."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for match in _CSS_ESCAPE.finditer(text):
+        for i in range(pos, match.start()):
+            out.append(text[i])
+            where.append(i)
+        hex_digits, char = match.groups()
+        if hex_digits:
+            code = int(hex_digits, 16)
+            char = chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        out.append(char or "")
+        where.append(match.start())
+        pos = match.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        where.append(i)
+    return "".join(out), where
+
+
+def css_external_refs(css: str) -> list[tuple[int, str, str]]:
+    """Return ``(offset, what, address)`` for each fetching reference in a stylesheet."""
+    decoded, where = _decode_css(css)
+    # Comments become spaces of the same length, so offsets still point into the text.
+    text = _CSS_COMMENT.sub(lambda m: " " * len(m.group(0)), decoded)
+    found: list[tuple[int, str, str]] = []
+    for match in _CSS_URL.finditer(text):
+        value = next((g for g in match.groups() if g is not None), "")
+        if not is_local(value):
+            found.append((where[match.start()] if where else 0, "url()", value))
+    for match in _CSS_IMPORT.finditer(text):
+        # Even a data: import is refused: its own text could import a remote sheet.
+        end = text.find(";", match.end())
+        rule = text[match.start() : end if end >= 0 else len(text)].strip()
+        found.append((where[match.start()], "@import", rule[:120]))
+    for match in _CSS_STRING_FUNCS.finditer(text):
+        for string in _CSS_STRING.finditer(match.group(1)):
+            if not is_local(string.group(2)):
+                found.append((where[match.start()], "image-set()/src()", string.group(2)))
+    return sorted(found)
+
+
+def _srcset_is_local(value: str) -> bool:
+    # A data: URI contains commas, so candidates cannot be split safely: only a single
+    # data: candidate (with an optional descriptor) is accepted.
+    return re.fullmatch(r"\s*data:[^\s]*(\s+[0-9.]+[wx])?\s*", value, re.IGNORECASE) is not None
+
+
+class _Finder(HTMLParser):
+    """Walks the HTML and records every external reference with its position."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[ExternalRef] = []
+        self._text = text
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._in_style = False
+        self._in_script = False
+
+    def _add(self, where: str, value: str, pos: tuple[int, int] | None = None) -> None:
+        line, col = pos or self.getpos()
+        self.found.append(ExternalRef(line, col + 1, where, value))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check(tag, attrs)
+        if tag == "style":
+            self._in_style = True
+        elif tag == "script":
+            self._in_script = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+        elif tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_style:
+            return
+        line, col = self.getpos()
+        start = self._line_starts[line - 1] + col
+        for offset, what, value in css_external_refs(data):
+            self._add(f"<style> {what}", value, self._position(start + offset))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        # Binary search would be faster; stylesheets hold few references, so keep it plain.
+        line = 1
+        for i, begin in enumerate(self._line_starts):
+            if begin > offset:
+                break
+            line = i + 1
+        return line, offset - self._line_starts[line - 1]
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _REFUSED_TAGS:
+            self._add(f"<{tag}>", _REFUSED_TAGS[tag])
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta" and "http-equiv" in values:
+            if values["http-equiv"].strip().lower() not in _META_OK:
+                self._add("<meta http-equiv>", values["http-equiv"])
+        if tag in _ANIMATIONS and values.get("attributename", "").lower() in _LINK_ATTRS:
+            self._add(f"<{tag} attributeName>", values["attributename"])
+        for name, value in values.items():
+            self._check_attr(tag, name, value)
+
+    def _check_attr(self, tag: str, name: str, value: str) -> None:
+        where = f"<{tag} {name}>"
+        if name.startswith("on"):
+            self._add(where, "event handlers run script")
+        elif name == "style":
+            for _offset, what, found in css_external_refs(value):
+                self._add(f"{where} {what}", found)
+        elif name in ("href", "xlink:href"):
+            v = value.strip(_URL_TRIM)
+            clickable = tag in ("a", "area") and v.lower().startswith(LINK_SCHEMES)
+            if not (v.startswith("#") or clickable or self._data_ok(tag, v)):
+                self._add(where, value)
+        elif name == "srcset" or name == "imagesrcset":
+            if not _srcset_is_local(value):
+                self._add(where, value)
+        elif name in _FETCHED and not (name not in ("ping", "srcdoc") and is_local(value)):
+            self._add(where, value)
+
+    @staticmethod
+    def _data_ok(tag: str, value: str) -> bool:
+        v = value.lower()
+        if tag in ("a", "area"):
+            return False  # a link to a data: URI is useless; browsers block it anyway
+        if tag == "link":
+            # A data: stylesheet could @import a remote one; only a data: image is inert.
+            return v.startswith("data:image/")
+        return v.startswith("data:")
+
+
+def find_external_refs(html: str) -> list[ExternalRef]:
+    """Return every reference in ``html`` (and its inline CSS) that could make a request."""
+    finder = _Finder(html)
+    finder.feed(html)
+    finder.close()
+    return finder.found

@@ -1,0 +1,218 @@
+"""Plain, read-only data for templates: records, frozen mappings and tuples, no model API.
+
+Templates (including a user's overrides) are untrusted code. The objects they receive must
+not carry the methods of the types the data came from: a pydantic model offers
+``parse_file``, ``parse_raw`` (which can unpickle), ``copy``, ``construct``, ``validate``,
+``json`` and ``dict``; a ``datetime.date`` offers ``fromisoformat``. :func:`freeze` turns
+models, dataclasses, dicts, lists and dates into the few types below, whose only public
+attributes are data (a :class:`Day` also formats itself), before anything reaches Jinja.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+#: Scalar types handed to templates unchanged (strings, numbers, booleans, None, Markup).
+SCALARS: tuple[type, ...] = (str, int, float, bool, type(None), Markup)
+
+
+class Record:
+    """A read-only record: its public attributes are its fields, nothing else."""
+
+    __slots__ = ("_fields", "_kind")
+    _fields: dict[str, Any]
+    _kind: str
+
+    def __init__(self, kind: str, fields: Mapping[str, Any]) -> None:
+        """Hold ``fields`` (already frozen) under the type name ``kind`` (for ``repr``)."""
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_fields", dict(fields))
+
+    def __getattr__(self, name: str) -> Any:
+        """Return a field; anything else is missing (Jinja then reports it as undefined)."""
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse every assignment: templates read data, they never change it."""
+        raise AttributeError(f"{self._kind} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        """Refuse every deletion."""
+        raise AttributeError(f"{self._kind} is read-only")
+
+    def __dir__(self) -> list[str]:
+        """List the field names (what ``dir()`` and the sandbox walk see)."""
+        return sorted(self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        """Compare by kind and fields, as the frozen models and dataclasses did."""
+        if not isinstance(other, Record):
+            return NotImplemented
+        return self._kind == other._kind and self._fields == other._fields
+
+    def __hash__(self) -> int:
+        """Hash by kind and fields (every frozen value is hashable)."""
+        return hash((self._kind, tuple(self._fields.items())))
+
+    def __repr__(self) -> str:
+        """Show the kind and fields, like a dataclass."""
+        inner = ", ".join(f"{k}={v!r}" for k, v in self._fields.items())
+        return f"{self._kind}({inner})"
+
+
+class FrozenMap(Mapping[Any, Any]):
+    """A read-only mapping: ``get``, ``keys``, ``values``, ``items``; no ``copy``, no update."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[Any, Any]) -> None:
+        """Hold ``data`` (keys and values already frozen)."""
+        self._data = dict(data)
+
+    def __getitem__(self, key: Any) -> Any:
+        """Return the value for ``key``."""
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        """Iterate over the keys in their original order."""
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        """Return the number of entries."""
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        """Hash by entries, so records that hold a mapping stay hashable."""
+        return hash(tuple(self._data.items()))
+
+    def __repr__(self) -> str:
+        """Show the entries like a dict."""
+        return repr(self._data)
+
+
+class Day:
+    """A calendar date that can only print itself (``isoformat``, ``strftime``, ``str``)."""
+
+    __slots__ = ("_date",)
+    _date: dt.date
+
+    def __init__(self, date: dt.date) -> None:
+        """Wrap ``date``."""
+        object.__setattr__(self, "_date", date)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse every assignment."""
+        raise AttributeError("Day is read-only")
+
+    @property
+    def year(self) -> int:
+        """The year."""
+        return self._date.year
+
+    @property
+    def month(self) -> int:
+        """The month (1-12)."""
+        return self._date.month
+
+    @property
+    def day(self) -> int:
+        """The day of the month."""
+        return self._date.day
+
+    def isoformat(self) -> str:
+        """Return ``YYYY-MM-DD``."""
+        return self._date.isoformat()
+
+    def strftime(self, pattern: str) -> str:
+        """Format with a ``strftime`` pattern (``%d %B %Y``)."""
+        return self._date.strftime(pattern)
+
+    def __str__(self) -> str:
+        """Print as ``YYYY-MM-DD``, like a date."""
+        return self._date.isoformat()
+
+    def __repr__(self) -> str:
+        """Show the date."""
+        return f"Day({self._date.isoformat()})"
+
+    def __eq__(self, other: object) -> bool:
+        """Compare with another Day."""
+        return isinstance(other, Day) and self._date == other._date
+
+    def __lt__(self, other: Day) -> bool:
+        """Order by date (for ``sort`` and ``max`` in templates)."""
+        return self._date < other._date
+
+    def __hash__(self) -> int:
+        """Hash like the date."""
+        return hash(self._date)
+
+
+def _public_properties(cls: type) -> list[str]:
+    """Names of the properties a model or dataclass defines itself (``code``, ``gap_*``)."""
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if klass in (object, BaseModel):
+            continue
+        for name, member in vars(klass).items():
+            if isinstance(member, property) and not name.startswith("_") and name not in names:
+                names.append(name)
+    return names
+
+
+def freeze(value: Any, _memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
+    """Return ``value`` as plain, read-only template data.
+
+    Pydantic models and dataclasses become :class:`Record` (their fields and their own
+    properties, evaluated now), mappings :class:`FrozenMap`, lists and tuples tuples,
+    dates :class:`Day`; strings, numbers, booleans, None and Markup stay as they are.
+    An object met twice becomes the same frozen object.
+
+    Raises:
+        TypeError: For any other type, so that nothing unexpected reaches a template.
+
+    """
+    memo: dict[int, tuple[Any, Any]] = {} if _memo is None else _memo
+    if isinstance(value, SCALARS):
+        return value
+    key = id(value)
+    if key in memo:
+        return memo[key][1]
+    frozen: Any
+    if isinstance(value, BaseModel):
+        names = [*type(value).model_fields, *_public_properties(type(value))]
+        frozen = _record(value, names, memo)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = [f.name for f in dataclasses.fields(value)]
+        names += [n for n in _public_properties(type(value)) if n not in names]
+        frozen = _record(value, names, memo)
+    elif isinstance(value, Mapping):
+        frozen = FrozenMap({freeze(k, memo): freeze(v, memo) for k, v in value.items()})
+    elif isinstance(value, (list, tuple)):
+        frozen = tuple(freeze(v, memo) for v in value)
+    elif isinstance(value, (set, frozenset)):
+        frozen = tuple(sorted(freeze(v, memo) for v in value))
+    elif isinstance(value, dt.datetime):
+        raise TypeError("a datetime cannot be handed to templates; pass a date")
+    elif isinstance(value, dt.date):
+        frozen = Day(value)
+    else:
+        raise TypeError(f"cannot hand a {type(value).__name__} to templates as plain data")
+    # The source object is kept alive with its frozen form: a temporary (a property's
+    # result) freed too early would let a new object reuse its id and hit this entry.
+    memo[key] = (value, frozen)
+    return frozen
+
+
+def _record(value: Any, names: list[str], memo: dict[int, tuple[Any, Any]]) -> Record:
+    # Evaluate the properties now: the record must not call back into the source object.
+    return Record(type(value).__name__, {n: freeze(getattr(value, n), memo) for n in names})
