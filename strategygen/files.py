@@ -17,11 +17,12 @@ from pathlib import Path
 class FileRefused(Exception):
     """A path that may not be read; ``str()`` is a plain sentence naming the path."""
 
-    def __init__(self, path: Path | str, message: str) -> None:
-        """Record the path and what is wrong with it."""
+    def __init__(self, path: Path | str, message: str, reason: str = "other") -> None:
+        """Record the path, what is wrong with it and why (``kind``, ``size``, ``outside``...)."""
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.message = message
+        self.reason = reason
 
 
 def kind_of(mode: int) -> str:
@@ -43,7 +44,7 @@ def kind_of(mode: int) -> str:
 
 def os_reason(exc: OSError) -> str:
     """Say in words why an operating-system call failed (no errno codes)."""
-    return (exc.strerror or str(exc)).lower()
+    return exc.strerror or str(exc)
 
 
 def confined(path: Path, root: Path) -> Path:
@@ -57,14 +58,15 @@ def confined(path: Path, root: Path) -> Path:
         real = path.resolve(strict=True)
         real_root = root.resolve(strict=True)
     except OSError as exc:
-        raise FileRefused(path, f"cannot open: {os_reason(exc)}") from None
+        raise FileRefused(path, f"cannot read file: {os_reason(exc)}", "os") from None
     except RuntimeError:  # a symlink loop, on Python versions that raise it
-        raise FileRefused(path, "cannot open: it is a loop of symbolic links") from None
+        raise FileRefused(path, "cannot read file: a loop of symbolic links", "os") from None
     if real != real_root and not real.is_relative_to(real_root):
         raise FileRefused(
             path,
             f"leads to {real}, outside its folder {real_root} (through a symbolic link); "
             "only files inside the folder may be used",
+            "outside",
         )
     return real
 
@@ -88,30 +90,39 @@ def read_input(path: Path, *, limit: int, what: str, inside: Path | None = None)
         # stat() never blocks, even on a FIFO; open() on a FIFO would wait for a writer.
         before = os.stat(real)
     except OSError as exc:
-        raise FileRefused(path, f"cannot open {what}: {os_reason(exc)}") from None
+        raise FileRefused(path, f"cannot read file: {os_reason(exc)}", "os") from None
     if not stat.S_ISREG(before.st_mode):
         raise FileRefused(
-            path, f"is {kind_of(before.st_mode)}, not a regular file; a {what} must be a file"
+            path,
+            f"cannot read file: it is {kind_of(before.st_mode)}, not a file",
+            "kind",
         )
     if before.st_size > limit:
-        raise FileRefused(path, f"is {before.st_size} bytes; a {what} may be at most {limit} bytes")
+        raise FileRefused(path, _too_big(before.st_size, limit, what), "size")
     try:
         # O_NONBLOCK: should the path be swapped for a FIFO after the check, open() still
         # returns at once, and the fstat() below refuses it.
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise FileRefused(path, f"cannot open {what}: {os_reason(exc)}") from None
+        raise FileRefused(path, f"cannot read file: {os_reason(exc)}", "os") from None
     with os.fdopen(fd, "rb") as handle:
         after = os.fstat(handle.fileno())
         if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino) or not stat.S_ISREG(
             after.st_mode
         ):
-            raise FileRefused(path, f"changed while it was being opened; {what} not read")
+            raise FileRefused(path, f"changed while it was being opened; {what} not read", "os")
         try:
             # One byte past the limit: the file may have grown since stat().
             data = handle.read(limit + 1)
         except OSError as exc:
-            raise FileRefused(path, f"cannot read {what}: {os_reason(exc)}") from None
+            raise FileRefused(path, f"cannot read file: {os_reason(exc)}", "os") from None
     if len(data) > limit:
-        raise FileRefused(path, f"is over {limit} bytes; a {what} may be at most {limit} bytes")
+        raise FileRefused(path, _too_big(None, limit, what), "size")
     return data
+
+
+def _too_big(size: int | None, limit: int, what: str) -> str:
+    mib = 1024 * 1024
+    shown = f"{limit // mib} MiB" if limit % mib == 0 else f"{limit // 1024} KiB"
+    got = f"is {size} bytes" if size is not None else f"is over {limit} bytes"
+    return f"file {got}; {what}s are limited to {limit} ({shown})"

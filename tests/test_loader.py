@@ -221,8 +221,7 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
 def test_wrong_type(problems: Problems, valid_text: str, edit: Edit) -> None:
     text = edit(valid_text, "  rank: 98\n", "  rank: ninety-eight\n")
     assert problems(text) == [
-        "p.yaml:14:9: readiness.rank: Input should be a valid integer, "
-        "unable to parse string as an integer (got 'ninety-eight')"
+        "p.yaml:14:9: readiness.rank: must be a whole number (got 'ninety-eight')"
     ]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from strategygen.errors import ProfileError
+from strategygen.inputs.plausible import implausible
 from strategygen.inputs.problems import Loc, translate
 from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.yamlsource import YamlDocument, read_yaml_file, read_yaml_text
@@ -35,11 +36,19 @@ def load_profile_text(text: str, display: str = "<string>") -> CountryProfile:
 def validate_document(doc: YamlDocument) -> CountryProfile:
     """Validate a parsed YAML mapping as a CountryProfile, with located errors."""
     try:
-        profile = CountryProfile.model_validate(doc.data, context={"defer_cross_checks": True})
+        # Strict: true is not 1, "12" is not 12; a number must be written as a number.
+        profile = CountryProfile.model_validate(
+            doc.data, context={"defer_cross_checks": True}, strict=True
+        )
     except ValidationError as exc:
         raise ProfileError(doc.display, translate(exc, doc, CountryProfile)) from None
+    found = list(profile.inconsistencies())
+    # A number already reported as inconsistent (a rank beyond the ranked countries) is not
+    # reported a second time as implausible.
+    reported = {loc for loc, _, _ in found}
+    found += [f for f in implausible(profile) if f[0] not in reported]
     problems = []
-    for loc, message, got in profile.inconsistencies():
+    for loc, message, got in found:
         typed: Loc = tuple(int(p) if p.isdigit() else p for p in loc)
         problems.append(doc.problem(typed, message, got))
     if problems:

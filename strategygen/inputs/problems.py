@@ -159,12 +159,49 @@ def translate(
             got = _shape(error.get("input"))
         elif kind == "string_pattern_mismatch" and walk.pattern_help:
             message = walk.pattern_help
+        elif kind in _NUMBER_ERRORS:
+            message = _number_message(kind, error.get("input"))
+        elif kind == "string_type":
+            message = "must be text" + (
+                " (put it in quotes)" if isinstance(error.get("input"), (int, float)) else ""
+            )
         else:
             # A check on a whole block (a model validator) is reported at the block's key.
             prefer_key = isinstance(error.get("input"), dict)
             message = _plain(str(error["msg"]))
         problems.append(source.problem(loc, message, got, prefer_key=prefer_key, names=names))
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+_NUMBER_ERRORS = frozenset(
+    {"int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "finite_number"}
+)
+
+
+def _number_message(kind: str, given: Any) -> str:
+    """Say plainly what a number field needs (strict: no true/false, no quoted digits)."""
+    if kind == "finite_number":
+        return "must be a finite number"
+    message = "must be a whole number" if kind.startswith("int") else "must be a number"
+    if isinstance(given, bool):
+        return message + " (true and false are not numbers)"
+    if isinstance(given, str) and _numeric(given):
+        # YAML reads an exponent without a dot and sign (1e5) as text, not as a number.
+        hint = (
+            "remove the quotes"
+            if kind.startswith("int")
+            else "remove any quotes; write 1e5 as 1.0e+5"
+        )
+        return f"{message}, not text ({hint})"
+    return message
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -14,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from strategygen.errors import Problem, ProfileError
+from strategygen.files import FileRefused, read_input
 from strategygen.inputs.problems import PatternHelp, translate
 from strategygen.inputs.yamlsource import read_yaml_file
 
@@ -131,7 +133,7 @@ def load_theme(path: Path | str, display: str | None = None) -> LoadedTheme:
     shown = display or str(path)
     doc = read_yaml_file(path, shown, kind="theme")
     try:
-        theme = Theme.model_validate(doc.data)
+        theme = Theme.model_validate(doc.data, strict=True)
     except ValidationError as exc:
         raise ProfileError(shown, translate(exc, doc, Theme)) from None
     folder = path.resolve().parent
@@ -217,11 +219,17 @@ def _logo_data_uri(folder: Path, name: str, fail: Callable[[str], ProfileError])
         raise fail(
             "the logo must be inside the theme's folder (no '..', absolute paths or links out)"
         )
-    if not resolved.is_file():
+    if not os.path.lexists(resolved):
         raise fail("the logo file does not exist")
-    data = resolved.read_bytes()
-    if len(data) > MAX_LOGO_BYTES:
-        raise fail(f"the logo is larger than {MAX_LOGO_BYTES // 1024} KiB")
+    try:
+        # A regular file only (a FIFO would hang the build), read without following a link
+        # swapped in after the check above.
+        data = read_input(candidate, limit=MAX_LOGO_BYTES, what="logo", inside=folder)
+    except FileRefused as exc:
+        if exc.reason == "size":
+            raise fail(f"the logo is larger than {MAX_LOGO_BYTES // 1024} KiB") from None
+        reason = exc.message.removeprefix("cannot read file: ")
+        raise fail(f"cannot read the logo: {reason}") from None
     suffix = resolved.suffix.lower()
     if suffix == ".png":
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):

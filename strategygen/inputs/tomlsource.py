@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from strategygen.errors import Problem, ProfileError
+from strategygen.files import FileRefused, read_input
 from strategygen.inputs.problems import Loc, SourceMap
+from strategygen.inputs.scalars import bad_scalar
 
 MAX_BYTES = 1024 * 1024
 
@@ -32,14 +35,16 @@ def read_toml_file(path: Path, display: str | None = None) -> TomlDocument:
     """
     shown = display or str(path)
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_BYTES:
-            raise ProfileError(
-                shown, [Problem(shown, 1, 1, "", f"file is over {MAX_BYTES} bytes (1 MiB)")]
-            )
+        # Only a regular file is read: a FIFO or a device would hang or never end.
+        raw = read_input(path, limit=MAX_BYTES, what="project file")
+    except FileRefused as exc:
+        at = 1 if exc.reason == "size" else 0
+        raise ProfileError(shown, [Problem(shown, at, at, "", exc.message)]) from None
+    try:
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(shown, [Problem(shown, 0, 0, "", f"cannot read file: {exc}")]) from None
+    except UnicodeDecodeError as exc:
+        problem = Problem(shown, 0, 0, "", f"cannot read file: {exc}")
+        raise ProfileError(shown, [problem]) from None
     return read_toml_text(text, shown)
 
 
@@ -55,7 +60,25 @@ def read_toml_text(text: str, display: str) -> TomlDocument:
         raise ProfileError(display, [problem]) from None
     doc = TomlDocument(display, data)
     _Scanner(text, doc).document()
+    _check_values(data, (), doc)
     return doc
+
+
+def _check_values(node: Any, loc: Loc, doc: TomlDocument) -> None:
+    """Refuse non-finite numbers (inf, nan) and control characters in keys and text."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            problem = bad_scalar(key)
+            if problem is not None:
+                raise ProfileError(doc.display, [doc.problem(loc, problem, repr(key))])
+            _check_values(value, (*loc, key), doc)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _check_values(value, (*loc, i), doc)
+    else:
+        problem = bad_scalar(node)
+        if problem is not None:
+            raise ProfileError(doc.display, [doc.problem(loc, problem, repr(node)[:40])])
 
 
 class _Scanner:

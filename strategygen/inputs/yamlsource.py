@@ -15,7 +15,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from strategygen.errors import Problem, ProfileError
-from strategygen.inputs.problems import Loc, SourceMap
+from strategygen.files import FileRefused, read_input
+from strategygen.inputs.problems import Loc, SourceMap, dotted
+from strategygen.inputs.scalars import bad_scalar
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -172,23 +174,22 @@ def _document(root: Node | None, display: str, empty: str, loader: Any) -> YamlD
     return doc
 
 
-def read_yaml_file(path: Path, display: str | None = None, kind: str = "profile") -> YamlDocument:
-    """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping (``kind`` as above)."""
+def read_yaml_file(
+    path: Path, display: str | None = None, kind: str = "profile", inside: Path | None = None
+) -> YamlDocument:
+    """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping (``kind`` as above).
+
+    Only a regular file is read (a FIFO, device or folder is refused by name); with
+    ``inside``, the file must also resolve, links followed, inside that folder.
+    """
     shown = display or str(path)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            _fail(shown, 1, 1, f"file is {size} bytes; {kind}s are limited to {MAX_BYTES} (1 MiB)")
-        with path.open("rb") as handle:
-            # Read one byte past the limit: the file may have grown since stat().
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        problem = Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror or exc}")
-        raise ProfileError(shown, [problem]) from None
-    if len(raw) > MAX_BYTES:
-        _fail(shown, 1, 1, f"file is over {MAX_BYTES} bytes; {kind}s are limited to 1 MiB")
+        # A FIFO or a device would hang or never end; a link out of a rule folder would
+        # read a file nobody meant to give the tool.
+        raw = read_input(path, limit=MAX_BYTES, what=kind, inside=inside)
+    except FileRefused as exc:
+        at = 1 if exc.reason == "size" else 0
+        raise ProfileError(shown, [Problem(shown, at, at, "", exc.message)]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -238,7 +239,7 @@ def _check_tag(node: Node, doc: YamlDocument, kind: str) -> None:
 def _scalar(node: ScalarNode, doc: YamlDocument, loader: _Loader) -> Any:
     _check_tag(node, doc, loader.kind)
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError):
         # For instance a date-like 2024-13-45, or an explicit ``!!int x``.
         line, column = _mark(node)
@@ -250,7 +251,18 @@ def _scalar(node: ScalarNode, doc: YamlDocument, loader: _Loader) -> Any:
             "quote it to keep it as text",
             repr(node.value),
         )
-    return None
+    return value
+
+
+def _check_scalar(value: Any, node: Node, loc: Loc, doc: YamlDocument) -> None:
+    """Refuse a non-finite number or text with control characters, wherever it is."""
+    problem = bad_scalar(value)
+    if problem is not None:
+        line, column = _mark(node)
+        shown = repr(value)
+        got = shown if len(shown) <= 40 else shown[:37] + "..."
+        where = dotted(loc)
+        raise ProfileError(doc.display, [Problem(doc.display, line, column, where, problem, got)])
 
 
 def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
@@ -264,6 +276,7 @@ def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
                 _fail(doc.display, line, column, "mapping keys must be plain names")
             assert isinstance(key_node, ScalarNode)
             key = _scalar(key_node, doc, loader)
+            _check_scalar(key, key_node, loc, doc)
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 line, column = _mark(key_node)
@@ -288,4 +301,6 @@ def _build(node: Node, loc: Loc, doc: YamlDocument, loader: _Loader) -> Any:
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, i), doc, loader) for i, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
-    return _scalar(node, doc, loader)
+    value = _scalar(node, doc, loader)
+    _check_scalar(value, node, loc, doc)
+    return value

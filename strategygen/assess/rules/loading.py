@@ -44,14 +44,14 @@ def _rule_names(data: object) -> dict[Loc, str]:
 
 
 def _load_file(
-    path: Path, library: str | None = None, shipped: bool = True
+    path: Path, library: str | None = None, shipped: bool = True, folder: Path | None = None
 ) -> list[tuple[Rule, _Origin]]:
     try:
-        source = read_yaml_file(path, kind="rule file")
+        source = read_yaml_file(path, kind="rule file", inside=folder)
     except ProfileError as exc:
         raise RuleFileError(exc.path, exc.problems) from None
     try:
-        parsed = RuleFile.model_validate(source.data)
+        parsed = RuleFile.model_validate(source.data, strict=True)
     except ValidationError as exc:
         problems = translate(exc, source, RuleFile, names=_rule_names(source.data))
         raise RuleFileError(source.display, problems) from None
@@ -84,7 +84,7 @@ def load_rules(dirs: Iterable[Path]) -> tuple[Rule, ...]:
             # A user's rule is labelled "folder/file" (not the full path, which would put
             # the consultant's disk layout into the document and change it per machine).
             label = path.name if shipped else f"{Path(folder).resolve().name}/{path.name}"
-            for rule, origin in _load_file(path, label, shipped):
+            for rule, origin in _load_file(path, label, shipped, Path(folder)):
                 if rule.id in seen:
                     first = seen[rule.id]
                     line = first.source.locate(("rules", first.index, "id"))[0]
