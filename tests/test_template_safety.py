@@ -20,6 +20,7 @@ import pytest
 from strategygen.assess.run import assess
 from strategygen.errors import RenderError, TemplateError
 from strategygen.inputs.loader import load_profile
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.render import narrative, sandbox
 from strategygen.render.environment import cached_environment
 from strategygen.render.html import render_document
@@ -48,7 +49,7 @@ def _override(root: Path, files: dict[str, str]) -> Path:
 
 def _vision(tmp_path: Path, jam: Any, body: str) -> str:
     folder = _override(tmp_path / "ov", {"sections/vision.html": body})
-    return render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+    return render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
 
 
 # --- 1. plain, read-only data ------------------------------------------------------------
@@ -108,7 +109,7 @@ def _reachable(env: Any, roots: Mapping[str, Any]) -> tuple[list[str], list[tupl
 
 
 def test_no_template_global_reaches_a_parse_load_copy_or_validate_method(jam: Any) -> None:
-    render_document(jam, build_date=DATE, sections=ONE)
+    render_document(jam, tailoring=Tailoring(sections=ONE))
     env = cached_environment(())
     roots = dict(env.globals)
     callables, visited = _reachable(env, roots)
@@ -125,7 +126,7 @@ def test_no_template_global_reaches_a_parse_load_copy_or_validate_method(jam: An
 
 
 def test_template_data_is_plain_and_read_only(jam: Any) -> None:
-    render_document(jam, build_date=DATE, sections=ONE)
+    render_document(jam, tailoring=Tailoring(sections=ONE))
     env = cached_environment(())
     data = {k: v for k, v in env.globals.items() if k not in JINJA_HELPERS}
     _, visited = _reachable(env, data)
@@ -185,7 +186,7 @@ def test_symlinked_template_to_a_file_outside_is_refused(tmp_path: Path, jam: An
     folder = _override(tmp_path / "ov", {"sections/vision.html": "{% include 'leak.html' %}\n"})
     (folder / "leak.html").symlink_to(secret)
     with pytest.raises(TemplateError) as info:
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
     message = str(info.value)
     assert "leak.html" in message and "outside its folder" in message
     assert "TOP SECRET" not in message
@@ -196,14 +197,14 @@ def test_symlinked_section_template_is_refused(tmp_path: Path, jam: Any) -> None
     (folder / "sections").mkdir(parents=True)
     (folder / "sections" / "vision.html").symlink_to("/etc/hostname")
     with pytest.raises(TemplateError, match=r"vision\.html.*outside its folder"):
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
 
 
 def test_symlink_inside_the_folder_is_fine(tmp_path: Path, jam: Any) -> None:
     folder = _override(tmp_path / "ov", {"parts/v.html": "<p id='x'>inside</p>\n"})
     (folder / "sections").mkdir()
     (folder / "sections" / "vision.html").symlink_to(folder / "parts" / "v.html")
-    html = render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+    html = render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
     assert "<p id='x'>inside</p>" in html
 
 
@@ -215,24 +216,24 @@ def test_symlinked_stylesheet_and_static_folder_are_refused(tmp_path: Path, jam:
     (folder / "static").mkdir(parents=True)
     (folder / "static" / "screen.css").symlink_to(outside / "screen.css")
     with pytest.raises(TemplateError, match=r"screen\.css.*outside its folder"):
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
     (folder / "static" / "screen.css").unlink()
     (folder / "static").rmdir()
     (folder / "static").symlink_to(outside)
     with pytest.raises(TemplateError, match=r"static.*outside its folder"):
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
 
 
 def test_fifo_or_folder_as_template_is_named_not_read(tmp_path: Path, jam: Any) -> None:
     folder = tmp_path / "ov"
     (folder / "sections").mkdir(parents=True)
     os.mkfifo(folder / "sections" / "vision.html")
-    with pytest.raises(TemplateError, match=r"vision\.html: is a FIFO \(named pipe\)"):
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+    with pytest.raises(TemplateError, match=r"vision\.html: cannot read file: it is a FIFO \(named pipe\)"):
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
     (folder / "sections" / "vision.html").unlink()
     (folder / "sections" / "vision.html").mkdir()
-    with pytest.raises(TemplateError, match=r"vision\.html: is a folder"):
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+    with pytest.raises(TemplateError, match=r"vision\.html: cannot read file: it is a folder"):
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
 
 
 # --- 3. no external reference of any kind ------------------------------------------------
@@ -276,7 +277,7 @@ def test_external_reference_in_a_stylesheet_is_located(tmp_path: Path, jam: Any)
         {"static/print.css": "@page { size: A4 }\nbody { background: url('https://x.test/b') }\n"},
     )
     with pytest.raises(TemplateError) as info:
-        render_document(jam, build_date=DATE, template_dirs=[folder], sections=ONE)
+        render_document(jam, tailoring=Tailoring(templates=(folder,), sections=ONE))
     assert re.search(r"ov/static/print\.css:2:\d+: <style> url\(\): ", str(info.value))
 
 
@@ -292,7 +293,7 @@ def test_links_a_reader_clicks_and_local_references_are_allowed() -> None:
 
 
 def test_shipped_documents_have_no_external_reference(jam: Any) -> None:
-    html = render_document(jam, build_date=DATE)
+    html = render_document(jam)
     assert find_external_refs(html) == []
 
 

@@ -55,7 +55,7 @@ def load_project(path: Path | str, display: str | None = None) -> Tailoring:
     path = Path(path)
     source = read_toml_file(path, display)
     try:
-        parsed = ProjectFile.model_validate(source.data, strict=True)
+        parsed = ProjectFile.model_validate(source.data)
     except ValidationError as exc:
         raise ProfileError(source.display, translate(exc, source, ProjectFile)) from None
     base = path.resolve().parent
