@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import strategygen.atomic as atomic_mod
+import strategygen.build.commit as commit_mod
 from strategygen.cli import cli
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.resources import shipped_dir
@@ -233,7 +233,7 @@ def test_interruption_keeps_finished_outputs_and_no_partial_files(
             raise KeyboardInterrupt
 
     # Forked workers inherit the patched hook, so this also runs inside a worker.
-    monkeypatch.setattr(atomic_mod, "_before_rename", interrupt)
+    monkeypatch.setattr(commit_mod, "_before_rename", interrupt)
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli, ["build", "AIA", "JAM", "--jobs", jobs, "--output-dir", str(out), *DATE]

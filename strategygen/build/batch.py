@@ -11,6 +11,7 @@ that ``strategygen --help`` and ``validate`` stay fast.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Sequence
@@ -19,6 +20,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from strategygen.build import workers
+from strategygen.build.commit import CommitError
 from strategygen.build.document import BuildJob, DocResult, build_one, check_skip
 from strategygen.build.manifest import shared_digest
 from strategygen.build.plan import BuildPlan
@@ -46,9 +49,12 @@ def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
     os._exit(0)
 
 
-def _init_worker(plan: BuildPlan, output_dir: Path, shared: str) -> None:
-    """Prepare a worker process: keep the plan; the parent alone handles Ctrl-C."""
+def _init_worker(
+    plan: BuildPlan, output_dir: Path, shared: str, parent: int, busy: Any, counter: Any
+) -> None:
+    """Prepare a worker process: tie it to its parent, keep the plan; the parent handles Ctrl-C."""
     global _SHARED
+    workers.init_worker(parent, busy, counter)
     _SHARED = (plan, output_dir, shared)
     # The terminal sends SIGINT to the whole process group; the parent reacts by sending
     # SIGTERM to each worker, which unwinds the document in progress cleanly.
@@ -63,7 +69,9 @@ def _worker_build(job: BuildJob) -> DocResult:
         return DocResult(source=job.display, status="interrupted")
     _IN_TASK = True
     try:
-        return build_one(job, *_SHARED)
+        with workers.busy():
+            # Nothing is committed once the batch is gone (the parent was killed).
+            return build_one(job, *_SHARED, still_wanted=workers.parent_alive)
     except KeyboardInterrupt:
         return DocResult(source=job.display, status="interrupted", worker=os.getpid())
     finally:
@@ -106,6 +114,7 @@ def run_batch(
 
     """
     start = time.perf_counter()
+    check_output_dir(output_dir)
     shared = shared_digest(plan)
     results: list[DocResult | None] = [None] * len(jobs)
     pending: list[int] = []
@@ -121,7 +130,18 @@ def run_batch(
         if progress is not None:
             progress(event, result, done, total, running)
 
+    refused = duplicate_codes(jobs)
     for index, job in enumerate(jobs):
+        if index in refused:
+            results[index] = DocResult(
+                source=job.display,
+                status="failed",
+                code=refused[index][0],
+                formats=plan.formats,
+                error=refused[index][1],
+            )
+            report("done", results[index], [])
+            continue
         skipped = None if plan.force else check_skip(job, output_dir, shared)
         if skipped is None:
             pending.append(index)
@@ -156,6 +176,21 @@ def run_batch(
     return BatchOutcome(final, interrupted, time.perf_counter() - start, count)
 
 
+def check_output_dir(output_dir: Path) -> None:
+    """Refuse an output folder that cannot be created, naming it and why.
+
+    Raises:
+        CommitError: The folder, or one of its parents, is a file.
+
+    """
+    for path in (output_dir, *output_dir.parents):
+        if path.exists():
+            if not path.is_dir():
+                why = "a file of that name exists" if path == output_dir else f"{path} is a file"
+                raise CommitError(f"cannot create output folder {output_dir}: {why}")
+            return
+
+
 def _run_pool(
     jobs: Sequence[BuildJob],
     pending: list[int],
@@ -171,8 +206,11 @@ def _run_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     # The plan goes to each worker once, when it starts, not with every document.
+    busy, counter = workers.new_busy_table(count)
     executor = ProcessPoolExecutor(
-        max_workers=count, initializer=_init_worker, initargs=(plan, output_dir, shared)
+        max_workers=count,
+        initializer=_init_worker,
+        initargs=(plan, output_dir, shared, os.getpid(), busy, counter),
     )
     futures: dict[Future[DocResult], int] = {}
     interrupted = False
@@ -209,7 +247,10 @@ def _run_pool(
         interrupted = True
         for future in futures:
             future.cancel()
-        _stop_workers(executor)
+        # ProcessPoolExecutor has no public way to stop running tasks before Python 3.14
+        # (terminate_workers); its process table is the documented-in-source way in.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        workers.stop_workers(processes, busy, _STOP_GRACE_SECONDS)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     # Keep the results of documents that finished while the pool was stopping.
@@ -222,25 +263,51 @@ def _run_pool(
     return interrupted
 
 
-def _stop_workers(executor: Any) -> None:
-    """Send SIGTERM to every worker of ``executor`` (each unwinds its document cleanly)."""
-    # ProcessPoolExecutor has no public way to stop running tasks before Python 3.14
-    # (terminate_workers); its process table is the documented-in-source way in.
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    for process in processes:
-        try:
-            process.terminate()
-        except (OSError, AttributeError):
-            pass
-    # An idle worker that exits while it holds the task queue's lock leaves any other
-    # worker blocked on that lock for ever, and shutdown() would then wait for it too.
-    # Give each worker a moment to unwind its document, then kill whatever is left.
-    deadline = time.monotonic() + _STOP_GRACE_SECONDS
-    for process in processes:
-        try:
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                process.kill()
-                process.join(1.0)
-        except (OSError, AttributeError, ValueError):
-            pass
+_ISO3_LINE = re.compile(
+    rb"""^[ \t]*iso3[ \t]*:[ \t]*["']?([A-Za-z]{3})["']?[ \t]*(?:#.*)?$""", re.M
+)
+
+
+def _scan_code(path: Path) -> str | None:
+    """Read a profile's ISO code cheaply (one regular expression; the YAML parser if needed)."""
+    from strategygen.errors import ProfileError
+    from strategygen.files import FileRefused, read_input
+    from strategygen.inputs.yamlsource import MAX_BYTES, read_yaml_text
+
+    try:
+        raw = read_input(path, limit=MAX_BYTES, what="profile")
+    except FileRefused:
+        return None  # the document's own build reports it
+    match = _ISO3_LINE.search(raw)
+    if match:
+        return match.group(1).decode("ascii").upper()
+    try:
+        identity = read_yaml_text(raw.decode("utf-8"), str(path)).data.get("identity")
+    except (ProfileError, UnicodeDecodeError):
+        return None
+    code = identity.get("iso3") if isinstance(identity, dict) else None
+    return code.upper() if isinstance(code, str) else None
+
+
+def duplicate_codes(jobs: Sequence[BuildJob]) -> dict[int, tuple[str, str]]:
+    """Find profiles of one batch that are for the same country; name all of them.
+
+    Two files with one ISO code would build into the same folder, one silently replacing
+    the other. Returns ``{job index: (code, message)}`` for every such file.
+    """
+    by_code: dict[str, list[int]] = {}
+    for index, job in enumerate(jobs):
+        code = _scan_code(job.path)
+        if code is not None:
+            by_code.setdefault(code, []).append(index)
+    refused: dict[int, tuple[str, str]] = {}
+    for code, indexes in by_code.items():
+        if len(indexes) > 1:
+            names = ", ".join(jobs[i].display for i in indexes)
+            for i in indexes:
+                refused[i] = (
+                    code,
+                    f"{jobs[i].display}: {len(indexes)} profiles in this build are for {code} "
+                    f"({names}); each country may appear once, so none of them was built",
+                )
+    return refused

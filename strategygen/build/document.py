@@ -10,21 +10,24 @@ import hashlib
 import os
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from strategygen.atomic import write_atomic
+from strategygen.build.commit import Output, Transaction, document_lock, recover
 from strategygen.build.manifest import (
     MANIFEST_NAME,
     find_up_to_date,
     inputs_hash,
+    manifest_text,
     read_manifest,
     up_to_date,
-    write_manifest,
 )
 from strategygen.build.plan import BuildPlan
 from strategygen.errors import RenderError, StrategygenError
+from strategygen.files import FileRefused, os_reason, read_input
+from strategygen.inputs.yamlsource import MAX_BYTES
 
 if TYPE_CHECKING:
     from strategygen.assess.model import Assessment
@@ -205,13 +208,23 @@ def office_document(html: str, plan: BuildPlan, fmt: str) -> tuple[bytes, list[s
     return render_odt(html, look=look, options=options)
 
 
-def build_one(job: BuildJob, plan: BuildPlan, output_dir: Path, shared: str) -> DocResult:
-    """Build one profile into ``output_dir/<CODE>/``, then write its manifest.
+def build_one(
+    job: BuildJob,
+    plan: BuildPlan,
+    output_dir: Path,
+    shared: str,
+    *,
+    still_wanted: Callable[[], bool] | None = None,
+) -> DocResult:
+    """Build one profile into ``output_dir/<CODE>/`` with its manifest, all files together.
 
-    Every output is rendered in memory before any file is written, and each file is
-    replaced atomically, so a failure leaves the previous outputs and manifest as they were.
-    Never raises for a bad profile, template or render: the error text is in the result.
-    ``KeyboardInterrupt`` propagates (after the atomic writers have removed their temp files).
+    The document's lock is held from the up-to-date check to the last rename, so two
+    builds never interleave; what a killed build left is cleaned up first. Every output is
+    rendered in memory, written to temporary files, and then all of them (manifest last)
+    replace the previous ones together, or none does (:mod:`strategygen.build.commit`).
+    ``still_wanted`` is asked before anything is replaced: a worker whose batch is gone
+    writes nothing. Never raises for a bad profile, template or render: the error text is
+    in the result. ``KeyboardInterrupt`` propagates (after the temporaries are removed).
     """
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -242,69 +255,78 @@ def build_one(job: BuildJob, plan: BuildPlan, output_dir: Path, shared: str) -> 
     try:
         from strategygen.inputs.loader import load_profile
 
-        profile_bytes = job.path.read_bytes()
+        try:
+            # A regular file only: a FIFO or a device would hang the build.
+            profile_bytes = read_input(job.path, limit=MAX_BYTES, what="profile")
+        except FileRefused as exc:
+            at = 1 if exc.reason == "size" else 0
+            return failed(f"{job.display}:{at}:{at}: {exc.message}")
         digest = inputs_hash(shared, profile_bytes)
         t = time.perf_counter()
         profile = load_profile(job.path, job.display)
         code, country = profile.code, profile.identity.name
         t = lap("load", t)
         folder = output_dir / code
-        manifest = read_manifest(folder / MANIFEST_NAME)
-        if not plan.force and manifest is not None and up_to_date(manifest, digest, folder):
-            return _skipped(job, manifest, folder, time.perf_counter() - start)
-        assessment = assess_profile(profile, plan)
-        t = lap("assess", t)
-        html = html_document(assessment, plan)
-        t = lap("html", t)
-        files: list[tuple[str, str, str | bytes]] = []
-        if "html" in plan.formats:
-            files.append(("html", f"{code}-strategy.html", html))
-        pages: int | None = None
-        warnings: tuple[str, ...] = ()
-        if "pdf" in plan.formats:
-            rendered = pdf_document(html, plan, job.display)
-            pages, warnings = rendered.pages, rendered.warnings
-            files.append(("pdf", f"{code}-strategy.pdf", rendered.data))
-            t = lap("pdf", t)
-        for fmt in ("docx", "odt"):
-            if fmt in plan.formats:
-                office, messages = office_document(html, plan, fmt)
-                warnings += tuple(f"{fmt}: {m}" for m in messages)
-                files.append((fmt, f"{code}-strategy.{fmt}", office))
-                t = lap(fmt, t)
-        entries = []
-        for fmt, name, data in files:
-            write_atomic(folder / name, data)
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            entry: dict[str, Any] = {
-                "format": fmt,
-                "file": name,
-                "bytes": len(raw),
-                "sha256": hashlib.sha256(raw).hexdigest(),
-            }
-            if fmt == "pdf":
-                entry["pages"] = pages
-            entries.append(entry)
-        lap("write", t)
-        seconds = time.perf_counter() - start
-        timings["total"] = seconds
-        # The manifest goes last: it vouches for outputs that are already in place.
-        write_manifest(
-            folder,
-            plan=plan,
-            code=code,
-            country=country,
-            source=job.display,
-            digest=digest,
-            entries=entries,
-            pages=pages,
-            timings=timings,
-            warnings=warnings,
-        )
+        with document_lock(folder):
+            recover(folder, code)
+            manifest = read_manifest(folder / MANIFEST_NAME)
+            if not plan.force and manifest is not None and up_to_date(manifest, digest, folder):
+                return _skipped(job, manifest, folder, time.perf_counter() - start)
+            assessment = assess_profile(profile, plan)
+            t = lap("assess", t)
+            html = html_document(assessment, plan)
+            t = lap("html", t)
+            files: list[tuple[str, str, bytes]] = []
+            if "html" in plan.formats:
+                files.append(("html", f"{code}-strategy.html", html.encode("utf-8")))
+            pages: int | None = None
+            warnings: tuple[str, ...] = ()
+            if "pdf" in plan.formats:
+                rendered = pdf_document(html, plan, job.display)
+                pages, warnings = rendered.pages, rendered.warnings
+                files.append(("pdf", f"{code}-strategy.pdf", rendered.data))
+                t = lap("pdf", t)
+            for fmt in ("docx", "odt"):
+                if fmt in plan.formats:
+                    office, messages = office_document(html, plan, fmt)
+                    warnings += tuple(f"{fmt}: {m}" for m in messages)
+                    files.append((fmt, f"{code}-strategy.{fmt}", office))
+                    t = lap(fmt, t)
+            with Transaction(folder, still_wanted=still_wanted) as transaction:
+                entries = []
+                for fmt, name, data in files:
+                    transaction.add(Output(name, data))
+                    entry: dict[str, Any] = {
+                        "format": fmt,
+                        "file": name,
+                        "bytes": len(data),
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    }
+                    if fmt == "pdf":
+                        entry["pages"] = pages
+                    entries.append(entry)
+                lap("write", t)
+                seconds = time.perf_counter() - start
+                timings["total"] = seconds
+                manifest_data = manifest_text(
+                    plan=plan,
+                    code=code,
+                    country=country,
+                    source=job.display,
+                    digest=digest,
+                    entries=entries,
+                    pages=pages,
+                    timings=timings,
+                    warnings=warnings,
+                )
+                # The manifest is committed with the outputs it describes, last.
+                transaction.add(Output(MANIFEST_NAME, manifest_data.encode("utf-8")))
+                transaction.commit()
     except StrategygenError as exc:
         return failed(str(exc))
     except OSError as exc:
-        return failed(f"{job.display}: cannot read or write: {exc.strerror or exc}")
+        where = f" {exc.filename}" if exc.filename else ""
+        return failed(f"{job.display}: cannot read or write{where}: {os_reason(exc)}")
     except Exception as exc:  # isolation: an unforeseen failure costs one country only
         return failed(f"{job.display}: internal error: {type(exc).__name__}: {exc}")
     peak, current = _memory_kb()

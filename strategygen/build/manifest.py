@@ -18,6 +18,7 @@ from typing import Any
 
 from strategygen import __version__
 from strategygen.build.plan import BuildPlan
+from strategygen.files import FileRefused, read_input
 
 #: Name of the per-country manifest that records what was built from what.
 MANIFEST_NAME = "manifest.json"
@@ -26,6 +27,10 @@ MANIFEST_NAME = "manifest.json"
 MANIFEST_SCHEMA = 2
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+# The largest input hashed (profiles and tailoring files are limited to 1 MiB when read;
+# a logo or an override's asset may be larger, and is hashed whole up to this size).
+_HASH_LIMIT = 64 * 1024 * 1024
 
 
 def _digest_tree(hasher: Any, label: str, root: Path) -> None:
@@ -42,7 +47,7 @@ def _digest_tree(hasher: Any, label: str, root: Path) -> None:
                 continue
             path = Path(dirpath) / name
             hasher.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+            hasher.update(_file_digest(path, root))
 
 
 def tool_versions(formats: Sequence[str]) -> dict[str, str]:
@@ -163,10 +168,22 @@ def _digest_file(hasher: Any, label: str, path: Path | None) -> None:
     if path is None:
         hasher.update(b"(none)")
         return
+    hasher.update(_file_digest(path, None))
+
+
+def _file_digest(path: Path, root: Path | None) -> bytes:
+    """Hash a file's bytes; a FIFO, device or link out of ``root`` is hashed by name only.
+
+    Hashing must never hang on a FIFO nor read a file outside the folders a build may use
+    (a template folder's link to a system file): such files get a marker, and the render
+    refuses them with a clear message.
+    """
     try:
-        hasher.update(hashlib.sha256(path.read_bytes()).digest())
-    except OSError:
-        hasher.update(b"(missing)")
+        return hashlib.sha256(
+            read_input(path, limit=_HASH_LIMIT, what="input", inside=root)
+        ).digest()
+    except FileRefused as exc:
+        return hashlib.sha256(f"(refused: {exc.reason})".encode()).digest()
 
 
 def inputs_hash(shared: str, profile_bytes: bytes) -> str:
@@ -212,15 +229,14 @@ def up_to_date(manifest: dict[str, Any] | None, digest: str, folder: Path) -> bo
 def find_up_to_date(path: Path, folder: Path, shared: str) -> dict[str, Any] | None:
     """Return the manifest in ``folder`` if it vouches for profile ``path``'s outputs, else None."""
     try:
-        digest = inputs_hash(shared, path.read_bytes())
-    except OSError:
+        digest = inputs_hash(shared, read_input(path, limit=_HASH_LIMIT, what="profile"))
+    except FileRefused:
         return None
     manifest = read_manifest(folder / MANIFEST_NAME)
     return manifest if manifest is not None and up_to_date(manifest, digest, folder) else None
 
 
-def write_manifest(
-    folder: Path,
+def manifest_text(
     *,
     plan: BuildPlan,
     code: str,
@@ -231,14 +247,12 @@ def write_manifest(
     pages: int | None,
     timings: dict[str, float],
     warnings: Sequence[str],
-) -> None:
-    """Write ``folder/manifest.json``: what was built, from which inputs, with which tools.
+) -> str:
+    """Return the text of ``manifest.json``: what was built, from which inputs, with which tools.
 
-    Written last, after the outputs it lists are in place, so it never vouches for a file
-    that is not there.
+    It is committed together with the outputs it lists (:mod:`strategygen.build.commit`),
+    so it never vouches for a file that is not there or describes one that was replaced.
     """
-    from strategygen.atomic import write_atomic
-
     data = {
         "schema": MANIFEST_SCHEMA,
         "code": code,
@@ -256,4 +270,4 @@ def write_manifest(
         "timings": {k: round(v, 4) for k, v in timings.items()},
         "warnings": list(warnings),
     }
-    write_atomic(folder / MANIFEST_NAME, json.dumps(data, indent=2) + "\n")
+    return json.dumps(data, indent=2) + "\n"
