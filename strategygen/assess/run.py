@@ -28,8 +28,10 @@ from strategygen.assess.rules import (
     without_disabled,
 )
 from strategygen.assess.sectors import SectorPlan, choose_sectors
+from strategygen.files import FileRefused, read_input
 from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.tailoring import Tailoring
+from strategygen.inputs.yamlsource import MAX_BYTES
 from strategygen.resources import shipped_dir
 
 # Length of the default strategy horizon: from the year after the build to five years later.
@@ -60,9 +62,12 @@ def rule_library(folders: Sequence[Path] = (), disabled: Sequence[str] = ()) -> 
         for path in sorted(folder.glob("*.yaml")):
             state.update(f"\0{path}\0".encode())
             try:
-                state.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError:
-                state.update(b"(unreadable)")  # load_rules reports it
+                # Regular files inside the folder only: a FIFO would hang here, and a link
+                # out of the folder must not be read at all (load_rules reports both).
+                data = read_input(path, limit=MAX_BYTES, what="rule file", inside=folder)
+                state.update(hashlib.sha256(data).digest())
+            except FileRefused:
+                state.update(b"(unreadable)")
     return _rule_library(tuple(str(d) for d in dirs), tuple(disabled), state.hexdigest())
 
 

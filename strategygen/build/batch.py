@@ -268,8 +268,8 @@ _ISO3_LINE = re.compile(
 )
 
 
-def _scan_code(path: Path) -> str | None:
-    """Read a profile's ISO code cheaply (one regular expression; the YAML parser if needed)."""
+def _scan_code(path: Path) -> tuple[str, int, int] | None:
+    """Read a profile's ISO code cheaply, with its line and column (the YAML parser if needed)."""
     from strategygen.errors import ProfileError
     from strategygen.files import FileRefused, read_input
     from strategygen.inputs.yamlsource import MAX_BYTES, read_yaml_text
@@ -280,13 +280,19 @@ def _scan_code(path: Path) -> str | None:
         return None  # the document's own build reports it
     match = _ISO3_LINE.search(raw)
     if match:
-        return match.group(1).decode("ascii").upper()
+        line = raw.count(b"\n", 0, match.start(1)) + 1
+        column = match.start(1) - (raw.rfind(b"\n", 0, match.start(1)) + 1) + 1
+        return match.group(1).decode("ascii").upper(), line, column
     try:
-        identity = read_yaml_text(raw.decode("utf-8"), str(path)).data.get("identity")
+        doc = read_yaml_text(raw.decode("utf-8"), str(path))
     except (ProfileError, UnicodeDecodeError):
         return None
+    identity = doc.data.get("identity")
     code = identity.get("iso3") if isinstance(identity, dict) else None
-    return code.upper() if isinstance(code, str) else None
+    if not isinstance(code, str):
+        return None
+    line, column = doc.locate(("identity", "iso3"))
+    return code.upper(), line, column
 
 
 def duplicate_codes(jobs: Sequence[BuildJob]) -> dict[int, tuple[str, str]]:
@@ -295,19 +301,21 @@ def duplicate_codes(jobs: Sequence[BuildJob]) -> dict[int, tuple[str, str]]:
     Two files with one ISO code would build into the same folder, one silently replacing
     the other. Returns ``{job index: (code, message)}`` for every such file.
     """
-    by_code: dict[str, list[int]] = {}
+    by_code: dict[str, list[tuple[int, int, int]]] = {}
     for index, job in enumerate(jobs):
-        code = _scan_code(job.path)
-        if code is not None:
-            by_code.setdefault(code, []).append(index)
+        found = _scan_code(job.path)
+        if found is not None:
+            code, line, column = found
+            by_code.setdefault(code, []).append((index, line, column))
     refused: dict[int, tuple[str, str]] = {}
-    for code, indexes in by_code.items():
-        if len(indexes) > 1:
-            names = ", ".join(jobs[i].display for i in indexes)
-            for i in indexes:
+    for code, places in by_code.items():
+        if len(places) > 1:
+            names = ", ".join(jobs[i].display for i, _, _ in places)
+            for i, line, column in places:
                 refused[i] = (
                     code,
-                    f"{jobs[i].display}: {len(indexes)} profiles in this build are for {code} "
-                    f"({names}); each country may appear once, so none of them was built",
+                    f"{jobs[i].display}:{line}:{column}: identity.iso3: {len(places)} profiles "
+                    f"in this build are for {code} ({names}); each country may appear once, "
+                    "so none of them was built",
                 )
     return refused

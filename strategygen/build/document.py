@@ -28,6 +28,7 @@ from strategygen.build.plan import BuildPlan
 from strategygen.errors import RenderError, StrategygenError
 from strategygen.files import FileRefused, os_reason, read_input
 from strategygen.inputs.yamlsource import MAX_BYTES
+from strategygen.render.narrative import NarrativeError
 
 if TYPE_CHECKING:
     from strategygen.assess.model import Assessment
@@ -130,6 +131,19 @@ def check_skip(job: BuildJob, output_dir: Path, shared: str) -> DocResult | None
     if manifest is None:
         return None
     return _skipped(job, manifest, folder, time.perf_counter() - start)
+
+
+def _in_profile(job: BuildJob, exc: NarrativeError) -> str:
+    """Locate a narrative block's error at the block's text in the profile file."""
+    from strategygen.inputs.yamlsource import read_yaml_file
+
+    try:
+        line, column = read_yaml_file(job.path, job.display).locate(
+            ("narrative", exc.section_id, "text")
+        )
+    except StrategygenError:
+        line = column = 0
+    return f"{job.display}:{line}:{column}: {exc}"
 
 
 def _memory_kb() -> tuple[int, int]:
@@ -322,6 +336,8 @@ def build_one(
                 # The manifest is committed with the outputs it describes, last.
                 transaction.add(Output(MANIFEST_NAME, manifest_data.encode("utf-8")))
                 transaction.commit()
+    except NarrativeError as exc:
+        return failed(_in_profile(job, exc))
     except StrategygenError as exc:
         return failed(str(exc))
     except OSError as exc:

@@ -199,8 +199,8 @@ def manifest_path(output_dir: Path, code: str) -> Path:
 def read_manifest(path: Path) -> dict[str, Any] | None:
     """Return the manifest at ``path``, or None when it is missing or unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input(path, limit=_HASH_LIMIT, what="manifest").decode("utf-8"))
+    except (FileRefused, ValueError):
         return None
     return data if isinstance(data, dict) else None
 

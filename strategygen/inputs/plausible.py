@@ -1,9 +1,9 @@
 """Plausible ranges for the numbers a profile states about a country.
 
 The model checks types and signs; this module catches numbers that are well typed but cannot
-be true of any country (a population of 10^39, a GDP per capita of a billion dollars, a civil
-service larger than the population), which would otherwise flow into training targets, costs
-and charts. Every number anywhere in a profile must also stay below :data:`ABSURD`.
+be true of any country (a population of 10^39, a GDP per capita of a billion dollars), which
+would otherwise flow into training targets, costs and charts. Every number anywhere in a
+profile must also stay below :data:`ABSURD`.
 """
 
 from __future__ import annotations
@@ -53,27 +53,6 @@ def implausible(profile: BaseModel) -> Iterator[Finding]:
                     "check the number and its unit",
                     _show(value),
                 )
-    yield from _cross_checks(profile)
-
-
-def _cross_checks(profile: BaseModel) -> Iterator[Finding]:
-    """Numbers that must agree with each other: a civil service within its population."""
-    population = _value(profile, ("context", "population", "value"))
-    headcount = _value(profile, ("civil_service", "headcount", "value"))
-    if population is not None and headcount is not None and headcount > population:
-        yield (
-            ("civil_service", "headcount", "value"),
-            f"the headcount ({headcount:,g}) is larger than the population ({population:,g})",
-            f"{headcount:g}",
-        )
-
-
-def _value(model: Any, loc: tuple[str, ...]) -> float | None:
-    for part in loc:
-        model = getattr(model, part, None)
-        if model is None:
-            return None
-    return float(model) if isinstance(model, (int, float)) and not isinstance(model, bool) else None
 
 
 def _show(value: float) -> str:

@@ -99,12 +99,17 @@ def read_confined_text(path: Path, folder: Path, what: str) -> str:
     try:
         data = read_input(path, limit=MAX_TEMPLATE_BYTES, what=what, inside=folder)
     except FileRefused as exc:
-        raise TemplateError(f"{what} {exc}") from None
+        # Located like any unreadable input file: the whole file is at fault (0:0).
+        at = 1 if exc.reason == "size" else 0
+        raise TemplateError(f"{path}:{at}:{at}: {exc.message}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise TemplateError(
-            f"{what} {path}: byte {exc.start} is not UTF-8; save the file as UTF-8"
+            f"{path}:{line}:{column}: the {what} is not valid UTF-8; save it with UTF-8 encoding"
         ) from None
 
 
@@ -246,7 +251,7 @@ def read_css(name: str, template_dirs: Sequence[Path | str]) -> str | None:
                 # static/ itself may not be a link out of the template folder either.
                 confined(static, folder)
             except FileRefused as exc:
-                raise TemplateError(f"stylesheet folder {exc}") from None
+                raise TemplateError(f"{static}:0:0: {exc.message}") from None
             return read_confined_text(path, static, "stylesheet")
     return None
 

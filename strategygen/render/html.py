@@ -155,8 +155,12 @@ def _run_templates(env: jinja2.Environment, template_dirs: Sequence[Path | str])
         raise TemplateError(not_found_message(exc, template_dirs)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{template_location(exc)}: {exc.message}") from None
-    except StrategygenError:
-        raise  # a template file refused by the loader, already named
+    except StrategygenError as exc:
+        # A template file refused by the loader is named already; say where it was included.
+        where = template_location(exc)
+        if where == "<template>":
+            raise
+        raise TemplateError(f"{where}: {exc}") from None
     except RecursionError as exc:
         raise TemplateError(
             f"{template_location(exc)}: recursion too deep (a macro or include calls itself "

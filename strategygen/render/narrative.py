@@ -123,6 +123,15 @@ def sanitise_html(html: str, *, id_prefix: str = "narr-") -> Markup:
     return Markup(cleaned)
 
 
+class NarrativeError(RenderError):
+    """A narrative block that is too long or too slow to render; names its section."""
+
+    def __init__(self, section_id: str, message: str) -> None:
+        """Keep the section id, so the build can point at the block in the profile."""
+        super().__init__(f"narrative.{section_id}: {message}")
+        self.section_id = section_id
+
+
 class _Deadline:
     """Raises RenderError from inside Python-Markdown once a block has run too long."""
 
@@ -133,10 +142,11 @@ class _Deadline:
 
     def check(self) -> None:
         if time.monotonic() > self.end:
-            raise RenderError(
-                f"narrative.{self.section_id}: the Markdown took more than {self.seconds:g} s "
-                "to render and was stopped; shorten the block or remove long runs of "
-                "brackets, asterisks or other Markdown punctuation"
+            raise NarrativeError(
+                self.section_id,
+                f"the Markdown took more than {self.seconds:g} s to render and was stopped; "
+                "shorten the block or remove long runs of brackets, asterisks or other "
+                "Markdown punctuation",
             )
 
     def guard(self, method: Callable[..., Any]) -> Callable[..., Any]:
@@ -176,14 +186,15 @@ def render_markdown(text: str, *, section_id: str = "narr") -> Markup:
         Safe Markup that a template may print unescaped.
 
     Raises:
-        RenderError: The block is longer than :data:`MAX_CHARS` or takes longer than
+        NarrativeError: The block is longer than :data:`MAX_CHARS` or takes longer than
             :data:`MAX_SECONDS` to render; the message names the section.
 
     """
     if len(text) > MAX_CHARS:
-        raise RenderError(
-            f"narrative.{section_id}: the Markdown is {len(text)} characters long; "
-            f"a section's narrative may be at most {MAX_CHARS}"
+        raise NarrativeError(
+            section_id,
+            f"the Markdown is {len(text)} characters long; a section's narrative may be at "
+            f"most {MAX_CHARS}",
         )
     # Imported here: most profiles have no narrative, and Markdown takes longer to import
     # than a document takes to render.
