@@ -295,6 +295,17 @@ def _scan_code(path: Path) -> tuple[str, int, int] | None:
     return code.upper(), line, column
 
 
+def _loads(job: BuildJob) -> bool:
+    from strategygen.errors import StrategygenError
+    from strategygen.inputs.loader import load_profile
+
+    try:
+        load_profile(job.path, job.display)
+    except StrategygenError:
+        return False
+    return True
+
+
 def duplicate_codes(jobs: Sequence[BuildJob]) -> dict[int, tuple[str, str]]:
     """Find profiles of one batch that are for the same country; name all of them.
 
@@ -308,7 +319,10 @@ def duplicate_codes(jobs: Sequence[BuildJob]) -> dict[int, tuple[str, str]]:
             code, line, column = found
             by_code.setdefault(code, []).append((index, line, column))
     refused: dict[int, tuple[str, str]] = {}
-    for code, places in by_code.items():
+    for code, candidates in by_code.items():
+        # Only profiles that load claim their country: a broken copy (a test fixture, a
+        # half-edited file) is reported by its own build, and the valid one still builds.
+        places = [p for p in candidates if len(candidates) > 1 and _loads(jobs[p[0]])]
         if len(places) > 1:
             names = ", ".join(jobs[i].display for i, _, _ in places)
             for i, line, column in places:

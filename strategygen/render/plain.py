@@ -5,7 +5,9 @@ not carry the methods of the types the data came from: a pydantic model offers
 ``parse_file``, ``parse_raw`` (which can unpickle), ``copy``, ``construct``, ``validate``,
 ``json`` and ``dict``; a ``datetime.date`` offers ``fromisoformat``. :func:`freeze` turns
 models, dataclasses, dicts, lists and dates into the few types below, whose only public
-attributes are data (a :class:`Day` also formats itself), before anything reaches Jinja.
+attributes are data (a :class:`Day` also formats itself, and the assessment's own helper
+methods, such as ``span_text``, are kept as :class:`PlainMethod`), before anything reaches
+Jinja.
 """
 
 from __future__ import annotations
@@ -157,6 +159,51 @@ class Day:
         return hash(self._date)
 
 
+class PlainMethod:
+    """A helper method of the assessment's own types (``a.schedule.span_text('short')``).
+
+    Only methods that strategygen's assessment dataclasses define themselves are kept
+    (lookups and formatters such as ``span_text``, ``benchmark``); the result is frozen
+    like everything else, and the object the method belongs to stays out of reach.
+    """
+
+    __slots__ = ("_call", "_name")
+    _call: Any
+    _name: str
+
+    def __init__(self, call: Any, name: str) -> None:
+        """Wrap the bound method ``call`` named ``name``."""
+        object.__setattr__(self, "_call", call)
+        object.__setattr__(self, "_name", name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse every assignment."""
+        raise AttributeError("a template method is read-only")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the method and hand back its result as plain data."""
+        return freeze(self._call(*args, **kwargs))
+
+    def __repr__(self) -> str:
+        """Name the method."""
+        return f"<method {self._name}>"
+
+
+def _own_methods(cls: type) -> list[str]:
+    """Public methods a strategygen dataclass defines itself (not inherited from Python)."""
+    if not cls.__module__.startswith("strategygen."):
+        return []
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if klass is object or not klass.__module__.startswith("strategygen."):
+            continue
+        for name, member in vars(klass).items():
+            if callable(member) and not name.startswith("_") and not isinstance(member, type):
+                if not isinstance(member, (staticmethod, classmethod)) and name not in names:
+                    names.append(name)
+    return names
+
+
 def _public_properties(cls: type) -> list[str]:
     """Names of the properties a model or dataclass defines itself (``code``, ``gap_*``)."""
     names: list[str] = []
@@ -195,6 +242,14 @@ def freeze(value: Any, _memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
         names = [f.name for f in dataclasses.fields(value)]
         names += [n for n in _public_properties(type(value)) if n not in names]
         frozen = _record(value, names, memo)
+        methods = {
+            n: PlainMethod(getattr(value, n), n)
+            for n in _own_methods(type(value))
+            if n not in names
+        }
+        if methods:
+            fields = {n: getattr(frozen, n) for n in names}
+            frozen = Record(type(value).__name__, {**fields, **methods})
     elif isinstance(value, Mapping):
         frozen = FrozenMap({freeze(k, memo): freeze(v, memo) for k, v in value.items()})
     elif isinstance(value, (list, tuple)):

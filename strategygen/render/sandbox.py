@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from types import FrameType
 from typing import Any
@@ -26,7 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
-from strategygen.render.plain import Day
+from strategygen.render.plain import Day, PlainMethod
 
 # Read-only string methods. Padding methods (center, ljust, rjust, zfill, expandtabs)
 # are left out: a template could ask them for a string of a billion characters.
@@ -100,7 +101,7 @@ class Sandbox(SandboxedEnvironment):
         if not super().is_safe_attribute(obj, attr, value):
             return False
         if callable(value) and not isinstance(obj, JINJA_RUNTIME):
-            return method_allowed(obj, attr)
+            return isinstance(value, PlainMethod) or method_allowed(obj, attr)
         return True
 
     def call_binop(self, context: jinja2.runtime.Context, op: str, left: Any, right: Any) -> Any:
@@ -161,31 +162,40 @@ class RenderTimeout(Exception):
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`RenderTimeout` inside the block once ``seconds`` have passed.
 
-    Uses a real-time timer signal, so it only works in the main thread of a process
-    (a batch's workers render there too); elsewhere, or when another timer is already
-    set, the block runs without a limit rather than disturb the caller.
+    Uses the real-time timer signal, so it only works in the main thread of a process (a
+    batch's workers render there too); elsewhere the block runs without a limit. A timer
+    the caller had already set (a test runner's timeout, say) is kept: whichever is due
+    first fires, and the caller's timer is re-armed for its remaining time afterwards.
     """
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "setitimer")
-        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
     ):
         yield
         return
+    outer_handler = signal.getsignal(signal.SIGALRM)
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
+    outer_first = 0 < outer_left <= seconds
+    started = time.monotonic()
 
     def expire(signum: int, frame: FrameType | None) -> None:
+        if outer_first and callable(outer_handler):
+            outer_handler(signum, frame)  # the caller's timer was due first
+            return
         raise RenderTimeout(f"the templates ran for more than {seconds:g} s and were stopped")
 
     global _ARMED
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, outer_left if outer_first else seconds)
     _ARMED = True
     try:
         yield
     finally:
         _ARMED = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, outer_handler)
+        if outer_left > 0 and not outer_first:
+            left = outer_left - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
 # Whether time_limit's timer is running in this process (only in the main thread).
