@@ -82,6 +82,10 @@ def method_allowed(obj: Any, attr: str) -> bool:
     return any(isinstance(obj, kind) and attr in names for kind, names in SAFE_METHODS)
 
 
+# (type, attribute name, kind of value) -> whether templates may read it.
+_SAFE_ATTRIBUTES: dict[tuple[type, str, int], bool] = {}
+
+
 class Sandbox(SandboxedEnvironment):
     """Jinja2's sandbox, allowing data attributes and the allow-listed methods only."""
 
@@ -96,6 +100,17 @@ class Sandbox(SandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Refuse private names, pydantic ``model_*`` names and non-allow-listed callables."""
+        # A document asks this thousands of times (a sixth of a warm render), so answers are
+        # remembered by type, name and kind of value (plain method, other callable, data):
+        # every rule below depends on those only.
+        kind = 2 if isinstance(value, PlainMethod) else int(callable(value))
+        key = (type(obj), attr, kind)
+        known = _SAFE_ATTRIBUTES.get(key)
+        if known is None:
+            known = _SAFE_ATTRIBUTES[key] = self._decide(obj, attr, value)
+        return known
+
+    def _decide(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_") or attr.startswith("model_"):
             return False
         if not super().is_safe_attribute(obj, attr, value):
