@@ -343,7 +343,7 @@ def build_region(
     output_dir: str | Path = "output",
     tailoring: Tailoring | None = None,
     *,
-    formats: Sequence[str] = ("html", "pdf"),
+    formats: Sequence[str] = ("html", "pdf", "docx"),
     build_date: dt.date | None = None,
     project: str | Path | None = None,
     profiles: Sequence[str | Path] = (),

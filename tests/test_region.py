@@ -329,6 +329,29 @@ def test_an_absent_record_is_not_confirmed_and_a_sourced_none_is_no_law() -> Non
     none = law_cell(profile, "cybercrime", "Cybercrime", book)
     assert (none.state, none.label) == ("none", "No law")
     assert none.ref == 1  # cited: a sourced absence
+    named = base.law.model_copy(
+        update={"access_to_information": LawStatus(title="Access Act", year=2002, source=src)}
+    )
+    unverified = law_cell(
+        base.model_copy(update={"law": named}), "access_to_information", "Access", book
+    )
+    assert (unverified.state, unverified.label) == ("unverified", "Not confirmed")
+    assert (unverified.title, unverified.year, unverified.ref) == ("Access Act", 2002, 1)
+
+
+def test_the_matrix_holds_the_recorded_statuses_of_the_shipped_profiles(
+    region: RegionAssessment,
+) -> None:
+    rows = {row.code: {c.law: c for c in row.cells} for row in region.legal.rows}
+    # Spot checks against the profiles' sourced records (caribbean_facts.csv, V and S rows).
+    assert rows["JAM"]["data_protection"].state == "in_force"
+    assert rows["JAM"]["data_protection"].year == 2020
+    assert rows["HTI"]["data_protection"].state == "none"
+    assert rows["TTO"]["data_protection"].state == "partially_in_force"
+    assert rows["SUR"]["data_protection"].state == "draft"
+    # Dominica's cybercrime sources conflict (confidence U): not recorded, so not confirmed.
+    assert rows["DMA"]["cybercrime"].state == "unknown"
+    assert rows["DMA"]["cybercrime"].label == "Not confirmed"
 
 
 def test_strategy_and_ram_rows_follow_the_profiles(

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -92,13 +93,17 @@ def test_region_cdcc_writes_html_and_pdf_with_a_summary(
     out, result = cdcc
     assert result.returncode == 0, result.stderr
     folder = out / "regions" / "CDCC"
-    assert sorted(p.name for p in folder.iterdir()) == ["CDCC-overview.html", "CDCC-overview.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "CDCC-overview.docx",
+        "CDCC-overview.html",
+        "CDCC-overview.pdf",
+    ]
     summary = json.loads(result.stdout)
     overview = summary["overview"]
     assert overview["status"] == "built" and overview["group"] == "CDCC"
     assert len(overview["members"]) == 16 and len(overview["outside"]) == 13
     assert overview["pages"] >= 12
-    assert {"assess", "html", "pdf", "write", "total"} <= set(overview["timings"])
+    assert {"assess", "html", "pdf", "docx", "write", "total"} <= set(overview["timings"])
     assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*"))
 
 
@@ -123,6 +128,19 @@ def test_the_pdf_names_every_member_on_at_least_twelve_pages(
     ]
     assert "../../JAM/JAM-strategy.pdf" in uris
     assert not [u for u in uris if u.startswith("file:")]
+
+
+def test_the_word_document_holds_the_same_overview(
+    cdcc: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    out, _ = cdcc
+    with zipfile.ZipFile(out / "regions" / "CDCC" / "CDCC-overview.docx") as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", xml).split())
+    for name in MEMBERS:
+        assert name in text, name
+    for heading in ("Readiness ranking and trend", "Legal frameworks", "Member briefs"):
+        assert heading in text
 
 
 def test_the_html_is_self_contained_and_links_every_draft(

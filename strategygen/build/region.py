@@ -1,7 +1,8 @@
 """The regional overview as a build step: resolve the group, assess, render, write atomically.
 
 :func:`build_region` shares the build plan of ``strategygen build`` (theme, override
-templates, rule library, paper, watermark, PDF variant, build date), renders every format in
+templates, rule library, paper, watermark, PDF variant, build date) and its writers (HTML,
+PDF, and DOCX and ODT from the same HTML), renders every format in
 memory first and then replaces each file atomically, so a failure leaves the previous
 overview as it was. Like :func:`~strategygen.build.document.build_one` it reports a failed
 document in its result rather than raising.
@@ -41,8 +42,8 @@ class RegionResult:
         outputs: Files written.
         pages: PDF page count, when a PDF was built.
         seconds: Wall time of the whole overview.
-        timings: Seconds per stage (load, assess, html, pdf, write).
-        warnings: WeasyPrint's warnings and errors.
+        timings: Seconds per stage (assess, html, pdf, docx, odt, write).
+        warnings: WeasyPrint's warnings and errors, then the office writers' (``docx: ...``).
         error: The located error text of a failure.
 
     """
@@ -200,6 +201,14 @@ def build_region(group: RegionGroup, plan: BuildPlan, output_dir: Path) -> Regio
             data, pages, warnings = region_pdf(html, plan, name)
             files.append((f"{name}.pdf", data))
             t = lap("pdf", t)
+        for fmt in ("docx", "odt"):
+            if fmt in plan.formats:
+                from strategygen.build.document import office_document
+
+                office, messages = office_document(html, plan, fmt)
+                warnings += tuple(f"{fmt}: {m}" for m in messages)
+                files.append((f"{name}.{fmt}", office))
+                t = lap(fmt, t)
         folder = region_folder(output_dir, group.key)
         for file_name, content in files:
             write_atomic(folder / file_name, content)

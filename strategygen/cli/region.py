@@ -28,6 +28,7 @@ class RegionCommand(TailoredCommand):
             "paper",
             "watermark",
             "pdf_variant",
+            "docx_comments",
             "strict",
         }
     )
@@ -38,17 +39,18 @@ class RegionCommand(TailoredCommand):
 @click.option(
     "--format",
     "formats",
-    default="html,pdf",
+    default="html,pdf,docx",
     show_default=True,
     callback=_parse_formats,
-    help="Output formats: html, pdf, a comma list (html,pdf) or all.",
+    help="Output formats: html, pdf, docx (Word, editable), odt (OpenDocument), a comma list "
+    "(html,pdf) or all.",
 )
 @click.option(
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("output"),
     show_default=True,
-    help="Folder that receives regions/<GROUP>/<GROUP>-overview.html and .pdf.",
+    help="Folder that receives regions/<GROUP>/<GROUP>-overview.html (.pdf, .docx, .odt).",
 )
 @click.option(
     "--date",
@@ -114,7 +116,7 @@ def region_cmd(
 ) -> None:
     """Build a regional overview of GROUP: CDCC, a UN sub-region or codes (JAM,TTO,BRB).
 
-    Writes regions/<GROUP>/<GROUP>-overview.html (and .pdf) under the output folder: the
+    Writes regions/<GROUP>/<GROUP>-overview.html (.pdf, .docx) under the output folder: the
     members' readiness ranking and trend, dimensions, e-government, laws, AI strategies,
     common findings, regional recommendations and one brief per member. Exits 1 if it fails.
     """

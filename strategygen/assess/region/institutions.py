@@ -9,7 +9,6 @@ source says that there is none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from strategygen.assess.region.model import (
     CapacityRow,
@@ -23,7 +22,14 @@ from strategygen.assess.region.model import (
     Tally,
 )
 from strategygen.assess.region.sources import SourceBook
-from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.profile import (
+    AiStrategy,
+    Count,
+    CountryProfile,
+    LawStatus,
+    ReadinessAssessment,
+)
+from strategygen.inputs.profile import Headcount as ProfileHeadcount
 
 #: The four laws of the matrix, as the profile names them, with their column labels.
 LAWS: tuple[tuple[str, str], ...] = (
@@ -69,18 +75,12 @@ SCOPE_WORDS: dict[str, str] = {
 }
 
 
-def _field(model: Any, name: str) -> Any:
-    """Read an optional profile field that older profile models do not define."""
-    return getattr(model, name, None)
-
-
 def law_cell(profile: CountryProfile, law: str, label: str, book: SourceBook) -> LawCell:
     """Return the state of one law in ``profile``, cited, with unknowns kept visible."""
-    record = _field(profile.law, law)
+    record: LawStatus | None = getattr(profile.law, law)
     if record is None:
         return LawCell(law, label, "unknown", LAW_WORDS["unknown"], None, None, None)
-    status = _field(record, "status")
-    state = status if status is not None else "unverified"
+    state = record.status if record.status is not None else "unverified"
     return LawCell(
         law=law,
         law_label=label,
@@ -126,16 +126,20 @@ def legal(profiles: Sequence[CountryProfile], book: SourceBook) -> Legal:
 
 
 def _status(
-    profile: CountryProfile, record: Any, words: dict[str, str], topic: str, book: SourceBook
+    profile: CountryProfile,
+    record: AiStrategy | ReadinessAssessment | None,
+    words: dict[str, str],
+    topic: str,
+    book: SourceBook,
 ) -> Status:
     if record is None:
         return Status("unknown", words["unknown"], None, None, None)
     state = str(record.status)
     return Status(
         state=state,
-        label=words.get(state, state.replace("_", " ")),
-        title=_field(record, "title"),
-        year=_field(record, "year"),
+        label=words[state],
+        title=record.title,
+        year=record.year,
         ref=book.profile(profile, record.source, topic),
     )
 
@@ -157,15 +161,13 @@ def strategies(profiles: Sequence[CountryProfile], book: SourceBook) -> tuple[St
                 code=p.code,
                 name=p.identity.name,
                 strategy=strategy_status(p, book),
-                ram=_status(
-                    p, _field(inst, "unesco_ram"), RAM_WORDS, "UNESCO readiness assessment", book
-                ),
+                ram=_status(p, inst.unesco_ram, RAM_WORDS, "UNESCO readiness assessment", book),
                 lead=(
                     Status(
                         "named",
                         lead.name + (f" ({lead.acronym})" if lead.acronym else ""),
                         None,
-                        _field(lead, "as_of"),
+                        lead.as_of,
                         book.profile(p, lead.source, "AI lead body"),
                     )
                     if lead is not None
@@ -176,15 +178,18 @@ def strategies(profiles: Sequence[CountryProfile], book: SourceBook) -> tuple[St
     return tuple(rows)
 
 
-def _count(profile: CountryProfile, record: Any, topic: str, book: SourceBook) -> Headcount | None:
+def _count(
+    profile: CountryProfile, record: Count | None, topic: str, book: SourceBook
+) -> Headcount | None:
     if record is None:
         return None
-    scope = _field(record, "scope")
+    # Only a headcount says what it counts and whether it is rounded.
+    counted = record if isinstance(record, ProfileHeadcount) else None
     return Headcount(
         value=record.value,
         year=record.year,
-        scope=SCOPE_WORDS.get(scope) if scope else None,
-        approximate=bool(_field(record, "approximate")),
+        scope=SCOPE_WORDS[counted.scope] if counted and counted.scope else None,
+        approximate=bool(counted and counted.approximate),
         ref=book.profile(profile, record.source, topic),
     )
 

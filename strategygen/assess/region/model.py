@@ -109,6 +109,10 @@ class TrendSummary:
     """The largest gains (name, points), at most three, largest first."""
     losses: tuple[tuple[str, float], ...]
     """The members whose score fell (name, points), largest fall first."""
+    up_but_down: tuple[str, ...] = ()
+    """Members whose score rose while their world rank fell."""
+    ranked: tuple[int, ...] = ()
+    """How many countries each comparable edition ranks, oldest first."""
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,15 @@ def trend_summary(rows: Sequence[TrendRow]) -> TrendSummary:
         falling=tuple(n for n, c in reversed(ordered) if c < 0),
         gains=tuple((n, c) for n, c in ordered[:3] if c > 0),
         losses=tuple((n, c) for n, c in reversed(ordered) if c < 0),
+        up_but_down=tuple(
+            row.name
+            for row in rows
+            if row.change is not None
+            and row.change > 0
+            and row.rank_change is not None
+            and row.rank_change < 0
+        ),
+        ranked=tuple(ranked(y) for y in COMPARABLE_YEARS),
     )
 
 
