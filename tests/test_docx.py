@@ -200,6 +200,10 @@ def test_charts_are_svg_with_png_fallback_and_alt_text() -> None:
     assert len(blips) == 4
     # Captions are numbered by Word (SEQ fields), as "Figure n" in the HTML and the PDF.
     assert body.count("SEQ Figure") == 4
+    # Each chart's "Data table for this figure" label stays with the table it announces.
+    assert body.count('<w:pStyle w:val="FigureDataLabel"/>') == 4
+    styles = docx.Document(io.BytesIO(data)).styles
+    assert styles["Figure Data Label"].paragraph_format.keep_with_next
 
 
 def test_markers_are_highlighted_and_comments_optional() -> None:
@@ -212,19 +216,28 @@ def test_markers_are_highlighted_and_comments_optional() -> None:
     assert "<w:comment " not in comments
     assert "sg-mark-" not in body  # the helper bookmarks are gone
     gaps = visible(html_of("JAM")).gaps
-    highlighted = re.findall(
-        r'<w:rStyle w:val="(DataGap|DecisionNeeded)"/>.*?<w:highlight w:val="(\w+)"/>', body
-    )
-    assert highlighted and {h[1] for h in highlighted} == {"yellow", "cyan"}
+    marked = r'<w:rStyle w:val="(DataGap|DecisionNeeded)"/>.*?<w:highlight w:val="(\w+)"/>'
+    assert {h for h in re.findall(marked, body)} == {("DataGap", "yellow")}
+    # A profile with a decision to take: it is highlighted in its own colour.
+    with zipfile.ZipFile(io.BytesIO(docx_of("AIA"))) as z:
+        aia = z.read("word/document.xml").decode()
+    assert ("DecisionNeeded", "cyan") in set(re.findall(marked, aia))
     commented = docx_of("JAM", comments=True)
     with zipfile.ZipFile(io.BytesIO(commented)) as z:
         comments = z.read("word/comments.xml").decode()
         body = z.read("word/document.xml").decode()
-    # One comment per marker, the notice's sample "[DATA GAP: …]" excepted.
+    # One comment per gap with an action (and per decision); the notation samples in the
+    # notice and the gaps annex get none.
+    spans = re.findall(r'<span class="gap( gap-[a-z]+)?"([^>]*)>([^<]*)<', html_of("JAM"))
+    wanted = [(label, attrs) for cls, attrs, label in spans if cls or " title=" in attrs]
     count = comments.count("<w:comment ")
-    assert count == len(gaps) - 1
+    assert 0 < count == len(wanted) < len(gaps)
     assert body.count("<w:commentRangeStart ") == count
-    assert "Data gap: lead body for AI policy. To close it: Confirm whether Cabinet" in comments
+    label, attrs = wanted[0]
+    inner = label.strip("[]").split(":", 1)[-1].strip()
+    action = re.search(r'title="([^"]+)"', attrs)
+    assert action is not None
+    assert f"Data gap: {inner}. To close it: {action.group(1)}" in comments
     assert 'w:date="2026-03-02T00:00:00Z"' in comments
 
 
@@ -273,5 +286,7 @@ def test_odt_has_headings_properties_and_fixed_dates() -> None:
     assert "<dc:title>JAM: National AI Strategy (draft for consultation)</dc:title>" in meta
     assert "<meta:creation-date>2026-03-02T00:00:00Z</meta:creation-date>" in meta
     assert "<text:page-number" in styles and "Draft for consultation" in styles
+    # Table rows are ruled and the header row tinted (pandoc writes borderless cells).
+    assert 'fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #1f3a5f"' in content
     again, _ = render_odt(html_of("JAM"), meta_of("JAM"))
     assert again == data

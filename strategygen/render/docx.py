@@ -266,5 +266,5 @@ def render_odt(
         doc = office_document(html, meta, "odt", workdir)
         base = reference or odt.default_reference_odt(look or DEFAULT_LOOK)
         raw = _write(doc, "odt", base, meta, workdir)
-    result: tuple[bytes, list[str]] = odt.finish_odt(raw, doc, meta, options)
+    result: tuple[bytes, list[str]] = odt.finish_odt(raw, doc, meta, options, look or DEFAULT_LOOK)
     return result

@@ -22,6 +22,7 @@ from strategygen.render.docx import DEFAULT_LOOK, Look
 from strategygen.render.office_ast import (
     STYLE_COVER_COUNTRY,
     STYLE_DATA_GAP,
+    STYLE_DATA_LABEL,
     STYLE_DECISION,
     STYLE_FIGURE_NOTE,
     STYLE_NOTICE,
@@ -194,6 +195,21 @@ def _styles(accent: str, ink: str, muted: str, body: str, headings: str) -> list
             based_on="Normal",
             ppr='<w:spacing w:before="40" w:after="120"/>',
             rpr=_run_props(headings, 8.5, muted),
+        ),
+        _style_xml(
+            "paragraph",
+            STYLE_DATA_LABEL,
+            based_on=style_id(STYLE_FIGURE_NOTE),
+            ppr="<w:keepNext/>",
+            rpr=_run_props(None, None, None, italic=True),
+        ),
+        _style_xml(
+            "paragraph",
+            "Definition Term",
+            based_on="Normal",
+            next_style="Definition",
+            ppr='<w:keepNext/><w:spacing w:before="160" w:after="0"/>',
+            rpr=_run_props(headings, 9, muted, bold=True),
         ),
         _style_xml(
             "paragraph",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import zipfile
 from datetime import UTC, datetime, time
 from xml.sax.saxutils import escape
@@ -125,6 +126,14 @@ def _styles(accent: str, ink: str, muted: str, body: str, headings: str) -> list
             'fo:margin-bottom="0.2cm"',
             "Standard",
             "Figure Note",
+        ),
+        _style(
+            "Figure_20_Data_20_Label",
+            "paragraph",
+            _text_props(headings, 8.5, muted),
+            'fo:margin-bottom="0.1cm" fo:keep-with-next="always"',
+            "Standard",
+            "Figure Data Label",
         ),
         _style(
             "Table_20_Contents",
@@ -290,8 +299,37 @@ def _meta(meta: OfficeMeta) -> bytes:
     ).encode()
 
 
+_CELL = re.compile(
+    rb'(<style:style style:name="(TableHeaderRowCell|TableRowCell)" style:family="table-cell">\s*)'
+    rb"<style:table-cell-properties[^>]*/>"
+)
+
+
+def _table_cells(content: bytes, accent: str) -> bytes:
+    """Give pandoc's borderless table cells a rule below each row and a tinted header row."""
+
+    def cell(match: re.Match[bytes]) -> bytes:
+        if match.group(2) == b"TableHeaderRowCell":
+            props = f'fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid {accent}"'
+        else:
+            props = 'fo:border-bottom="0.5pt solid #bfbfbf"'
+        return (
+            match.group(1)
+            + (
+                f'<style:table-cell-properties {props} fo:border-top="none" '
+                'fo:border-left="none" fo:border-right="none" fo:padding="0.06cm"/>'
+            ).encode()
+        )
+
+    return _CELL.sub(cell, content)
+
+
 def finish_odt(
-    raw: bytes, doc: OfficeDocument, meta: OfficeMeta, options: OfficeOptions
+    raw: bytes,
+    doc: OfficeDocument,
+    meta: OfficeMeta,
+    options: OfficeOptions,
+    look: Look = DEFAULT_LOOK,
 ) -> tuple[bytes, list[str]]:
     """Finish pandoc's ODT (see the module docstring) and return its bytes and warnings."""
     del doc  # markers are highlighted by their styles; ODT has no comment option
@@ -302,6 +340,7 @@ def finish_odt(
         {
             "styles.xml": lambda body: _page(body, meta, options.paper),
             "meta.xml": lambda body: _meta(meta),
+            "content.xml": lambda body: _table_cells(body, look[0]),
         },
     )
     return data, []

@@ -38,6 +38,7 @@ STYLE_DECISION = "Decision Needed"
 STYLE_NOTICE = "Draft Notice"
 STYLE_PARA_NUMBER = "Paragraph Number"
 STYLE_FIGURE_NOTE = "Figure Note"
+STYLE_DATA_LABEL = "Figure Data Label"
 STYLE_COVER_COUNTRY = "Cover Country"
 STYLE_TABLE_TEXT = "Table Text"
 
@@ -186,8 +187,9 @@ class _Rewriter:
             if image is not None and not pictures:
                 pictures.append({"t": "Plain", "c": self.inlines([image])})
             elif child["t"] == "Plain":
-                # The "Data table for this figure" label of the HTML's <details>.
-                rest.append(styled_div(STYLE_FIGURE_NOTE, [{"t": "Para", "c": child["c"]}]))
+                # The "Data table for this figure" label of the HTML's <details>: its
+                # style keeps it on the page of the table it announces.
+                rest.append(styled_div(STYLE_DATA_LABEL, [{"t": "Para", "c": child["c"]}]))
             else:
                 rest.extend(self.block(child))
         short, long = caption
@@ -290,8 +292,9 @@ class _Rewriter:
                 if cls in classes:
                     kind = name  # type: ignore[assignment]
             style = STYLE_DATA_GAP if kind == "gap" else STYLE_DECISION
-            if self.in_notice:
-                # The notice's sample "[DATA GAP: …]" explains the notation; it is no gap.
+            if self.in_notice or (kind == "gap" and "title" not in pairs):
+                # A sample that explains the notation (the notice's "[DATA GAP: …]", the
+                # gaps annex's "[DATA GAP]"): no action to take, so no comment either.
                 return [{"t": "Span", "c": [["", [], [["custom-style", style]]], content]}]
             self.doc.markers.append(Marker(kind, plain_text(content), pairs.get("title", "")))
             name = f"{MARKER_BOOKMARK}{len(self.doc.markers)}"
