@@ -44,7 +44,7 @@ def test_licences_are_stated_honestly() -> None:
     assert cat.dataset("gairi2022").licence == "CC BY-SA 4.0"
     # No licence statement was found for 2024 and 2025: the catalogue must say so.
     for year in (2024, 2025):
-        assert cat.dataset(f"gairi{year}").licence.startswith("Not verified")
+        assert "not verified" in cat.dataset(f"gairi{year}").licence
     for wb in ("wdi", "wgi2023", "gtmi"):
         assert cat.dataset(wb).licence == "CC BY 4.0"
     assert "not verified" in cat.dataset("gci2024").licence
