@@ -212,6 +212,6 @@ def test_a_germany_draft_names_no_caribbean_body() -> None:
 
 def test_data_as_of_is_the_newest_source_year(jam: tuple[Assessment, str]) -> None:
     a, html = jam
-    newest = max([s.year for s in a.profile.sources] + [2025])
+    newest = max([s.year for s in a.profile.sources if s.year is not None] + [2025])
     cover = _section(html, "front_matter")
     assert re.search(rf"Data as of {newest}\b", cover)
