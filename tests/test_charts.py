@@ -21,9 +21,9 @@ def _shipped(code: str) -> CountryProfile:
     return load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
 
 
-def test_covered_country_has_all_four_charts(make_assessment: Make) -> None:
+def test_covered_country_has_all_five_charts(make_assessment: Make) -> None:
     charts = build_charts(make_assessment(_shipped("JAM"), DATE))
-    assert set(charts) == {"dimensions", "pillars", "roadmap", "training"}
+    assert set(charts) == {"trend", "dimensions", "pillars", "roadmap", "training"}
     for name, chart in charts.items():
         svg = str(chart.svg)
         assert svg.startswith("<svg ") and svg.endswith("</svg>")
@@ -43,8 +43,16 @@ def test_dimension_chart_numbers_match_benchmarks(make_assessment: Make) -> None
     assert [row[0] for row in chart.table_rows] == [b.label for b in dims]
     assert chart.table_rows[0][1] == f"{dims[0].score:.2f}"
     assert chart.table_rows[0][2] == f"{dims[0].cdcc_mean:.2f}"
+    # The table gives every comparison group; the chart draws the country and its peer group.
+    assert chart.table_head[2:7] == (
+        "CDCC mean",
+        "Caribbean mean",
+        "LAC mean",
+        "Upper-middle-income mean",
+        "World mean",
+    )
     # Grayscale: each series has its own pattern, not only a colour.
-    assert 'id="dimensions-cdcc"' in str(chart.svg) and 'id="dimensions-lac"' in str(chart.svg)
+    assert 'id="dimensions-cdcc"' in str(chart.svg)
 
 
 def test_uncovered_territory_has_no_score_charts(make_assessment: Make) -> None:

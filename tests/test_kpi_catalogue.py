@@ -29,6 +29,8 @@ def test_shipped_catalogue_loads_once_with_every_kind() -> None:
     kinds = {s.target.kind for s in specs.values()}
     assert kinds == {
         "readiness_score",
+        "readiness_latest",
+        "indicator",
         "ai_strategy",
         "data_protection_law",
         "data_protection_authority",
@@ -44,9 +46,9 @@ def test_unknown_kind_is_located(tmp_path: Path) -> None:
         load_catalogue(path)
     message = str(info.value)
     assert message == (
-        f"{path}:9:13: kpis[0].target.kind: must be one of readiness_score, ai_strategy, "
-        "data_protection_law, data_protection_authority, text, training_tier; did you mean 'text'? "
-        "(got 'txt')"
+        f"{path}:9:13: kpis[0].target.kind: must be one of readiness_score, "
+        "readiness_latest, indicator, ai_strategy, data_protection_law, "
+        "data_protection_authority, text, training_tier; did you mean 'text'? (got 'txt')"
     )
 
 

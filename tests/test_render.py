@@ -93,19 +93,20 @@ def test_deterministic(make_assessment: Make) -> None:
 
 
 def test_gap_placeholder_for_missing_fact(make_assessment: Make, valid_text: str) -> None:
-    profile = load_profile_text(valid_text)  # no GDP per capita
+    profile = load_profile_text(valid_text)  # no languages, no GDP per capita
     html = render_document(make_assessment(profile, DATE))
+    context = html.split('id="sec-national_context"')[1].split("</section>")[0]
     assert '<span class="gap" role="note"' in html
-    assert "[DATA GAP: GDP per capita]" in html
-    assert (
-        "[DATA GAP: population]"
-        not in html.split('id="sec-national_context"')[1].split("</section>")[0]
-    )
+    assert "[DATA GAP: official languages]" in context
+    assert "[DATA GAP: population]" not in context
+    # GDP per capita is missing from the profile, but the bundled World Bank data has it.
+    assert "[DATA GAP: GDP per capita]" not in context
+    assert 'href="#src-wdi"' in context
 
 
 def test_uncovered_territory_says_so(make_assessment: Make) -> None:
     html = render_document(make_assessment(_shipped("AIA"), DATE))
-    assert "does not cover Anguilla" in html
+    assert "No edition of the Government AI Readiness Index covers Anguilla" in html
     assert 'id="fig-dimensions"' not in html and 'id="fig-pillars"' not in html
     assert "associate member" in html
 

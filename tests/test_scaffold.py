@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from strategygen.assess import datasets as dataset
 from strategygen.assess.checklist import missing_items
+from strategygen.assess.datasets.readiness import scores
+from strategygen.assess.run import assess
 from strategygen.assess.scaffold import known_codes, scaffold, schema_reference, write_scaffold
 from strategygen.errors import UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
@@ -21,18 +24,50 @@ def test_member_scaffold_is_prefilled() -> None:
     assert profile.identity.cdcc_status == "member"
     assert profile.identity.sids is True
     assert profile.context.population is not None
+    assert profile.context.population.source == "wdi"
+    # The newest edition on the comparable framework that covers Jamaica is 2024.
     assert profile.readiness.covered is True
-    assert profile.readiness.rank == dataset.index_scores()["JAM"].rank
-    assert profile.readiness.ranked_countries == 193
-    assert profile.readiness.indicators is not None
-    assert len(profile.readiness.indicators) == 39
+    assert (profile.readiness.edition, profile.readiness.source) == (2024, "gairi2024")
+    assert profile.readiness.rank == scores(2024)["JAM"].rank == 122
+    assert profile.readiness.ranked_countries == 188
+    # Indicator scores are published for 2023 only; the draft reads them from the bundle.
+    assert profile.readiness.indicators is None
     assert {s.id for s in profile.sources} == {
         "eclac-cdcc",
-        "gairi2023",
+        "gairi2024",
         "iso3166",
         "un-sids",
         "wdi",
     }
+    sources = {s.id: s for s in profile.sources}
+    assert sources["gairi2024"].publisher == "Oxford Insights"
+    assert sources["wdi"].licence == "CC BY 4.0"
+
+
+def test_dominica_scaffold_uses_2023_because_2024_omits_it() -> None:
+    text = scaffold("DMA")
+    profile = load_profile_text(text)
+    assert (profile.readiness.edition, profile.readiness.rank) == (2023, 127)
+    assert profile.readiness.imputed_over_40pct is True
+    assert profile.readiness.indicators is not None and len(profile.readiness.indicators) == 39
+    assert "not covered in the 2022, 2024 edition(s) of the index" in text
+
+
+def test_scaffold_lists_the_bundled_figures_with_their_sources() -> None:
+    text = scaffold("MUS")
+    assert "Government AI Readiness Index 2025 (new six-pillar framework): 52.76" in text
+    assert "Individuals using the Internet: 73.3% (2024) [wdi]" in text
+    assert "E-Government Development Index (0-1): 0.751, rank 76 of 193 (2024" in text
+    assert "[egdi2024]" in text and "[gci2024]" in text and "[wgi2023]" in text
+    profile = load_profile_text(text)
+    assert profile.context.gdp_per_capita_usd is not None
+    assert profile.context.gdp_per_capita_usd.value == 12991.29
+
+
+def test_a_country_only_in_the_2025_edition_is_scaffolded_without_scores() -> None:
+    profile = load_profile_text(scaffold("FSM"))
+    assert profile.readiness.covered is False
+    assert profile.readiness.note is not None and "2025 edition" in profile.readiness.note
 
 
 def test_territory_scaffold_is_not_covered() -> None:
@@ -48,17 +83,24 @@ def test_non_cdcc_scaffold_leaves_gaps_commented() -> None:
     profile = load_profile_text(text)
     assert profile.identity.cdcc_status == "none"
     assert profile.identity.sids is None
-    assert profile.context.population is None
-    assert '  # population: {value: 0, year: 2024, source: "..."}   # DATA GAP' in text
+    # The bundled World Bank data gives population and income for every country.
+    assert profile.context.population is not None and profile.context.population.year == 2025
     assert "  # ai_strategy: {status: none" in text
     gaps = {f.path for f in missing_items(profile)}
-    assert {"identity.languages", "context.population", "institutions.ai_strategy"} <= gaps
+    assert {"identity.languages", "identity.sids", "institutions.ai_strategy"} <= gaps
+    assert "context.population" not in gaps
 
 
 def test_imputed_flag_follows_the_report() -> None:
+    # The 2023 report lists the countries with more than 40% imputed data: the flag is
+    # written on a 2023 block, and the assessment keeps the caution whatever the edition.
     for code in sorted(dataset.IMPUTED_OVER_40PCT):
-        assert load_profile_text(scaffold(code)).readiness.imputed_over_40pct is True
-    assert load_profile_text(scaffold("JAM")).readiness.imputed_over_40pct is False
+        profile = load_profile_text(scaffold(code))
+        if profile.readiness.edition == 2023:
+            assert profile.readiness.imputed_over_40pct is True
+        assert assess(profile, dt.date(2026, 3, 1)).readiness.imputed_2023 is True
+    jam = load_profile_text(scaffold("JAM"))
+    assert assess(jam, dt.date(2026, 3, 1)).readiness.imputed_2023 is False
 
 
 @pytest.mark.parametrize("code", ["XXX", "", "JAMAICA", "ATA"])
@@ -69,7 +111,10 @@ def test_unknown_code(code: str) -> None:
 
 def test_known_codes() -> None:
     codes = known_codes()
-    assert len(codes) == 206 and codes == sorted(codes)
+    # 195 countries in some edition of the index (Micronesia and Palau only in 2025) and the
+    # 13 CDCC associate members.
+    assert len(codes) == 208 and codes == sorted(codes)
+    assert "FSM" in codes and "PLW" in codes
     assert "VIR" in codes and "USA" in codes
 
 

@@ -1,12 +1,13 @@
-"""Benchmarks: a country's readiness scores against CDCC, Latin America and Caribbean, and world."""
+"""Benchmarks: a country's readiness scores against the comparison groups that fit it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable
 
 from strategygen.assess import datasets as dataset
+from strategygen.assess.datasets.readiness import scores
+from strategygen.assess.editions import THREE_PILLAR_YEARS, Resolved, resolve
+from strategygen.assess.groups import group_means, members
 from strategygen.assess.model import Benchmark
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
@@ -40,69 +41,15 @@ LABELS: dict[str, str] = {TOTAL_KEY: "Overall readiness", **PILLAR_LABELS, **DIM
 EXTREMES = 3
 
 
-@dataclass(frozen=True)
-class PeerStats:
-    """Peer-group statistics for one measure, computed from the bundled dataset."""
-
-    cdcc_mean: float
-    lac_mean: float
-    world_mean: float
-    world_ranked: int
-    cdcc_ranked: int
-    cdcc_leader: str
-    cdcc_leader_score: float
-
-
 def _level(key: str) -> str:
     if key == TOTAL_KEY:
         return "total"
     return "pillar" if key in PILLAR_DIMENSIONS else "dimension"
 
 
-def _dataset_value(row: dataset.IndexRow, key: str) -> float | None:
-    if key == TOTAL_KEY:
-        return row.total
-    if key in row.pillars:
-        return row.pillars[key]
-    return row.dimensions.get(key)
-
-
-def _mean(values: Iterable[float]) -> float:
-    items = list(values)
-    return sum(items) / len(items) if items else 0.0
-
-
 def cdcc_member_codes() -> tuple[str, ...]:
     """Return the ISO codes of the CDCC member states (not associate members), sorted."""
     return tuple(sorted(code for code, row in dataset.cdcc().items() if row.status == "member"))
-
-
-@cache
-def peer_stats() -> Mapping[str, PeerStats]:
-    """Return peer-group statistics for every benchmark key (skipping missing values)."""
-    rows = dataset.index_scores()
-    members = [rows[c] for c in cdcc_member_codes() if c in rows]
-    out: dict[str, PeerStats] = {}
-    for key in BENCHMARK_KEYS:
-        world = [v for r in rows.values() if (v := _dataset_value(r, key)) is not None]
-        lac = [
-            v
-            for r in rows.values()
-            if r.un_region in dataset.LAC_REGIONS and (v := _dataset_value(r, key)) is not None
-        ]
-        cdcc = [(v, r.country) for r in members if (v := _dataset_value(r, key)) is not None]
-        # Highest score leads; a tie goes to the name first in alphabetical order.
-        leader_score, leader = min(cdcc, key=lambda item: (-item[0], item[1]))
-        out[key] = PeerStats(
-            cdcc_mean=_mean(v for v, _ in cdcc),
-            lac_mean=_mean(lac),
-            world_mean=_mean(world),
-            world_ranked=len(world),
-            cdcc_ranked=len(cdcc),
-            cdcc_leader=leader,
-            cdcc_leader_score=leader_score,
-        )
-    return out
 
 
 def profile_score(profile: CountryProfile, key: str) -> float | None:
@@ -122,69 +69,72 @@ def _rank(score: float, others: Iterable[float]) -> int:
     return 1 + sum(1 for v in others if v > score)
 
 
-def compute_benchmarks(profile: CountryProfile) -> tuple[Benchmark, ...]:
-    """Compare the profile's total, pillar and dimension scores with the peer groups.
+def compute_benchmarks(
+    profile: CountryProfile, resolved: Resolved | None = None
+) -> tuple[Benchmark, ...]:
+    """Compare the country's total, pillar and dimension scores with its comparison groups.
 
-    The country's own score comes from the profile; peer means, ranks and leaders come from
-    the bundled 2023 dataset. Ranks compare the profile's score with every other country's
-    dataset score, so an edited profile still ranks consistently; ties share the better rank.
-    The overall total uses the index's published rank (which breaks ties on unrounded scores)
-    when the profile's total is the published one. Uncovered territories get
-    benchmarks with ``score``, ranks and gaps set to None.
+    The scores are those of the analysis edition (the newest three-pillar edition covering
+    the country; the profile's own where it overrides that edition); group means, ranks and
+    leaders come from the bundled data of the same edition. Ranks compare the country's score
+    with every other country's, so an edited profile still ranks consistently; ties share the
+    better rank, except for the total when the scores are the published ones, where the
+    index's own rank (which breaks ties on unrounded scores) is used. A country no edition
+    covers gets benchmarks with no score, ranks or gaps, against the latest comparable means.
 
     Args:
         profile: The validated country profile.
+        resolved: The country's editions (from ``editions.resolve``); computed if not given.
 
     Returns:
         One Benchmark per key of ``BENCHMARK_KEYS``, in that order.
 
     """
-    rows = dataset.index_scores()
+    resolved = resolved or resolve(profile)
+    own = resolved.analysis
+    year = own.edition if own is not None else THREE_PILLAR_YEARS[-1]
+    rows = scores(year)
     code = profile.code
-    is_member = profile.identity.cdcc_status == "member"
-    members = set(cdcc_member_codes())
-    stats = peer_stats()
+    groups = resolved.groups
+    peer = resolved.peer or groups[-1]
+    peer_codes = {r.iso3 for r in members(peer, year)} - {code}
     out: list[Benchmark] = []
     for key in BENCHMARK_KEYS:
-        peer = stats[key]
-        score = profile_score(profile, key)
-        world_rank: int | None = None
-        cdcc_rank: int | None = None
-        gap: float | None = None
-        own = rows.get(code)
-        published = profile.readiness.rank
-        if key == TOTAL_KEY and score is not None and published and own and own.total == score:
-            # The index breaks ties on unrounded scores; its published rank is authoritative.
-            world_rank = published
-            if is_member:
-                cdcc_rank = 1 + sum(
-                    1 for c in members if c != code and c in rows and rows[c].rank < published
-                )
-            gap = round(max(peer.cdcc_leader_score - score, 0.0), 2)
-        elif score is not None:
-            others = {c: _dataset_value(r, key) for c, r in rows.items() if c != code}
-            world_rank = _rank(score, (v for v in others.values() if v is not None))
-            if is_member:
-                cdcc_rank = _rank(
-                    score,
-                    (v for c, v in others.items() if c in members and v is not None),
-                )
-            gap = round(max(peer.cdcc_leader_score - score, 0.0), 2)
+        score = own.value(key) if own is not None else None
+        others = {c: v for c, r in rows.items() if c != code and (v := r.value(key)) is not None}
+        world_rank = peer_rank = None
+        gap = None
+        # The peer group's leader: the other members' bundled scores and the country's own.
+        candidates = [(v, rows[c].country) for c, v in others.items() if c in peer_codes]
+        if score is not None:
+            candidates.append((score, own.country if own is not None else profile.identity.name))
+            if key == TOTAL_KEY and resolved.published_rank and own is not None:
+                world_rank = own.rank
+                peer_rank = 1 + sum(1 for c in peer_codes if c in rows and rows[c].rank < own.rank)
+            else:
+                world_rank = _rank(score, others.values())
+                peer_rank = _rank(score, (v for c, v in others.items() if c in peer_codes))
+        # Highest score leads; a tie goes to the name first in alphabetical order.
+        top = min(candidates, key=lambda item: (-item[0], item[1])) if candidates else None
+        if score is not None and top is not None:
+            gap = round(max(top[0] - score, 0.0), 2)
+        means = {k: s.mean for k, s in group_means(groups, year, key).items()}
         out.append(
             Benchmark(
                 key=key,
                 label=LABELS[key],
                 level=_level(key),  # type: ignore[arg-type]
                 score=score,
-                cdcc_mean=round(peer.cdcc_mean, 2),
-                lac_mean=round(peer.lac_mean, 2),
-                world_mean=round(peer.world_mean, 2),
+                edition=year,
+                means={k: (round(v, 2) if v is not None else None) for k, v in means.items()},
+                peer=peer.key,
                 world_rank=world_rank,
-                world_ranked=peer.world_ranked,
-                cdcc_rank=cdcc_rank,
-                cdcc_ranked=peer.cdcc_ranked,
-                cdcc_leader=peer.cdcc_leader,
-                cdcc_leader_score=peer.cdcc_leader_score,
+                world_ranked=len(others) + (1 if score is not None else 0),
+                peer_rank=peer_rank,
+                peer_ranked=len([c for c in peer_codes if c in others])
+                + (1 if score is not None else 0),
+                peer_leader=top[1] if top else None,
+                peer_leader_score=top[0] if top else None,
                 gap_to_leader=gap,
             )
         )
@@ -212,7 +162,7 @@ def strongest_weakest(
         return (), ()
 
     def diff(b: Benchmark) -> float:
-        return round((b.score or 0.0) - b.cdcc_mean, 6)
+        return round((b.score or 0.0) - (b.peer_mean or 0.0), 6)
 
     top = max(scored, key=lambda b: (b.score or 0.0, -order[b.key]))
     bottom = min(scored, key=lambda b: (b.score or 0.0, order[b.key]))

@@ -2,99 +2,37 @@
 
 The catalogue (``strategygen/data/kpis.yaml``) is data; each entry picks a baseline kind and a
 target kind by name (``kind: readiness_score``) with its parameters, and the models here compute
-them. Baselines come only from facts in the profile (value, year, source id); where the profile
-has none, the KPI has no baseline and the assessment records a data gap. Targets are relative
+them (the kinds read from the bundled data are in ``kpi_readiness``). Baselines come from facts
+in the profile or the bundled data (value, year, source id); where neither has one, the KPI has
+no baseline and the assessment records a data gap. Targets are relative
 moves (a stage up, half a gap closed, every production use case covered) or numbers computed
 from supplied data with stated ratios; no absolute target is invented.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from strategygen.assess.benchmarks import BENCHMARK_KEYS
-from strategygen.assess.model import Baseline, Benchmark, Maturity, TrainingTier
-from strategygen.inputs.profile import CountryProfile
+from strategygen.assess.kpi_context import Due, Kind, KpiContext, number_text, source_year
+from strategygen.assess.kpi_readiness import (
+    IndicatorBaseline,
+    IndicatorTarget,
+    ReadinessLatestBaseline,
+    ReadinessLatestTarget,
+    ReadinessScoreBaseline,
+    ReadinessScoreTarget,
+)
+from strategygen.assess.model import Baseline
 
-Due = Literal["short", "mid", "end"]
-
-
-@dataclass(frozen=True)
-class KpiContext:
-    """What baselines and targets are computed from."""
-
-    profile: CountryProfile
-    horizon_start: int
-    horizon_end: int
-    benchmarks: Mapping[str, Benchmark]
-    maturity: Mapping[str, Maturity]
-    tiers: Mapping[str, TrainingTier]
-
-    @property
-    def short_year(self) -> int:
-        """Year a short-horizon target falls due (end of the first year)."""
-        return self.horizon_start
-
-    @property
-    def mid_year(self) -> int:
-        """Year a medium-horizon target falls due (third year, within the horizon)."""
-        return min(self.horizon_start + 2, self.horizon_end)
-
-    def due_year(self, due: Due) -> int:
-        """Year a target falls due: the first, third or last year of the horizon."""
-        return {"short": self.short_year, "mid": self.mid_year}.get(due, self.horizon_end)
-
-
-def number_text(value: float) -> str:
-    """Format a count with thousands separators, and a fraction only when there is one."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def _source_year(profile: CountryProfile, source_id: str) -> int | None:
-    for source in profile.sources:
-        if source.id == source_id:
-            return source.year
-    return None
-
-
-class _Kind(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _known_dimension(key: str) -> str:
-    if key not in BENCHMARK_KEYS:
-        raise ValueError(f"must be one of {', '.join(BENCHMARK_KEYS)}")
-    return key
-
+__all__ = ["BaselineKind", "KpiContext", "TargetKind", "number_text"]
 
 # ---------------------------------------------------------------------------------------------
 # Baselines.
 
 
-class ReadinessScoreBaseline(_Kind):
-    """The country's score in the readiness index (overall, a pillar or a dimension)."""
-
-    kind: Literal["readiness_score"]
-    dimension: str
-
-    _check = field_validator("dimension")(_known_dimension)
-
-    def compute(self, ctx: KpiContext) -> Baseline | None:
-        """Return the score with the index edition and source, or None if not recorded."""
-        r = ctx.profile.readiness
-        b = ctx.benchmarks.get(self.dimension)
-        if b is None or b.score is None or r.edition is None or r.source is None:
-            return None
-        return Baseline(f"{b.score:.2f}", r.edition, r.source)
-
-
-class AiStrategyBaseline(_Kind):
+class AiStrategyBaseline(Kind):
     """The status (and title) of the national AI strategy."""
 
     kind: Literal["ai_strategy"]
@@ -104,14 +42,14 @@ class AiStrategyBaseline(_Kind):
         s = ctx.profile.institutions.ai_strategy
         if s is None:
             return None
-        year = s.year or _source_year(ctx.profile, s.source)
+        year = s.year or source_year(ctx.profile, s.source)
         if year is None:
             return None
         label = s.status.replace("_", " ")
         return Baseline(f"{label}" + (f" ({s.title})" if s.title else ""), year, s.source)
 
 
-class StrategyDeliveryBaseline(_Kind):
+class StrategyDeliveryBaseline(Kind):
     """Delivery of the strategy's own objectives or actions: none before a strategy exists."""
 
     kind: Literal["strategy_delivery"]
@@ -125,13 +63,13 @@ class StrategyDeliveryBaseline(_Kind):
         s = ctx.profile.institutions.ai_strategy
         if s is None or s.status == "adopted":
             return None
-        year = s.year or _source_year(ctx.profile, s.source)
+        year = s.year or source_year(ctx.profile, s.source)
         if year is None:
             return None
         return Baseline("none yet: no strategy adopted", year, s.source)
 
 
-class LawBaseline(_Kind):
+class LawBaseline(Kind):
     """The status (and title) of one law in the profile's ``law`` block."""
 
     kind: Literal["law"]
@@ -146,14 +84,14 @@ class LawBaseline(_Kind):
         law = getattr(ctx.profile.law, self.law)
         if law is None or law.status is None:
             return None
-        year = law.year or _source_year(ctx.profile, law.source)
+        year = law.year or source_year(ctx.profile, law.source)
         if year is None:
             return None
         text = law.status.replace("_", " ") + (f" ({law.title})" if law.title else "")
         return Baseline(text, year, law.source)
 
 
-class LawAuthorityBaseline(_Kind):
+class LawAuthorityBaseline(Kind):
     """The body recorded as supervising a law (for data protection: the regulator)."""
 
     kind: Literal["law_authority"]
@@ -164,13 +102,13 @@ class LawAuthorityBaseline(_Kind):
         law = getattr(ctx.profile.law, self.law)
         if law is None or law.authority is None:
             return None
-        year = _source_year(ctx.profile, law.source) or law.year
+        year = source_year(ctx.profile, law.source) or law.year
         if year is None:
             return None
         return Baseline(f"in place ({law.authority})", year, law.source)
 
 
-class CivilServiceCountBaseline(_Kind):
+class CivilServiceCountBaseline(Kind):
     """A civil-service count, optionally with its share of the headcount."""
 
     kind: Literal["civil_service_count"]
@@ -195,13 +133,13 @@ def _inventory_source(ctx: KpiContext) -> tuple[int, str] | None:
         return None
     ids = [psai.use_cases_source] if psai.use_cases_source else []
     ids += sorted({c.source for c in psai.use_cases})
-    years = [y for i in ids if (y := _source_year(ctx.profile, i)) is not None]
+    years = [y for i in ids if (y := source_year(ctx.profile, i)) is not None]
     if not ids or not years:
         return None
     return max(years), ids[0]
 
 
-class UseCasesBaseline(_Kind):
+class UseCasesBaseline(Kind):
     """A measure of the public-sector AI use-case inventory."""
 
     kind: Literal["use_cases"]
@@ -228,6 +166,8 @@ class UseCasesBaseline(_Kind):
 
 BaselineKind = Annotated[
     ReadinessScoreBaseline
+    | ReadinessLatestBaseline
+    | IndicatorBaseline
     | AiStrategyBaseline
     | StrategyDeliveryBaseline
     | LawBaseline
@@ -242,42 +182,7 @@ BaselineKind = Annotated[
 # Targets: each returns (text, year due); a year of 0 means "every year to the horizon's end".
 
 
-class ReadinessScoreTarget(_Kind):
-    """Half the gap to the CDCC mean if below it, else half the gap to the CDCC leader."""
-
-    kind: Literal["readiness_score"]
-    dimension: str
-
-    _check = field_validator("dimension")(_known_dimension)
-
-    def compute(self, ctx: KpiContext) -> tuple[str, int]:
-        """Return the target text and its year."""
-        b = ctx.benchmarks.get(self.dimension)
-        end = ctx.horizon_end
-        if b is None or b.score is None:
-            return (
-                f"A first readiness assessment completed by {ctx.short_year + 1}; "
-                "targets set from its results",
-                ctx.short_year + 1,
-            )
-        if b.score < b.cdcc_mean:
-            goal = b.score + (b.cdcc_mean - b.score) / 2
-            return (
-                f"Close half the gap to the CDCC members' mean ({b.cdcc_mean:.2f}) by {end}: "
-                f"{goal:.2f} or higher in the edition published that year",
-                end,
-            )
-        if b.gap_to_leader:
-            goal = b.score + b.gap_to_leader / 2
-            return (
-                f"Close half the gap to the CDCC leader ({b.cdcc_leader}, "
-                f"{b.cdcc_leader_score:.2f}) by {end}: {goal:.2f} or higher",
-                end,
-            )
-        return (f"Remain at or above the highest CDCC member score through {end}", end)
-
-
-class AiStrategyTarget(_Kind):
+class AiStrategyTarget(Kind):
     """Adoption by a formal instrument, or a refresh of a strategy already adopted."""
 
     kind: Literal["ai_strategy"]
@@ -297,7 +202,7 @@ class AiStrategyTarget(_Kind):
         )
 
 
-class DataProtectionLawTarget(_Kind):
+class DataProtectionLawTarget(Kind):
     """The next step from the recorded status: confirm it, enact, complete, or enforce."""
 
     kind: Literal["data_protection_law"]
@@ -322,7 +227,7 @@ class DataProtectionLawTarget(_Kind):
         return (f"Every provision in force by {ctx.mid_year}", ctx.mid_year)
 
 
-class DataProtectionAuthorityTarget(_Kind):
+class DataProtectionAuthorityTarget(Kind):
     """An authority appointed and working, or yearly reporting where one is recorded."""
 
     kind: Literal["data_protection_authority"]
@@ -342,7 +247,7 @@ class DataProtectionAuthorityTarget(_Kind):
         )
 
 
-class TextTarget(_Kind):
+class TextTarget(Kind):
     """A fixed phrase with ``{year}`` filled from the horizon."""
 
     kind: Literal["text"]
@@ -363,7 +268,7 @@ class TextTarget(_Kind):
         return self.text.replace("{year}", str(year)), year
 
 
-class TrainingTierTarget(_Kind):
+class TrainingTierTarget(Kind):
     """The number to train in one tier of the civil-service training plan."""
 
     kind: Literal["training_tier"]
@@ -388,6 +293,8 @@ class TrainingTierTarget(_Kind):
 
 TargetKind = Annotated[
     ReadinessScoreTarget
+    | ReadinessLatestTarget
+    | IndicatorTarget
     | AiStrategyTarget
     | DataProtectionLawTarget
     | DataProtectionAuthorityTarget

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from strategygen.assess.benchmarks import LABELS
 from strategygen.assess.checklist import CHECKLIST, is_present, value_at
+from strategygen.assess.datasets import IMPUTED_OVER_40PCT
 from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
 from strategygen.inputs.profile import CountryProfile, LawStatus
 
@@ -202,14 +203,20 @@ def _item_label(path: str) -> str:
     return labels.get(path, path.rsplit(".", 1)[-1].replace("_", " "))
 
 
+def _imputed(profile: CountryProfile) -> bool:
+    # Oxford Insights published the list of countries with more than 40% of their data
+    # imputed for 2023 only; the caution holds whichever edition the profile records.
+    return profile.readiness.imputed_over_40pct or profile.code in IMPUTED_OVER_40PCT
+
+
 def _confidence(profile: CountryProfile, spec: AreaSpec, scored: bool) -> tuple[Confidence, str]:
     # Name missing facts as the reader knows them ("civil-service headcount"), not by
     # their field path; the path stays available in Annex D.
     missing_key = [_item_label(p) for p in spec.key_items if not _present(profile, p)]
     missing_other = [_item_label(p) for p in spec.other_items if not _present(profile, p)]
-    if spec.dimensions and not profile.readiness.covered:
+    if spec.dimensions and not scored:
         missing_key.append("readiness scores")
-    if profile.readiness.imputed_over_40pct and scored:
+    if _imputed(profile) and scored:
         return "low", "the index imputed more than 40% of this country's indicator data"
     if missing_key:
         return "low", "key facts missing: " + ", ".join(missing_key)
@@ -258,7 +265,7 @@ def _overall(profile: CountryProfile, areas: Sequence[Maturity]) -> Maturity:
     low = [a.label for a in areas if a.confidence == "low"]
     unstaged = [a.label for a in areas if a.stage is None]
     confidence: Confidence
-    if profile.readiness.imputed_over_40pct:
+    if _imputed(profile):
         confidence, reason = "low", "the index imputed more than 40% of this country's data"
     elif len(low) * 2 >= len(areas) or len(staged) * 2 < len(areas):
         confidence = "low"

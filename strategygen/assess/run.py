@@ -11,10 +11,14 @@ from pathlib import Path
 from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
 from strategygen.assess.checklist import completeness, missing_items
 from strategygen.assess.context import CountryContext, country_context, territory_sources
+from strategygen.assess.datasets.catalogue import catalogue
 from strategygen.assess.economy import SOURCES as ECONOMY_SOURCES
+from strategygen.assess.editions import Resolved
+from strategygen.assess.editions import resolve as resolve_editions
+from strategygen.assess.evidence import Evidence, country_evidence
 from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
 from strategygen.assess.maturity import assess_maturity
-from strategygen.assess.model import Assessment, DataGap
+from strategygen.assess.model import Assessment, DataGap, Kpi
 from strategygen.assess.owners import resolve
 from strategygen.assess.plan import complete_plan
 from strategygen.assess.rules import (
@@ -120,16 +124,27 @@ def assess(
         start, end = horizon(profile, build_date)
     if rules is None:
         rules = rule_library(settings.rules, settings.disable_rules)
-    benchmarks = compute_benchmarks(profile)
+    resolved = resolve_editions(profile)
+    benchmarks = compute_benchmarks(profile, resolved)
     strongest, weakest = strongest_weakest(benchmarks)
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
-    conditions = ConditionContext(profile, by_key, maturity, derive(profile, build_date))
+    peer = resolved.peer
+    conditions = ConditionContext(
+        profile,
+        by_key,
+        maturity,
+        derive(profile, build_date),
+        peer.phrase if peer is not None else None,
+    )
     fired = fire(rules, conditions, placeholder_values(conditions, start, end))
     tiers = training_tiers(profile, ratios)
     context = country_context(profile)
-    ctx = KpiContext(profile, start, end, by_key, maturity, {t.key: t for t in tiers})
+    evidence = country_evidence(profile.code, peer)
+    ctx = KpiContext(
+        profile, start, end, by_key, maturity, {t.key: t for t in tiers}, resolved.view, evidence
+    )
     plan = complete_plan(fired, profile, context, ctx, tiers)
     fired = plan.fired
 
@@ -175,4 +190,17 @@ def assess(
         bands=plan.bands,
         dataset_sources=dataset_sources(context, sectors),
         expired_plans=expired_plans(profile, build_date),
+        readiness=resolved.view,
+        evidence=evidence,
+        datasets=_datasets(resolved, evidence, kpis),
     )
+
+
+def _datasets(resolved: Resolved, evidence: Evidence, kpis: Sequence[Kpi]) -> tuple[str, ...]:
+    """Catalogue ids of every bundled dataset the document draws a figure or a group from."""
+    ids = [e.source for e in resolved.view.editions]
+    ids += [g.source for g in resolved.groups]
+    ids += evidence.sources
+    ids += [k.baseline.source_id for k in kpis if k.baseline is not None]
+    known = catalogue()
+    return tuple(i for i in dict.fromkeys(ids) if i in known)

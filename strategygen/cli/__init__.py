@@ -13,6 +13,7 @@ import click
 
 from strategygen import __version__
 from strategygen.cli.build import build_cmd
+from strategygen.cli.data import data_cmd
 from strategygen.cli.profiles import list_cmd, new_cmd, schema_cmd, validate_cmd
 from strategygen.cli.region import region_cmd
 from strategygen.cli.rules import rules_group
@@ -48,6 +49,7 @@ for _command in (
     new_cmd,
     build_cmd,
     region_cmd,
+    data_cmd,
     schema_cmd,
     templates_group,
     rules_group,

@@ -1,6 +1,7 @@
 """Inline SVG charts drawn from an Assessment: vector, no script, readable in grayscale.
 
-This module draws the readiness charts (dimensions, pillars) and gathers every chart of a
+This module draws the readiness charts (dimensions, pillars; the trend across editions is in
+:mod:`strategygen.render.trend_chart`) and gathers every chart of a
 document; the plan charts (roadmap, training tiers) are in :mod:`strategygen.render.plan_charts`
 and the drawing primitives in :mod:`strategygen.render.svg`.
 """
@@ -14,11 +15,8 @@ from markupsafe import escape
 from strategygen.assess.model import Assessment, Benchmark
 from strategygen.render.plan_charts import roadmap_chart, training_chart
 from strategygen.render.svg import (
-    CDCC,
     COUNTRY,
-    LAC,
     WIDTH,
-    WORLD,
     Chart,
     Series,
     bar_chart,
@@ -28,11 +26,12 @@ from strategygen.render.svg import (
     score_text,
     svg_element,
 )
+from strategygen.render.trend_chart import trend_chart
 
 
-def _compare(items: Sequence[Benchmark], attr: str) -> tuple[list[str], list[str]]:
-    above = [b.label for b in items if b.score is not None and b.score >= getattr(b, attr)]
-    below = [b.label for b in items if b.score is not None and b.score < getattr(b, attr)]
+def _compare(items: Sequence[Benchmark]) -> tuple[list[str], list[str]]:
+    above = [b.label for b in items if b.score is not None and b.score >= (b.peer_mean or 0.0)]
+    below = [b.label for b in items if b.score is not None and b.score < (b.peer_mean or 0.0)]
     return above, below
 
 
@@ -43,37 +42,85 @@ def _join(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+# Grayscale-safe styles for the comparison groups a chart shows, in order.
+_GROUP_STYLES: tuple[tuple[str, str, str], ...] = (
+    ("#a34a00", "hatch", "square"),
+    ("#1d6b5a", "dots", "triangle"),
+    ("#6b6b6b", "light", "diamond"),
+)
+
+
+def chart_groups(a: Assessment) -> list[Series]:
+    """Return the groups a chart draws: the peer group, the widest regional group, the world.
+
+    Tables show every comparison group; a chart keeps to three so it stays legible.
+    """
+    view = a.readiness
+    peer = view.peer
+    keys: list[str] = [peer.key] if peer is not None else []
+    present = {g.key for g in view.groups}
+    # The widest regional group first: it adds most to the peer group and the world.
+    regional = next(
+        (k for k in ("lac", "region", "subregion") if k in present and k not in keys), None
+    )
+    if regional is not None:
+        keys.append(regional)
+    if "world" not in keys:
+        keys.append("world")
+    out = []
+    for i, key in enumerate(keys[:3]):
+        group = view.group(key)
+        colour, fill, marker = _GROUP_STYLES[i]
+        label = "World mean" if key == "world" else f"{group.label} mean"
+        out.append(Series(key, label, colour, fill, marker))
+    return out
+
+
+def _group_name(series: Series) -> str:
+    """Return the group a series shows, in running text ("CDCC members", "the world")."""
+    return "the world" if series.key == "world" else series.label.removesuffix(" mean")
+
+
 def dimension_chart(a: Assessment) -> Chart | None:
-    """Dimension scores against the CDCC and LAC means (None when the index has no scores)."""
+    """Dimension scores against the comparison groups' means (None without index scores)."""
     dims = [b for b in a.benchmarks if b.level == "dimension"]
-    if not dims or not a.profile.readiness.covered:
+    if not dims or all(b.score is None for b in dims):
         return None
     name = a.profile.identity.name
     country = Series("country", name, COUNTRY.colour, COUNTRY.fill, COUNTRY.marker)
-    above, below = _compare(dims, "cdcc_mean")
-    title = f"{name}: readiness dimension scores against regional means"
+    # Country and peer group only: two bars per dimension keep the chart to half a page;
+    # the data table gives every group.
+    groups = chart_groups(a)[:1]
+    above, below = _compare(dims)
+    peer = a.readiness.peer
+    peer_label = peer.label if peer is not None else "the world"
+    edition = dims[0].edition
+    title = f"{name}: readiness dimension scores against comparison groups ({edition})"
+    order = " and ".join(
+        f"the {('second', 'third')[i]} the mean for {_group_name(s)}" for i, s in enumerate(groups)
+    )
     desc = (
         f"Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
-        f"({a.profile.readiness.edition}), on a 0-100 scale. For each dimension the first bar "
-        f"is {name}, the second the CDCC mean and the third the Latin America and Caribbean "
-        f"mean. {name} is at or above the CDCC mean in {len(above)} of {len(dims)} dimensions "
-        f"({_join(above)}) and below it in {len(below)} ({_join(below)})."
+        f"({edition}), on a 0-100 scale. For each dimension the first bar is {name}, {order}. "
+        f"{name} is at or above the mean for {peer_label} in {len(above)} of {len(dims)} "
+        f"dimensions ({_join(above)}) and below it in {len(below)} ({_join(below)})."
     )
     svg = bar_chart(
         "dimensions",
         title,
         desc,
-        [(b.label, (b.score, b.cdcc_mean, b.lac_mean)) for b in dims],
-        (country, CDCC, LAC),
+        [(b.label, (b.score, *(b.mean(s.key) for s in groups))) for b in dims],
+        (country, *groups),
+        bar_h=10.0,
+        gap=6.0,
     )
-    head = ("Dimension", name, "CDCC mean", "LAC mean", "World mean", "World rank")
+    all_groups = a.readiness.groups
+    head = ("Dimension", name, *(g.column for g in all_groups), "World rank")
     rows = tuple(
         (
             b.label,
             score_text(b.score),
-            score_text(b.cdcc_mean),
-            score_text(b.lac_mean),
-            score_text(b.world_mean),
+            *(score_text(b.mean(g.key)) for g in all_groups),
             f"{b.world_rank} of {b.world_ranked}" if b.world_rank else "n/a",
         )
         for b in dims
@@ -82,17 +129,13 @@ def dimension_chart(a: Assessment) -> Chart | None:
 
 
 def pillar_chart(a: Assessment) -> Chart | None:
-    """Pillar profile as a dot plot: country, CDCC, LAC and world (None when not covered)."""
+    """Pillar profile as a dot plot: the country and its comparison groups (None without scores)."""
     items = [b for b in a.benchmarks if b.level in ("total", "pillar")]
-    if not items or not a.profile.readiness.covered:
+    if not items or all(b.score is None for b in items):
         return None
     name = a.profile.identity.name
-    series = (
-        Series("country", name, COUNTRY.colour, COUNTRY.fill, COUNTRY.marker),
-        CDCC,
-        LAC,
-        WORLD,
-    )
+    groups = chart_groups(a)
+    series = (Series("country", name, COUNTRY.colour, COUNTRY.fill, COUNTRY.marker), *groups)
     label_w, right = 180.0, 24.0
     plot_w = WIDTH - label_w - right
     row_h, top = 44.0, 40.0
@@ -113,8 +156,8 @@ def pillar_chart(a: Assessment) -> Chart | None:
             f'<line x1="{pt(label_w)}" y1="{pt(y)}" x2="{pt(label_w + plot_w)}" y2="{pt(y)}" '
             f'stroke="#8a8a8a" stroke-width="1"/>'
         )
-        values = (b.score, b.cdcc_mean, b.lac_mean, b.world_mean)
-        # Peer markers are drawn first, the country on top so it is never hidden.
+        values = (b.score, *(b.mean(s.key) for s in groups))
+        # Group markers are drawn first, the country on top so it is never hidden.
         for s, v in reversed(list(zip(series, values, strict=True))):
             if v is not None:
                 body.append(marker(s.marker, label_w + plot_w * v / 100, y, 11, s.colour))
@@ -124,28 +167,24 @@ def pillar_chart(a: Assessment) -> Chart | None:
                 f'text-anchor="middle" font-size="10" font-weight="bold">{b.score:.1f}</text>'
             )
     total = next((b for b in items if b.level == "total"), items[0])
-    title = f"{name}: readiness pillar profile against peer groups"
-    gap_words = (
-        f"The overall score of {score_text(total.score)} compares with a CDCC mean of "
-        f"{score_text(total.cdcc_mean)}, a Latin America and Caribbean mean of "
-        f"{score_text(total.lac_mean)} and a world mean of {score_text(total.world_mean)}."
-    )
+    title = f"{name}: readiness pillar profile against comparison groups ({total.edition})"
+    means = ", ".join(f"{score_text(total.mean(s.key))} for {_group_name(s)}" for s in groups)
+    shapes = {"square": "open squares", "triangle": "triangles", "diamond": "open diamonds"}
+    legend = ", ".join(f"{shapes[s.marker]} the {s.label}" for s in groups)
     desc = (
         f"Dot plot of the overall score and the three pillars of the Government AI Readiness "
-        f"Index on a 0-100 scale. Filled circles mark {name}, open squares the CDCC mean, "
-        f"triangles the Latin America and Caribbean mean and open diamonds the world mean. "
-        f"{gap_words}"
+        f"Index ({total.edition}) on a 0-100 scale. Filled circles mark {name}, {legend}. "
+        f"The overall score of {score_text(total.score)} compares with {means}."
     )
     svg = svg_element("pillars", height, title, desc, "".join(body))
-    head = ("Measure", name, "CDCC mean", "LAC mean", "World mean", "CDCC rank")
+    all_groups = a.readiness.groups
+    head = ("Measure", name, *(g.column for g in all_groups), "Rank in peer group")
     rows = tuple(
         (
             b.label,
             score_text(b.score),
-            score_text(b.cdcc_mean),
-            score_text(b.lac_mean),
-            score_text(b.world_mean),
-            f"{b.cdcc_rank} of {b.cdcc_ranked}" if b.cdcc_rank else "n/a",
+            *(score_text(b.mean(g.key)) for g in all_groups),
+            f"{b.peer_rank} of {b.peer_ranked}" if b.peer_rank else "n/a",
         )
         for b in items
     )
@@ -155,10 +194,13 @@ def pillar_chart(a: Assessment) -> Chart | None:
 def build_charts(a: Assessment) -> dict[str, Chart]:
     """Return every chart the document can show for this assessment, keyed by name.
 
-    ``dimensions`` and ``pillars`` are absent when the readiness index does not cover the
-    country; ``roadmap`` and ``training`` are always present.
+    ``trend``, ``dimensions`` and ``pillars`` are absent when no edition of the readiness
+    index covers the country; ``roadmap`` and ``training`` are always present.
     """
     out: dict[str, Chart] = {}
+    trend = trend_chart(a)
+    if trend is not None:
+        out["trend"] = trend
     dims = dimension_chart(a)
     if dims is not None:
         out["dimensions"] = dims

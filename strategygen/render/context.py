@@ -65,10 +65,6 @@ def number_sections(order: Sequence[str] = SECTION_ORDER) -> tuple[tuple[str, st
 # (id, number, title) in the default document order; the contract fixes the ids.
 SECTIONS: tuple[tuple[str, str, str], ...] = number_sections()
 
-# Reference data the assessment draws on even when the profile does not list it
-# (peer means come from the bundled index data).
-_BUNDLED_SOURCE_IDS = ("gairi2023",)
-
 
 @dataclass(frozen=True)
 class DocMeta:
@@ -134,9 +130,7 @@ def default_meta(
     # The body that leads AI policy sponsors the strategy; the digital-government lead does
     # not, so without an AI lead the draft is prepared for the government as a whole.
     issuer = inst.ai_lead_agency
-    dated = [s.accessed for s in p.sources if s.accessed is not None]
-    years = [s.year for s in p.sources if s.year is not None]  # undated web pages have none
-    data_date = max(dated).isoformat() if dated else str(max(years)) if years else "not stated"
+    data_date = newest_source_year(assessment)
     title = fill_title(
         title_pattern or DEFAULT_TITLE,
         {
@@ -174,14 +168,36 @@ def default_meta(
     )
 
 
+def newest_source_year(assessment: Assessment) -> str:
+    """Return the cover's "Data as of": the newest year of the sources the document uses.
+
+    The years are those of the profile's sources and of the bundled datasets the document
+    draws figures from; when a source records the date it was consulted in that newest year,
+    the full date is given.
+    """
+    sources = collect_sources(assessment).values()
+    # Undated web pages have no year; a consultation date still dates them.
+    years = [s.year for s in sources if s.year is not None]
+    years += [s.accessed.year for s in sources if s.accessed is not None]
+    if not years:
+        return "not stated"
+    newest = max(years)
+    dated = [s.accessed for s in sources if s.accessed and s.accessed.year >= newest]
+    return max(dated).isoformat() if dated else str(newest)
+
+
 def collect_sources(assessment: Assessment) -> dict[str, Source]:
-    """Return the profile's sources plus the bundled reference sources the document cites."""
-    from strategygen.assess.datasets import SOURCES
+    """Return the profile's sources plus the bundled datasets the document draws on.
+
+    A profile's own entry wins over the bundled one with the same id (a drafter may cite a
+    different release); each bundled dataset is listed with its publisher, licence and address.
+    """
+    from strategygen.assess.datasets.catalogue import as_source
 
     out = {s.id: s for s in assessment.profile.sources}
-    for sid in _BUNDLED_SOURCE_IDS:
+    for sid in assessment.datasets:
         if sid not in out:
-            out[sid] = Source.model_validate(SOURCES[sid])
+            out[sid] = as_source(sid)
     for entry in assessment.dataset_sources:
         bundled = str(entry["id"])
         if bundled not in out:

@@ -30,9 +30,6 @@ class Series:
 
 
 COUNTRY = Series("country", "Country", "#1f3a5f", "solid", "circle")
-CDCC = Series("cdcc", "CDCC mean", "#a34a00", "hatch", "square")
-LAC = Series("lac", "Latin America and Caribbean mean", "#1d6b5a", "dots", "triangle")
-WORLD = Series("world", "World mean", "#6b6b6b", "light", "diamond")
 
 
 @dataclass(frozen=True)
@@ -148,11 +145,12 @@ def bar_chart(
     desc: str,
     rows: Sequence[tuple[str, Sequence[float | None]]],
     series: Sequence[Series],
+    bar_h: float = 11.0,
+    gap: float = 8.0,
 ) -> Markup:
     """Draw grouped horizontal bars on a 0-100 scale, one group per row."""
     label_w, right = 180.0, 44.0
     plot_w = WIDTH - label_w - right
-    bar_h, gap = 11.0, 8.0
     group_h = bar_h * len(series) + gap
     top = 34.0
     height = top + group_h * len(rows) + 26

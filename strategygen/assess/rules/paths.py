@@ -63,6 +63,10 @@ MATURITY_ATTRS: dict[str, tuple[str, ...] | None] = {
 }
 BENCHMARK_ATTRS: tuple[str, ...] = (
     "score",
+    "peer_mean",
+    "peer_rank",
+    "peer_leader_score",
+    "gap_to_peer_mean",
     "cdcc_mean",
     "lac_mean",
     "world_mean",
@@ -213,6 +217,8 @@ class ConditionContext:
     benchmarks: Mapping[str, Benchmark]
     maturity: Mapping[str, Maturity]
     derived: Mapping[str, Any]
+    peer_group: str | None = None
+    """How the document names the peer group (``CDCC members``, ``Eastern Africa``...)."""
 
     def get(self, path: str) -> Any:
         """Return the value at a dotted path, or None where any step is missing."""

@@ -69,9 +69,12 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "edition",
     "overall_stage",
     "overall_stage_name",
+    "peer_group",
 )
 _BENCHMARK_PLACEHOLDERS: tuple[str, ...] = (
     "score",
+    "peer_mean",
+    "peer_rank",
     "cdcc_mean",
     "lac_mean",
     "world_mean",
@@ -97,6 +100,19 @@ def _num(value: float | int) -> str:
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}"
+
+
+def _edition(context: ConditionContext) -> str | None:
+    """Return the edition the benchmarks were read from (else the profile's)."""
+    total = context.benchmarks.get("total")
+    if total is not None and total.score is not None:
+        return str(total.edition)
+    edition = context.profile.readiness.edition
+    return str(edition) if edition else None
+
+
+def _two(value: float | None) -> str | None:
+    return f"{value:.2f}" if value is not None else None
 
 
 def _agency(agency: Any) -> str | None:
@@ -180,19 +196,24 @@ def placeholder_values(
         "horizon_start": str(horizon_start),
         "horizon_end": str(horizon_end),
         "mid_year": str(min(horizon_start + 2, horizon_end)),
-        "edition": str(p.readiness.edition) if p.readiness.edition else None,
+        "edition": _edition(context),
     }
     for name in USE_CASE_COUNTS:
         values[name] = _num(d[name]) if d[name] is not None else None
+    values["peer_group"] = context.peer_group
     for key, b in context.benchmarks.items():
-        values[f"{key}_score"] = f"{b.score:.2f}" if b.score is not None else None
-        values[f"{key}_cdcc_mean"] = f"{b.cdcc_mean:.2f}"
-        values[f"{key}_lac_mean"] = f"{b.lac_mean:.2f}"
-        values[f"{key}_world_mean"] = f"{b.world_mean:.2f}"
-        gap = b.gap_to_cdcc_mean
+        values[f"{key}_score"] = _two(b.score)
+        values[f"{key}_peer_mean"] = _two(b.peer_mean)
+        values[f"{key}_peer_rank"] = str(b.peer_rank) if b.peer_rank else None
+        # The CDCC and LAC means exist only for countries of that region; elsewhere a rule
+        # text that names them prints a visible gap rather than a foreign comparison.
+        values[f"{key}_cdcc_mean"] = _two(b.cdcc_mean)
+        values[f"{key}_lac_mean"] = _two(b.lac_mean)
+        values[f"{key}_world_mean"] = _two(b.world_mean)
+        gap = b.gap_to_peer_mean
         values[f"{key}_gap"] = f"{abs(gap):.2f}" if gap is not None else None
-        values[f"{key}_leader"] = b.cdcc_leader
-        values[f"{key}_leader_score"] = f"{b.cdcc_leader_score:.2f}"
+        values[f"{key}_leader"] = b.peer_leader
+        values[f"{key}_leader_score"] = _two(b.peer_leader_score)
         values[f"{key}_world_rank"] = str(b.world_rank) if b.world_rank else None
         values[f"{key}_world_ranked"] = str(b.world_ranked)
         values[f"{key}_cdcc_rank"] = str(b.cdcc_rank) if b.cdcc_rank else None

@@ -1,13 +1,21 @@
-"""The bundled reference data: readiness scores for 193 countries and CDCC facts."""
+"""The bundled reference data, loaded lazily and once per process, with typed rows.
+
+The submodules hold the loaders: ``catalogue`` (what is bundled, its licence and coverage),
+``readiness`` (the Government AI Readiness Index, every edition), ``indicators``
+(e-government, WDI, governance, cybersecurity, GovTech, economy, risk, Caribbean legal
+facts) and ``files`` (CSV reading). This module keeps the original entry points: the 2023
+scores and indicators the shipped profiles were built from, and the CDCC membership list.
+"""
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from strategygen.inputs.profile import INDICATOR_NAMES, PILLAR_DIMENSIONS
-from strategygen.resources import data_file
+from strategygen.assess.datasets.files import table
+from strategygen.assess.datasets.readiness import Scores, scores
+from strategygen.inputs.profile import INDICATOR_NAMES
 
 # Oxford Insights' 2023 report (pp. 45-46) flags these members as having more than
 # 40% of their indicator data imputed; their scores must be read with low confidence.
@@ -62,17 +70,8 @@ SOURCES: dict[str, dict[str, object]] = {
 }
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    """One country's 2023 readiness scores."""
-
-    iso3: str
-    country: str
-    rank: int
-    un_region: str
-    total: float
-    pillars: dict[str, float]
-    dimensions: dict[str, float | None]
+# One country's scores in one edition (the 2023 edition for ``index_scores``).
+IndexRow = Scores
 
 
 @dataclass(frozen=True)
@@ -91,37 +90,16 @@ class CdccRow:
     note: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with data_file(name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-@cache
-def index_scores() -> dict[str, IndexRow]:
+def index_scores() -> Mapping[str, IndexRow]:
     """Return the 2023 scores of all 193 ranked countries, keyed by ISO alpha-3 code."""
-    out: dict[str, IndexRow] = {}
-    for row in _rows("gairi_2023_scores.csv"):
-        out[row["iso3"]] = IndexRow(
-            iso3=row["iso3"],
-            country=row["country"],
-            rank=int(row["rank"]),
-            un_region=row["un_region"],
-            total=float(row["total"]),
-            pillars={p: float(row[p]) for p in PILLAR_DIMENSIONS},
-            dimensions={
-                d: float(row[d]) if row[d] else None
-                for dims in PILLAR_DIMENSIONS.values()
-                for d in dims
-            },
-        )
-    return out
+    return scores(GAIRI_EDITION)
 
 
 @cache
 def index_indicators() -> dict[str, dict[str, float | None]]:
     """Return the 39 indicator scores per country; ``None`` where the index has no value."""
     out: dict[str, dict[str, float | None]] = {}
-    for row in _rows("gairi_2023_indicators.csv"):
+    for row in table("gairi_2023_indicators.csv"):
         out[row["iso3"]] = {
             name: (float(row[name]) if row[name] != "" else None) for name in INDICATOR_NAMES
         }
@@ -132,7 +110,7 @@ def index_indicators() -> dict[str, dict[str, float | None]]:
 def cdcc() -> dict[str, CdccRow]:
     """Return the 29 CDCC members and associate members, keyed by ISO alpha-3 code."""
     out: dict[str, CdccRow] = {}
-    for row in _rows("cdcc_members.csv"):
+    for row in table("cdcc_members.csv"):
         out[row["iso3"]] = CdccRow(
             iso3=row["iso3"],
             iso2=row["iso2"],

@@ -1,0 +1,221 @@
+"""Comparison groups that fit the country, and their means computed from the bundled data.
+
+Every country is compared with its UN M49 sub-region, the wider M49 region above it, its
+World Bank income group and the world. The CDCC members' group is added only for CDCC
+members and associate members, and "Latin America and the Caribbean" (the wider region of
+the Caribbean, Central and South America) only for countries in that region, so a draft for
+Mauritius or Germany never measures itself against Caribbean bodies.
+
+One group is the *peer group* that relative targets and rule thresholds use: the CDCC members
+for CDCC countries (their regional committee), otherwise the sub-region, or the next wider
+group when the sub-region has too few countries in the edition to make a mean meaningful.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from strategygen.assess.datasets import cdcc
+from strategygen.assess.datasets.indicators import wdi
+from strategygen.assess.datasets.readiness import Scores, scores
+
+# UN M49: the region directly above each sub-region (or intermediate region) that the
+# readiness files record. Sub-Saharan Africa and Latin America and the Caribbean are M49
+# sub-regions whose intermediate regions the files name.
+WIDER_REGION: dict[str, str] = {
+    "Eastern Africa": "Sub-Saharan Africa",
+    "Middle Africa": "Sub-Saharan Africa",
+    "Southern Africa": "Sub-Saharan Africa",
+    "Western Africa": "Sub-Saharan Africa",
+    "Northern Africa": "Africa",
+    "Caribbean": "Latin America and the Caribbean",
+    "Central America": "Latin America and the Caribbean",
+    "South America": "Latin America and the Caribbean",
+    "Northern America": "Americas",
+    "Central Asia": "Asia",
+    "Eastern Asia": "Asia",
+    "South-eastern Asia": "Asia",
+    "Southern Asia": "Asia",
+    "Western Asia": "Asia",
+    "Eastern Europe": "Europe",
+    "Northern Europe": "Europe",
+    "Southern Europe": "Europe",
+    "Western Europe": "Europe",
+    "Australia and New Zealand": "Oceania",
+    "Melanesia": "Oceania",
+    "Micronesia": "Oceania",
+    "Polynesia": "Oceania",
+}
+LAC = "Latin America and the Caribbean"
+LAC_SUBREGIONS = frozenset(k for k, v in WIDER_REGION.items() if v == LAC)
+# The sub-regions each wider region spans. Northern Africa's region is all of Africa and
+# Northern America's all of the Americas, so those two take in the neighbouring groups too.
+REGION_PARTS: dict[str, frozenset[str]] = {
+    region: frozenset(k for k, v in WIDER_REGION.items() if v == region)
+    for region in set(WIDER_REGION.values())
+}
+REGION_PARTS["Africa"] = REGION_PARTS["Africa"] | REGION_PARTS["Sub-Saharan Africa"]
+REGION_PARTS["Americas"] = REGION_PARTS["Americas"] | LAC_SUBREGIONS
+
+# A mean over fewer countries than this (the country itself included) says little about a
+# region; the peer group then moves up to the next wider group.
+MIN_PEERS = 5
+
+INCOME_LABELS: dict[str, str] = {
+    "High income": "High-income countries",
+    "Upper middle income": "Upper-middle-income countries",
+    "Lower middle income": "Lower-middle-income countries",
+    "Low income": "Low-income countries",
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A comparison group: who is in it, and how the document names it."""
+
+    key: str
+    """``cdcc``, ``subregion``, ``lac`` (the region, for Latin America and the Caribbean) or
+    ``region``, ``income`` or ``world``."""
+    label: str
+    """Its name in running text, for instance ``Eastern Africa`` or ``CDCC members``."""
+    column: str
+    """A short table heading, for instance ``Eastern Africa mean``."""
+    definition: str
+    """How membership is decided, with its source."""
+    source: str
+    """Catalogue id of the dataset that defines membership."""
+    test: Callable[[Scores], bool]
+
+    @property
+    def phrase(self) -> str:
+        """The group in running text, as in "the mean for {phrase}"."""
+        if self.key == "income":
+            return self.label[0].lower() + self.label[1:]
+        return self.label
+
+
+def _income(code: str) -> str | None:
+    row = wdi().get(code)
+    return row.income_group if row is not None and row.income_group else None
+
+
+def subregion_of(code: str, declared: str | None = None) -> str | None:
+    """Return the country's UN M49 sub-region: the profile's, else the readiness files'."""
+    if declared:
+        return declared
+    for year in sorted((2025, 2024, 2023, 2022), reverse=True):
+        row = scores(year).get(code)
+        if row is not None:
+            return row.un_region
+    return None
+
+
+def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) -> list[Group]:
+    """Return the groups a country is compared with, closest first, the world last."""
+    groups: list[Group] = []
+    members = frozenset(c for c, row in cdcc().items() if row.status == "member")
+    if cdcc_status in ("member", "associate member"):
+        groups.append(
+            Group(
+                "cdcc",
+                "CDCC members",
+                "CDCC mean",
+                "the 16 member states of ECLAC's Caribbean Development and Cooperation Committee",
+                "eclac-cdcc",
+                lambda r: r.iso3 in members,
+            )
+        )
+    sub = subregion_of(code, declared_region)
+    if sub is not None:
+        groups.append(
+            Group(
+                "subregion",
+                sub,
+                f"{sub} mean",
+                f"countries of the UN M49 sub-region {sub}",
+                "gairi2025",
+                lambda r: r.un_region == sub,
+            )
+        )
+        region = WIDER_REGION.get(sub)
+        if region is not None:
+            parts = REGION_PARTS[region]
+            column = "LAC mean" if region == LAC else f"{region} mean"
+            groups.append(
+                Group(
+                    "lac" if region == LAC else "region",
+                    region,
+                    column,
+                    f"countries of the UN M49 region {region} ({', '.join(sorted(parts))})",
+                    "gairi2025",
+                    lambda r: r.un_region in parts,
+                )
+            )
+    income = _income(code)
+    if income is not None:
+        label = INCOME_LABELS.get(income, income)
+        groups.append(
+            Group(
+                "income",
+                label,
+                f"{label.split(' countries')[0]} mean",
+                f"World Bank income group: {income.lower()}",
+                "wdi",
+                lambda r: _income(r.iso3) == income,
+            )
+        )
+    groups.append(
+        Group("world", "the world", "World mean", "every country in the edition", "gairi2025", _all)
+    )
+    return groups
+
+
+def _all(_: Scores) -> bool:
+    return True
+
+
+def members(group: Group, year: int) -> tuple[Scores, ...]:
+    """Return the group's countries that the edition of ``year`` covers, by name."""
+    rows = [r for r in scores(year).values() if group.test(r)]
+    return tuple(sorted(rows, key=lambda r: r.country))
+
+
+def peer_group(groups: Sequence[Group], year: int) -> Group:
+    """Return the group relative targets use: CDCC, else the closest with enough countries."""
+    for group in groups:
+        if group.key == "cdcc" or len(members(group, year)) >= MIN_PEERS:
+            return group
+    return groups[-1]
+
+
+@dataclass(frozen=True)
+class GroupStat:
+    """One group's mean of one measure in one edition."""
+
+    key: str
+    mean: float | None
+    """Unweighted mean over the members with a value; None when none has one."""
+    count: int
+    """How many members had a value."""
+
+
+def group_mean(group: Group, year: int, measure: str) -> GroupStat:
+    """Return the unweighted mean of ``measure`` (total, pillar or dimension) over the group."""
+    values = [v for r in members(group, year) if (v := r.value(measure)) is not None]
+    mean = sum(values) / len(values) if values else None
+    return GroupStat(group.key, mean, len(values))
+
+
+def group_means(groups: Sequence[Group], year: int, measure: str) -> Mapping[str, GroupStat]:
+    """Return every group's mean of one measure, keyed by group key."""
+    return {g.key: group_mean(g, year, measure) for g in groups}
+
+
+def leader(group: Group, year: int, measure: str) -> tuple[str, float] | None:
+    """Return (name, score) of the group's highest scorer; ties go to the first name A-Z."""
+    scored = [(v, r.country) for r in members(group, year) if (v := r.value(measure)) is not None]
+    if not scored:
+        return None
+    best, name = min(scored, key=lambda item: (-item[0], item[1]))
+    return name, best
