@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,21 @@ from strategygen.assess.run import assess
 from strategygen.errors import ProfileError
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.profile import CountryProfile
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    """One Playwright driver for the whole run, shared by every browser test.
+
+    Two sync Playwright sessions cannot be open at once in one process (the second one
+    finds the first one's event loop running), so every module opens its browser from here.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # Fail, not skip: a skipped browser suite hides regressions.
+        pytest.fail(f"playwright is not installed ({exc}); run scripts/setup.sh")
+    with sync_playwright() as pw:
+        yield pw
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -68,7 +68,7 @@ REGION = "CDCC-overview"
 CODES = [p.stem for p in shipped_profiles()] + [REGION]
 
 try:  # Fail (not skip) when the set-up was not run: a skipped browser suite hides regressions.
-    from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+    from playwright.sync_api import Browser, Page, Playwright
 
     _IMPORT_ERROR = ""
 except ImportError as exc:  # pragma: no cover - only without the dev extras
@@ -102,14 +102,8 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    _need_browser()
-    with sync_playwright() as pw:
-        yield pw
-
-
-@pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
+    _need_browser()
     # executable_path: Debian's Chromium; Playwright's own browser builds are never used.
     b = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield b

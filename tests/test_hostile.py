@@ -472,6 +472,8 @@ def test_hostile_input(
     env.root.mkdir()
     run = case.setup(env)
     before_hits = len(listener.hits)
+    # Processes this test did not start (e.g. the browser suite's Chromium) are not its own.
+    children_before = set(_children())
 
     def expire(signum: int, frame: object) -> None:
         raise AssertionError("the build blocked (a FIFO read?)")
@@ -522,7 +524,8 @@ def test_hostile_input(
         assert not documents, "a refused input still produced a document"
     assert not (env.root / "pwned").exists()
     assert len(listener.hits) == before_hits, f"network request: {listener.hits[before_hits:]}"
-    assert not _children(), "a process was left running"
+    left = set(_children()) - children_before
+    assert not left, f"a process was left running: {sorted(left)}"
 
 
 CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
@@ -539,33 +542,31 @@ CHROMIUM_ARGS = [
 ]
 
 
-def test_inert_documents_make_no_request_in_a_browser(listener: Listener) -> None:
+def test_inert_documents_make_no_request_in_a_browser(listener: Listener, playwright: Any) -> None:
     """Open every inert document built above in Chromium, on screen and in print: no request."""
-    from playwright.sync_api import sync_playwright
-
     assert BUILT, "run the whole module: the cases above build the documents opened here"
     before = len(listener.hits)
     requests: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for document in BUILT:
-                url = document.resolve().as_uri()
-                context = browser.new_context()
-                page = context.new_page()
+    # The session's Playwright (tests/conftest.py): only one may be open per process.
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        for document in BUILT:
+            url = document.resolve().as_uri()
+            context = browser.new_context()
+            page = context.new_page()
 
-                def seen(request: Any, url: str = url, name: str = document.name) -> None:
-                    scheme = request.url.split(":", 1)[0].lower()
-                    if request.url.split("#", 1)[0] != url and scheme not in ("data", "about"):
-                        requests.append(f"{name}: {request.url}")
+            def seen(request: Any, url: str = url, name: str = document.name) -> None:
+                scheme = request.url.split(":", 1)[0].lower()
+                if request.url.split("#", 1)[0] != url and scheme not in ("data", "about"):
+                    requests.append(f"{name}: {request.url}")
 
-                page.on("request", seen)
-                page.goto(url, wait_until="load")
-                page.emulate_media(media="print")
-                page.mouse.move(200, 200)  # hover handlers, if any survived, would fire now
-                page.wait_for_timeout(300)
-                context.close()
-        finally:
-            browser.close()
+            page.on("request", seen)
+            page.goto(url, wait_until="load")
+            page.emulate_media(media="print")
+            page.mouse.move(200, 200)  # hover handlers, if any survived, would fire now
+            page.wait_for_timeout(300)
+            context.close()
+    finally:
+        browser.close()
     assert not requests, requests
     assert len(listener.hits) == before, f"network request: {listener.hits[before:]}"
