@@ -2,8 +2,9 @@
 
 A draft must open without a single request: stylesheets, images and fonts are inline
 (``data:`` URIs), and every link inside it is an in-document ``#anchor``. Hyperlinks that a
-reader may click (``<a href="https://...">`` to a cited source, ``mailto:``) fetch nothing
-when the document opens and stay allowed. Everything else that a browser or WeasyPrint
+reader may click (``<a href="https://...">`` to a cited source, ``mailto:``, a relative link
+from the regional overview to a country's draft beside it) fetch nothing when the document
+opens and stay allowed. Everything else that a browser or WeasyPrint
 would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``,
 ``<link href>``, SVG ``<image>``/``<use>`` links, CSS ``url(...)``, ``@import``,
 ``image-set()``, and anything that runs script (``<script>``, ``on*`` handlers).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 #: Schemes a clickable link may use; opening the document never follows them.
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -127,6 +129,21 @@ def css_external_refs(css: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def _clickable(value: str) -> bool:
+    """Tell whether a link is one a reader may follow: web, mail, or a sibling document.
+
+    A relative address (the regional overview's link to a country's draft beside it) is
+    followed only when clicked, like a web address; an absolute ``file:`` address, a
+    ``javascript:`` one, a protocol-relative ``//host`` one and any other scheme are not
+    allowed.
+    """
+    if value.lower().startswith(LINK_SCHEMES):
+        return True
+    if value.startswith(("//", "\\")) or not value:
+        return False
+    return urlsplit(value).scheme == "" and ":" not in value.split("/", 1)[0]
+
+
 def _srcset_is_local(value: str) -> bool:
     # A data: URI contains commas, so candidates cannot be split safely: only a single
     # data: candidate (with an optional descriptor) is accepted.
@@ -202,7 +219,7 @@ class _Finder(HTMLParser):
                 self._add(f"{where} {what}", found)
         elif name in ("href", "xlink:href"):
             v = value.strip(_URL_TRIM)
-            clickable = tag in ("a", "area") and v.lower().startswith(LINK_SCHEMES)
+            clickable = tag in ("a", "area") and _clickable(v)
             if not (v.startswith("#") or clickable or self._data_ok(tag, v)):
                 self._add(where, value)
         elif name == "srcset" or name == "imagesrcset":
