@@ -13,6 +13,7 @@ would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -87,6 +88,8 @@ def is_local(value: str) -> bool:
 
 def _decode_css(text: str) -> tuple[str, list[int]]:
     r"""Undo CSS escapes (``\75 rl(`` is ``url(``); map each output index to its input index."""
+    if "\\" not in text:
+        return text, list(range(len(text)))  # nothing escaped (nearly always)
     out: list[str] = []
     where: list[int] = []
     pos = 0
@@ -157,7 +160,7 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[ExternalRef] = []
         self._text = text
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._starts: list[int] | None = None
         self._in_style = False
         self._in_script = False
 
@@ -184,18 +187,22 @@ class _Finder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._in_style:
             return
-        line, col = self.getpos()
-        start = self._line_starts[line - 1] + col
-        for offset, what, value in css_external_refs(data):
-            self._add(f"<style> {what}", value, self._position(start + offset))
+        found = css_external_refs(data)
+        if found:
+            line, col = self.getpos()
+            start = self._line_starts[line - 1] + col
+            for offset, what, value in found:
+                self._add(f"<style> {what}", value, self._position(start + offset))
+
+    @property
+    def _line_starts(self) -> list[int]:
+        # Only needed to place a reference found inside a stylesheet: computed on demand.
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self._text))]
+        return self._starts
 
     def _position(self, offset: int) -> tuple[int, int]:
-        # Binary search would be faster; stylesheets hold few references, so keep it plain.
-        line = 1
-        for i, begin in enumerate(self._line_starts):
-            if begin > offset:
-                break
-            line = i + 1
+        line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1]
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
