@@ -341,3 +341,14 @@ def test_output_folder_that_is_a_file_is_named(tmp_path: Path) -> None:
     assert nested.returncode == 1
     sub, out = tmp_path / "out" / "sub", tmp_path / "out"
     assert nested.stderr.strip() == f"Error: cannot create output folder {sub}: {out} is a file"
+
+
+def test_new_profile_under_a_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("a file")
+    result = subprocess.run(
+        [sys.executable, "-m", "strategygen", "new", "JAM", "--out", "afile/JAM.yaml"],
+        capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: cannot create folder afile: afile is a file"
+    assert "Traceback" not in result.stderr
