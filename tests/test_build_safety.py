@@ -341,3 +341,46 @@ def test_output_folder_that_is_a_file_is_named(tmp_path: Path) -> None:
     assert nested.returncode == 1
     sub, out = tmp_path / "out" / "sub", tmp_path / "out"
     assert nested.stderr.strip() == f"Error: cannot create output folder {sub}: {out} is a file"
+
+
+def test_new_profile_under_a_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("a file")
+    result = subprocess.run(
+        [sys.executable, "-m", "strategygen", "new", "JAM", "--out", "afile/JAM.yaml"],
+        capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: cannot create folder afile: afile is a file"
+    assert "Traceback" not in result.stderr
+
+
+def test_region_overview_files_change_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strategygen.build.region import build_region, group_for
+
+    out = tmp_path / "out"
+    plan = resolve_plan(Tailoring(), formats=("html", "pdf"))
+    group = group_for("JAM,TTO")
+    folder = out / "regions" / group.key
+    folder.mkdir(parents=True)
+    (folder / f"{group.key}-overview.html").write_text("old html")
+    (folder / f"{group.key}-overview.pdf").write_bytes(b"old pdf")
+    (folder / f".{group.key}-overview.pdf.abc123.tmp").write_bytes(b"left by a killed build")
+    real = commit_mod._write_temp
+
+    def pdf_too_big(target: Path, output: commit_mod.Output) -> Path:
+        if output.name.endswith(".pdf"):
+            raise OSError(errno.EFBIG, "File too large", str(target / output.name))
+        return real(target, output)
+
+    monkeypatch.setattr(commit_mod, "_write_temp", pdf_too_big)
+    result = build_region(group, plan, out)
+    assert result.status == "failed" and result.error is not None
+    assert "cannot write" in result.error and "overview.pdf" in result.error
+    # Neither file changed, and the killed build's temporary is gone.
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{group.key}-overview.html",
+        f"{group.key}-overview.pdf",
+    ]
+    assert (folder / f"{group.key}-overview.html").read_text() == "old html"

@@ -295,7 +295,9 @@ def test_links_a_reader_clicks_and_local_references_are_allowed() -> None:
         "<style>p { fill: url(#x); background: url(data:image/png;base64,AA) }</style>"
     )
     assert find_external_refs(html) == []
-    assert find_external_refs('<a href="javascript:fetch(1)">x</a>')
+    assert find_external_refs('<a href="../../JAM/JAM-strategy.html">Jamaica</a>') == []
+    for link in ("javascript:fetch(1)", "file:///etc/passwd", "//example.org/x", "smb://h/s"):
+        assert find_external_refs(f'<a href="{link}">x</a>'), link
 
 
 def test_shipped_documents_have_no_external_reference(jam: Any) -> None:
@@ -358,3 +360,36 @@ def test_quadratic_markdown_is_stopped_naming_the_section(
 def test_oversized_markdown_is_refused_naming_the_section() -> None:
     with pytest.raises(RenderError, match=r"^narrative\.risks: the Markdown is 20001 characters"):
         narrative.render_markdown("a" * 20001, section_id="risks")
+
+
+# --- the regional overview gets the same treatment ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_region() -> Any:
+    from strategygen.assess.region.group import resolve_group
+    from strategygen.assess.region.run import assess_region
+    from strategygen.assess.run import rule_library
+
+    group = resolve_group("JAM,TTO")
+    profiles = {c: load_profile(p) for c, p in group.profiles.items()}
+    return assess_region(group, profiles, DATE, rules=rule_library())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<section>\n<img src="https://example.org/r.png" alt=""></section>\n', "<img src>"),
+        ("<p>\n{{ r.members[0].__class__ }}</p>\n", "region/sections/summary.html:2: "),
+        ("<p>\n{{ meta.build_date.fromisoformat('2020-01-01') }}</p>\n", "summary.html:2: "),
+    ],
+)
+def test_region_overview_templates_get_plain_data_and_no_external_reference(
+    tmp_path: Path, small_region: Any, body: str, expected: str
+) -> None:
+    from strategygen.render.region_html import render_region
+
+    folder = _override(tmp_path / "ov", {"region/sections/summary.html": body})
+    with pytest.raises(TemplateError) as info:
+        render_region(small_region, tailoring=Tailoring(templates=(folder,)))
+    assert expected in str(info.value)

@@ -284,7 +284,15 @@ def write_scaffold(iso3: str, target: Path) -> Path:
     if target.exists():
         raise UsageError(f"{target} already exists; choose another --out or remove it first")
     text = scaffold(iso3, schema_reference(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is a file" if blocker else (exc.strerror or str(exc))
+        raise UsageError(f"cannot create folder {target.parent}: {why}") from None
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target

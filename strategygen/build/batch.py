@@ -21,7 +21,7 @@ from types import FrameType
 from typing import Any
 
 from strategygen.build import workers
-from strategygen.build.commit import CommitError
+from strategygen.build.commit import check_output_dir
 from strategygen.build.document import BuildJob, DocResult, build_one, check_skip
 from strategygen.build.manifest import shared_digest
 from strategygen.build.plan import BuildPlan
@@ -174,21 +174,6 @@ def run_batch(
     ]
     interrupted = interrupted or any(r.status == "interrupted" for r in final)
     return BatchOutcome(final, interrupted, time.perf_counter() - start, count)
-
-
-def check_output_dir(output_dir: Path) -> None:
-    """Refuse an output folder that cannot be created, naming it and why.
-
-    Raises:
-        CommitError: The folder, or one of its parents, is a file.
-
-    """
-    for path in (output_dir, *output_dir.parents):
-        if path.exists():
-            if not path.is_dir():
-                why = "a file of that name exists" if path == output_dir else f"{path} is a file"
-                raise CommitError(f"cannot create output folder {output_dir}: {why}")
-            return
 
 
 def _run_pool(

@@ -67,6 +67,21 @@ def folder_error(folder: Path, exc: OSError) -> CommitError:
     return CommitError(f"cannot create output folder {folder}: {why}")
 
 
+def check_output_dir(output_dir: Path) -> None:
+    """Refuse an output folder that cannot be created, naming it and why.
+
+    Raises:
+        CommitError: The folder, or one of its parents, is a file.
+
+    """
+    for path in (output_dir, *output_dir.parents):
+        if path.exists():
+            if not path.is_dir():
+                why = "a file of that name exists" if path == output_dir else f"{path} is a file"
+                raise CommitError(f"cannot create output folder {output_dir}: {why}")
+            return
+
+
 @contextlib.contextmanager
 def document_lock(folder: Path) -> Iterator[None]:
     """Hold the lock of the document whose outputs go to ``folder`` (created if needed).
@@ -104,13 +119,14 @@ def document_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def recover(folder: Path, code: str) -> list[str]:
+def recover(folder: Path, code: str, kind: str = "strategy") -> list[str]:
     """Undo what a killed build of this document left, under its lock; return what was done.
 
-    An interrupted commit (its journal is present) is rolled back: each file it had
-    replaced gets its previous version back and each file it had added is removed, so the
-    folder again holds one build's outputs with the manifest that describes them. Then the
-    temporaries and kept-aside files of this module's naming are removed.
+    ``code`` and ``kind`` make the document's file names (``JAM-strategy.html``,
+    ``CDCC-overview.pdf``). An interrupted commit (its journal is present) is rolled back:
+    each file it had replaced gets its previous version back and each file it had added is
+    removed, so the folder again holds one build's outputs with the manifest that describes
+    them. Then the temporaries and kept-aside files of this module's naming are removed.
     """
     done: list[str] = []
     journal = folder / JOURNAL_NAME
@@ -130,7 +146,7 @@ def recover(folder: Path, code: str) -> list[str]:
         match = _OWN.match(entry)
         name = match.group("name") if match else ""
         # Only this document's own names: another tool's hidden files are left alone.
-        if name.startswith(f"{code}-strategy.") or name in ("manifest.json", JOURNAL_NAME):
+        if name.startswith(f"{code}-{kind}.") or name in ("manifest.json", JOURNAL_NAME):
             (folder / entry).unlink(missing_ok=True)
             done.append(f"removed {entry}")
     return done

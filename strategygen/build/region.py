@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from strategygen.atomic import write_atomic
+from strategygen.build.commit import Output, check_output_dir, commit, document_lock, recover
 from strategygen.build.plan import BuildPlan
 from strategygen.errors import RenderError, StrategygenError
 
@@ -165,9 +165,10 @@ def region_pdf(html: str, plan: BuildPlan, name: str) -> tuple[bytes, int, tuple
 def build_region(group: RegionGroup, plan: BuildPlan, output_dir: Path) -> RegionResult:
     """Build the overview of ``group`` into ``output_dir/regions/<KEY>/``.
 
-    Every format is rendered in memory before any file is written, and each file is
-    replaced atomically. Never raises for a bad profile, template or render: the error text
-    is in the result. ``KeyboardInterrupt`` propagates (the atomic writer cleans up).
+    Every format is rendered in memory, then all of them replace the previous files
+    together, or none does, under the overview folder's lock. Never raises for a bad
+    profile, template or render: the error text is in the result. ``KeyboardInterrupt``
+    propagates (the temporaries are removed).
     """
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -210,13 +211,23 @@ def build_region(group: RegionGroup, plan: BuildPlan, output_dir: Path) -> Regio
                 files.append((f"{name}.{fmt}", office))
                 t = lap(fmt, t)
         folder = region_folder(output_dir, group.key)
-        for file_name, content in files:
-            write_atomic(folder / file_name, content)
+        check_output_dir(folder)
+        # As for a country's draft: one build at a time, a killed build's leftovers
+        # undone, and every format replaced together or not at all.
+        with document_lock(folder):
+            recover(folder, group.key, "overview")
+            outputs = [
+                Output(file_name, content.encode("utf-8") if isinstance(content, str) else content)
+                for file_name, content in files
+            ]
+            commit(folder, outputs)
         lap("write", t)
     except StrategygenError as exc:
         return _failed(base, str(exc), start, timings)
     except OSError as exc:
-        return _failed(base, f"{name}: cannot read or write: {exc.strerror or exc}", start, timings)
+        where = f" {exc.filename}" if exc.filename else ""
+        reason = exc.strerror or str(exc)
+        return _failed(base, f"{name}: cannot read or write{where}: {reason}", start, timings)
     except Exception as exc:  # an unforeseen failure is reported like the others
         return _failed(base, f"{name}: internal error: {type(exc).__name__}: {exc}", start, timings)
     seconds = time.perf_counter() - start

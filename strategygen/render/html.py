@@ -127,7 +127,7 @@ def render_document(
     # Globals, not render arguments: templates import "macros.html" without context
     # (as the contract says), and its macros still need sources, narrative and sections.
     env.globals.update(plain)
-    html = _run_templates(env, template_dirs)
+    html = run_templates(env, "document.html", template_dirs)
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
@@ -140,8 +140,13 @@ def render_document(
     return html
 
 
-def _run_templates(env: jinja2.Environment, template_dirs: Sequence[Path | str]) -> str:
-    """Render ``document.html``; every failure becomes a TemplateError naming template and line.
+def run_templates(
+    env: jinja2.Environment,
+    name: str,
+    template_dirs: Sequence[Path | str],
+    context: Mapping[str, Any] | None = None,
+) -> str:
+    """Render template ``name``; every failure becomes a TemplateError naming template and line.
 
     A template is code from the user's override folder: whatever goes wrong inside it (an
     undefined name, a refused attribute, a runaway loop, a recursion without end, running
@@ -150,7 +155,7 @@ def _run_templates(env: jinja2.Environment, template_dirs: Sequence[Path | str])
     """
     try:
         with time_limit(sandbox.RENDER_SECONDS):
-            return env.get_template("document.html").render()
+            return env.get_template(name).render(dict(context or {}))
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(not_found_message(exc, template_dirs)) from None
     except jinja2.TemplateSyntaxError as exc:
@@ -173,7 +178,7 @@ def _run_templates(env: jinja2.Environment, template_dirs: Sequence[Path | str])
         raise TemplateError(f"{template_location(exc)}: {detail}") from None
 
 
-def check_offline(html: str, env: jinja2.Environment, code: str) -> None:
+def check_offline(html: str, env: jinja2.Environment, code: str, suffix: str = "strategy") -> None:
     """Refuse a document with any reference that could make a request when it is opened.
 
     Raises:
@@ -187,12 +192,12 @@ def check_offline(html: str, env: jinja2.Environment, code: str) -> None:
     lines = []
     for ref in refs[:20]:
         origin = (
-            locate_in_templates(ref.value, env) or f"{code}-strategy.html:{ref.line}:{ref.column}"
+            locate_in_templates(ref.value, env) or f"{code}-{suffix}.html:{ref.line}:{ref.column}"
         )
         lines.append(
             f"{origin}: {ref.where}: external reference {ref.value!r}; a document may only "
             "refer to data: URIs and #anchors in itself (links a reader clicks may use "
-            "http, https and mailto)"
+            "http, https, mailto or a relative address)"
         )
     if len(refs) > 20:
         lines.append(f"... and {len(refs) - 20} more external references")

@@ -2,8 +2,9 @@
 
 A draft must open without a single request: stylesheets, images and fonts are inline
 (``data:`` URIs), and every link inside it is an in-document ``#anchor``. Hyperlinks that a
-reader may click (``<a href="https://...">`` to a cited source, ``mailto:``) fetch nothing
-when the document opens and stay allowed. Everything else that a browser or WeasyPrint
+reader may click (``<a href="https://...">`` to a cited source, ``mailto:``, a relative link
+from the regional overview to a country's draft beside it) fetch nothing when the document
+opens and stay allowed. Everything else that a browser or WeasyPrint
 would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``,
 ``<link href>``, SVG ``<image>``/``<use>`` links, CSS ``url(...)``, ``@import``,
 ``image-set()``, and anything that runs script (``<script>``, ``on*`` handlers).
@@ -12,9 +13,11 @@ would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 #: Schemes a clickable link may use; opening the document never follows them.
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -85,6 +88,8 @@ def is_local(value: str) -> bool:
 
 def _decode_css(text: str) -> tuple[str, list[int]]:
     r"""Undo CSS escapes (``\75 rl(`` is ``url(``); map each output index to its input index."""
+    if "\\" not in text:
+        return text, list(range(len(text)))  # nothing escaped (nearly always)
     out: list[str] = []
     where: list[int] = []
     pos = 0
@@ -127,6 +132,21 @@ def css_external_refs(css: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def _clickable(value: str) -> bool:
+    """Tell whether a link is one a reader may follow: web, mail, or a sibling document.
+
+    A relative address (the regional overview's link to a country's draft beside it) is
+    followed only when clicked, like a web address; an absolute ``file:`` address, a
+    ``javascript:`` one, a protocol-relative ``//host`` one and any other scheme are not
+    allowed.
+    """
+    if value.lower().startswith(LINK_SCHEMES):
+        return True
+    if value.startswith(("//", "\\")) or not value:
+        return False
+    return urlsplit(value).scheme == "" and ":" not in value.split("/", 1)[0]
+
+
 def _srcset_is_local(value: str) -> bool:
     # A data: URI contains commas, so candidates cannot be split safely: only a single
     # data: candidate (with an optional descriptor) is accepted.
@@ -140,7 +160,7 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[ExternalRef] = []
         self._text = text
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._starts: list[int] | None = None
         self._in_style = False
         self._in_script = False
 
@@ -167,18 +187,22 @@ class _Finder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._in_style:
             return
-        line, col = self.getpos()
-        start = self._line_starts[line - 1] + col
-        for offset, what, value in css_external_refs(data):
-            self._add(f"<style> {what}", value, self._position(start + offset))
+        found = css_external_refs(data)
+        if found:
+            line, col = self.getpos()
+            start = self._line_starts[line - 1] + col
+            for offset, what, value in found:
+                self._add(f"<style> {what}", value, self._position(start + offset))
+
+    @property
+    def _line_starts(self) -> list[int]:
+        # Only needed to place a reference found inside a stylesheet: computed on demand.
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self._text))]
+        return self._starts
 
     def _position(self, offset: int) -> tuple[int, int]:
-        # Binary search would be faster; stylesheets hold few references, so keep it plain.
-        line = 1
-        for i, begin in enumerate(self._line_starts):
-            if begin > offset:
-                break
-            line = i + 1
+        line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1]
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -202,7 +226,7 @@ class _Finder(HTMLParser):
                 self._add(f"{where} {what}", found)
         elif name in ("href", "xlink:href"):
             v = value.strip(_URL_TRIM)
-            clickable = tag in ("a", "area") and v.lower().startswith(LINK_SCHEMES)
+            clickable = tag in ("a", "area") and _clickable(v)
             if not (v.startswith("#") or clickable or self._data_ok(tag, v)):
                 self._add(where, value)
         elif name == "srcset" or name == "imagesrcset":

@@ -11,21 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import jinja2
-
 from strategygen import __version__
 from strategygen.assess.region.model import RegionAssessment
-from strategygen.errors import TemplateError
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.inputs.theme import LoadedTheme
-from strategygen.render.environment import (
-    cached_environment,
-    css_markup,
-    not_found_message,
-    read_css,
-    template_location,
-)
+from strategygen.render.environment import cached_environment, css_markup, read_css
+from strategygen.render.html import check_offline, run_templates
 from strategygen.render.overrides import check_overrides_once
+from strategygen.render.plain import freeze
 
 #: The overview's chapters and annexes, in order: (id, title). Numbers are computed.
 REGION_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -163,13 +156,10 @@ def render_region(
         "css_region": css_markup(css_region),
         "css_theme": css_markup(theme.css()) if theme is not None else None,
     }
-    try:
-        # Render arguments, not globals: the environment is shared with the country drafts,
-        # whose templates read their own globals.
-        return env.get_template("region/document.html").render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(not_found_message(exc, settings.templates)) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{template_location(exc)}: {exc.message}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise TemplateError(f"{template_location(exc)}: {exc}") from None
+    # Render arguments, not globals: the environment is shared with the country drafts,
+    # whose templates read their own globals. Plain, read-only copies, as for a draft.
+    memo: dict[int, tuple[Any, Any]] = {}
+    plain = {name: freeze(value, memo) for name, value in context.items()}
+    html = run_templates(env, "region/document.html", settings.templates, plain)
+    check_offline(html, env, r.key, "overview")
+    return html
