@@ -490,3 +490,24 @@ def test_gaps_name_the_editions_that_miss_a_member(region: RegionAssessment) -> 
     assert "readiness index 2022" in dma.coverage and "readiness index 2024" in dma.coverage
     jam = next(g for g in region.gaps if g.code == "JAM")
     assert not any("readiness index" in c for c in jam.coverage)
+
+
+def test_the_overview_and_each_members_draft_give_the_same_results(
+    region: RegionAssessment, profiles: dict[str, CountryProfile]
+) -> None:
+    rules = rule_library()
+    rows = {row.code: {c.year: c for c in row.cells} for row in region.trend}
+    latest = {p.code: p for p in region.latest}
+    for code in resolve_group("CDCC").members:
+        view = assess(profiles[code], DATE, rules=rules).readiness
+        for result in view.editions:
+            if result.year in rows[code]:
+                cell = rows[code][result.year]
+                assert (cell.covered, cell.total, cell.rank) == (
+                    result.covered,
+                    result.total,
+                    result.rank,
+                ), (code, result.year)
+            else:
+                p = latest[code]
+                assert (p.covered, p.total, p.rank) == (result.covered, result.total, result.rank)

@@ -17,14 +17,14 @@ from strategygen.assess.rules.describe import condition_text
 
 #: One neutral phrase per shipped rule: what the members it fires for have in common.
 LABELS: dict[str, str] = {
-    "WEAK-VISION": "Vision score below the CDCC mean",
-    "WEAK-GOV": "Governance and ethics score below the CDCC mean",
-    "WEAK-DIGCAP": "Digital capacity score below the CDCC mean",
-    "WEAK-ADAPT": "Adaptability score below the CDCC mean",
-    "WEAK-HUMCAP": "Human capital score below the CDCC mean",
-    "WEAK-INFRA": "Infrastructure score below the CDCC mean",
-    "WEAK-DATA": "Data availability score below the CDCC mean",
-    "WEAK-INNOV": "Innovation capacity score below the CDCC mean",
+    "WEAK-VISION": "Vision 5 points or more below the peer-group mean",
+    "WEAK-GOV": "Governance and ethics 5 points or more below the peer-group mean",
+    "WEAK-DIGCAP": "Digital capacity 5 points or more below the peer-group mean",
+    "WEAK-ADAPT": "Adaptability 5 points or more below the peer-group mean",
+    "WEAK-HUMCAP": "Human capital 5 points or more below the peer-group mean",
+    "WEAK-INFRA": "Infrastructure 5 points or more below the peer-group mean",
+    "WEAK-DATA": "Data availability 5 points or more below the peer-group mean",
+    "WEAK-INNOV": "Innovation capacity 5 points or more below the peer-group mean",
     "SKL-TRAIN": "Under one civil servant in ten trained in AI or data",
     "SKL-TRAIN-CONFIRM": "Number of AI-trained civil servants not on record",
     "SKL-SPEC": "No digital, data or AI specialists in government, per source",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from statistics import fmean
 
+from strategygen.assess.groups import LAC_SUBREGIONS
 from strategygen.assess.region.data import (
     COMPARABLE_YEARS,
     DATASET_OF_EDITION,
@@ -32,10 +33,6 @@ from strategygen.assess.region.model import (
     TrendSummary,
 )
 from strategygen.assess.region.sources import SourceBook
-
-# The Latin America and Caribbean group of the index is the 33 CELAC states, which are
-# exactly the countries of these three UN M49 sub-regions in the data.
-LAC_REGIONS = frozenset({"Caribbean", "Central America", "South America"})
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
@@ -61,7 +58,7 @@ def edition_summary(
     rows = [table[c] for c in members if c in table]
     best = max(rows, key=lambda r: (r.total, r.iso3), default=None)
     worst = min(rows, key=lambda r: (r.total, r.iso3), default=None)
-    lac = [r.total for r in table.values() if r.un_region in LAC_REGIONS]
+    lac = [r.total for r in table.values() if r.un_region in LAC_SUBREGIONS]
     return EditionSummary(
         year=year,
         framework="six-pillar" if year == LATEST_YEAR else "three-pillar",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from strategygen.assess.region.data import DATASET_SOURCES
+from strategygen.assess.datasets.catalogue import as_source
 from strategygen.assess.region.model import SourceEntry
 from strategygen.inputs.profile import CountryProfile, Source
 
@@ -64,8 +64,7 @@ class SourceBook:
 
     def dataset(self, dataset_id: str, topic: str) -> int:
         """Cite a bundled dataset for ``topic``; return its number."""
-        info = DATASET_SOURCES[dataset_id]
-        return self._add(Source.model_validate({"id": dataset_id, **info}), topic, None)
+        return self._add(as_source(dataset_id), topic, None)
 
     def reference(self, key: str, topic: str) -> int:
         """Cite a published reference (a regional precedent) for ``topic``; return its number."""
