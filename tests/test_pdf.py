@@ -21,6 +21,7 @@ except (ImportError, OSError) as exc:  # OSError: Pango/HarfBuzz libraries missi
         allow_module_level=True,
     )
 
+import pikepdf
 from pypdf import PdfReader
 
 from strategygen.build.document import pdf_document
@@ -323,13 +324,34 @@ def test_a4_paper(default_pdf: tuple[Path, object]) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
+def _background_strokes(path: Path) -> list[int]:
+    """Per page: stroke operators in the page's background drawing (its first XObject)."""
+    counts = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            ops = [str(op.operator) for op in pikepdf.parse_content_stream(page)]
+            names = [
+                op.operands[0]
+                for op in pikepdf.parse_content_stream(page)
+                if str(op.operator) == "Do"
+            ]
+            strokes = 0
+            if names and "BT" not in ops[: ops.index("Do")]:
+                form = page.Resources.XObject[names[0]]
+                strokes = sum(str(op.operator) == "S" for op in pikepdf.parse_content_stream(form))
+            counts.append(strokes)
+    return counts
+
+
 def test_watermark_switch(tmp_path: Path, assets: Path) -> None:
     on = tmp_path / "on.pdf"
     off = tmp_path / "off.pdf"
     write_pdf(synthetic_html(), on, asset_dirs=[assets], metadata=META)
     write_pdf(synthetic_html(), off, asset_dirs=[assets], watermark=False, metadata=META)
-    assert all("DRAFT" in t for t in page_texts(on))
-    assert not any("DRAFT" in t for t in page_texts(off))
+    # The mark is a drawing (five stroked letters) behind every page, never text.
+    assert all(n >= 5 for n in _background_strokes(on))
+    assert not any(_background_strokes(off))
+    assert not any("DRAFT" in t for t in page_texts(on) + page_texts(off))
 
 
 # ---------- the URL fetcher -----------------------------------------------------------

@@ -226,7 +226,9 @@ def test_readme_title_example_names_the_country_once() -> None:
     # The cover shows the title alone, not the country's name above a title that repeats it.
     cover = html[html.index('<section class="cover"') : html.index('class="cover-subtitle"')]
     assert cover.count("Jamaica") == 1, cover
-    assert f'<h1 class="cover-title">{title}</h1>' in cover
+    # The cover keeps the title's year range on one line (a nowrap span around it).
+    kept = title.replace("2026-2031", '<span class="nowrap">2026-2031</span>')
+    assert f'<h1 class="cover-title">{kept}</h1>' in cover
     # A title without the name gets it in front in the HTML title, and the cover says it above.
     plain = _render(title="AI for Public Value {start}-{end}")
     assert "<title>Jamaica: AI for Public Value 2026-2031 (draft for consultation)</title>" in plain
@@ -455,7 +457,11 @@ def test_project_file_chooses_sections_title_and_horizon(tmp_path: Path) -> None
     result = run("build", "AIA", "--output-dir", "out", "-q", *DATE_ARGS, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/AIA/AIA-strategy.html").read_text(encoding="utf-8")
-    assert '<h1 class="cover-title">Anguilla (AIA) AI plan 2027-2030</h1>' in html
+    # The year range is kept on one line on the cover (a nowrap span around it).
+    assert (
+        '<h1 class="cover-title">Anguilla (AIA) AI plan <span class="nowrap">2027-2030</span></h1>'
+        in html
+    )
     assert re.findall(r'<section class="chapter[^"]*" id="sec-(\w+)"', html) == [
         "executive_summary",
         "annex_rules",

@@ -25,6 +25,7 @@ from strategygen.assess.kpi_readiness import (
     ReadinessScoreTarget,
 )
 from strategygen.assess.model import Baseline
+from strategygen.words import words
 
 __all__ = ["BaselineKind", "KpiContext", "TargetKind", "number_text"]
 
@@ -45,7 +46,7 @@ class AiStrategyBaseline(Kind):
         year = s.year or source_year(ctx.profile, s.source)
         if year is None:
             return None
-        label = s.status.replace("_", " ")
+        label = words(s.status, "ai_strategy_status")
         return Baseline(f"{label}" + (f" ({s.title})" if s.title else ""), year, s.source)
 
 
@@ -87,7 +88,7 @@ class LawBaseline(Kind):
         year = law.year or source_year(ctx.profile, law.source)
         if year is None:
             return None
-        text = law.status.replace("_", " ") + (f" ({law.title})" if law.title else "")
+        text = words(law.status, "law_state") + (f" ({law.title})" if law.title else "")
         return Baseline(text, year, law.source)
 
 

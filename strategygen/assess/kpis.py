@@ -15,7 +15,7 @@ from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.kpi_measures import KpiContext, number_text
 from strategygen.assess.model import DataGap, Kpi, TrainingTier
 from strategygen.inputs.profile import CountryProfile
-from strategygen.inputs.public_service import HEADCOUNT_SCOPES
+from strategygen.words import words
 
 __all__ = [
     "DEFAULT_RATIOS",
@@ -108,7 +108,7 @@ def training_tiers(
             target = max(minimum, math.ceil(ratio * headcount.value - 1e-9))
             # Say what the headcount counts: a public-sector figure is not a civil service.
             about = "about " if headcount.approximate else ""
-            scope = f", {HEADCOUNT_SCOPES[headcount.scope]}" if headcount.scope else ""
+            scope = f", {words(headcount.scope, 'headcount_scope')}" if headcount.scope else ""
             basis = (
                 f"{ratio:.0%} of a headcount of {about}{number_text(headcount.value)} "
                 f"({headcount.year}{scope}){floor_text}"

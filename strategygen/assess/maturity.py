@@ -11,6 +11,7 @@ from strategygen.assess.checklist import CHECKLIST, is_present, value_at
 from strategygen.assess.datasets import IMPUTED_OVER_40PCT
 from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
 from strategygen.inputs.profile import CountryProfile, LawStatus
+from strategygen.words import lowerfirst, words
 
 NOT_ASSESSED = "Not assessed"
 
@@ -92,25 +93,16 @@ def _present(profile: CountryProfile, path: str) -> bool:
     return value is not None and value != [] and value != ""
 
 
-# The strategy's status in words, for the cap's reason (never the raw code).
-_STRATEGY_WORDS: dict[str, str] = {
-    "none": "none on record",
-    "announced": "announced",
-    "in_preparation": "in preparation",
-    "recommendations_only": "recommendations only",
-    "draft": "a draft",
-    "adopted": "adopted",
-}
-
-
 def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     """Institutional facts that cap an area's stage: area -> [(maximum stage, reason)]."""
     gates: dict[str, list[tuple[int, str]]] = {key: [] for key in AREA_KEYS}
     # Each cap names what is on record; an unrecorded fact caps the area because adoption or
     # commencement is not shown, never because the profile says it is absent.
     strategy = profile.institutions.ai_strategy
-    if strategy is None or strategy.status != "adopted":
-        state = "not recorded" if strategy is None else _STRATEGY_WORDS[strategy.status]
+    if strategy is None:
+        gates["strategy"].append((2, "no AI strategy or policy is on record, which caps this at 2"))
+    elif strategy.status != "adopted":
+        state = words(strategy.status, "ai_strategy_status")
         gates["strategy"].append(
             (
                 2,
@@ -146,23 +138,11 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     return gates
 
 
-# A law's status in words for a cap's reason or a stage's basis (never the raw code).
-_LAW_WORDS: dict[str, str] = {
-    "none": "its source records no such law",
-    "draft": "a draft bill",
-    "enacted_not_in_force": "enacted, not yet in force",
-    "partially_in_force": "partially in force",
-    "in_force": "in force",
-}
-
-
 def _law_state(law: LawStatus | None) -> str:
     """Describe a law's status in words, saying plainly when it is unrecorded or unverified."""
     if law is None:
         return "the law is not recorded"
-    if law.status is None:
-        return "the law is recorded, but whether it is in force is not verified"
-    return _LAW_WORDS[law.status]
+    return words(law.status, "law_evidence")
 
 
 def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
@@ -172,7 +152,7 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
         if s is None:
             return None, "no readiness scores and no recorded AI strategy status"
         stage = {"adopted": 3, "none": 1}.get(s.status, 2)
-        return stage, f"from the AI strategy status ({s.status.replace('_', ' ')})"
+        return stage, f"from the state of the AI strategy ({words(s.status, 'ai_strategy_status')})"
     if area == "safeguards":
         law = profile.law.data_protection
         if law is None or law.status is None:
@@ -269,13 +249,20 @@ def _overall(profile: CountryProfile, areas: Sequence[Maturity]) -> Maturity:
         confidence, reason = "low", "the index imputed more than 40% of this country's data"
     elif len(low) * 2 >= len(areas) or len(staged) * 2 < len(areas):
         confidence = "low"
-        reason = "low confidence or no stage in most areas: " + ", ".join(
-            sorted(set(low) | set(unstaged))
+        # Worded to follow "with low confidence:" in the executive summary.
+        reason = (
+            "most areas have low confidence or no stage ("
+            + ", ".join(lowerfirst(label) for label in sorted(set(low) | set(unstaged)))
+            + ")"
         )
     elif low or unstaged or any(a.confidence == "medium" for a in areas):
         confidence = "medium"
-        reason = "some areas rest on incomplete facts: " + ", ".join(
-            a.label for a in areas if a.confidence != "high" or a.stage is None
+        reason = (
+            "some areas rest on incomplete facts ("
+            + ", ".join(
+                lowerfirst(a.label) for a in areas if a.confidence != "high" or a.stage is None
+            )
+            + ")"
         )
     else:
         confidence, reason = "high", "every area is staged from complete facts"

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from strategygen.assess.model import FiredRule
+from strategygen.words import words
 
 HORIZONS: tuple[str, ...] = ("short", "medium", "long")
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}
@@ -54,7 +55,7 @@ class Schedule:
 
     def label(self, horizon: str) -> str:
         """``Short term (2027–2028)`` and so on."""
-        return f"{horizon.capitalize()} term ({self.span_text(horizon)})"
+        return f"{words(horizon, 'horizon', cap=True)} ({self.span_text(horizon)})"
 
 
 def horizon_spans(start: int, end: int) -> dict[str, tuple[int, int]]:

@@ -66,13 +66,6 @@ class PublicSectorAI(StrictModel):
 
 HeadcountScope = Literal["central_civil_service", "central_government", "public_sector"]
 
-#: How each headcount scope is printed ("100,000 central-government employees").
-HEADCOUNT_SCOPES: dict[str, str] = {
-    "central_civil_service": "civil servants in central ministries and departments",
-    "central_government": "central-government employees",
-    "public_sector": "public-sector employees, including state enterprises",
-}
-
 
 class Headcount(Count):
     """The number of people the civil-service figures refer to, with its definition."""

@@ -17,6 +17,7 @@ from strategygen import __version__
 from strategygen.errors import TemplateError
 from strategygen.files import FileRefused, confined, read_input
 from strategygen.render.sandbox import Sandbox, install_bounds
+from strategygen.render.typeset import register_filters
 from strategygen.resources import shipped_dir
 
 DEFAULT_PREFIX = "!default/"
@@ -170,6 +171,7 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
     env.filters["pct"] = fmt_pct
     env.filters["usd"] = fmt_usd
     install_bounds(env)
+    register_filters(env)
     return env
 
 

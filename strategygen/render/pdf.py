@@ -130,8 +130,12 @@ def extra_css(paper: str = "a4", watermark: bool = True) -> str:
         known = ", ".join(PAPER_SIZES)
         raise RenderError(f"unknown paper size {paper!r}; use one of: {known}") from None
     css = f"@page {{ size: {size} !important; }}\n"
-    if not watermark:
-        css += "body.watermark::before { content: none !important; display: none !important; }\n"
+    # The watermark is the page background of print.css's "draft" pages (an artifact,
+    # outside the text layer and the structure tree); the fixed box print.css draws for
+    # browsers would be a structure element here, so WeasyPrint never lays it out.
+    css += "body.watermark::before { content: none !important; display: none !important; }\n"
+    if watermark:
+        css += "body.watermark { page: draft !important; }\n"
     return css
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from strategygen.assess.model import Assessment, FiredRule
+from strategygen.render.chartlabels import FittedLabel, fit_label, text_width
 from strategygen.render.svg import (
     INK,
     WIDTH,
@@ -16,6 +17,7 @@ from strategygen.render.svg import (
     pt,
     svg_element,
 )
+from strategygen.words import action_title, words
 
 
 def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
@@ -32,77 +34,121 @@ PRIORITY_SERIES = {
 }
 
 
-def _short(text: str, limit: int = 58) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;:.") + "\u2026"
-
-
 def _ordered_rules(a: Assessment) -> list[FiredRule]:
     return sorted(
         a.fired, key=lambda r: (_HORIZON_ORDER[r.horizon], _PRIORITY_ORDER[r.priority], r.id)
     )
 
 
+#: Line height of the roadmap's two-line action labels, and the font size of their text.
+ROADMAP_LINE, ROADMAP_TEXT = 11.0, 9.5
+
+
+def _roadmap_label(x: float, y: float, label: FittedLabel, size: float) -> str:
+    """Draw an action's label: its id in bold, then its short name on one or two lines."""
+    out = []
+    for k, line in enumerate(label.lines):
+        head = (
+            f'<tspan font-weight="bold">{escape(label.head)}</tspan> '
+            if k == 0 and label.head
+            else ""
+        )
+        out.append(
+            f'<text x="{pt(x)}" y="{pt(y + k * ROADMAP_LINE)}" font-size="{pt(size)}">'
+            f"{head}{escape(line)}</text>"
+        )
+    return "".join(out)
+
+
 def roadmap_chart(a: Assessment) -> Chart:
-    """Draw the fired rules' actions on a timeline of the strategy years, by horizon."""
+    """Draw the fired rules' actions on a timeline of the strategy years, by horizon.
+
+    Each row is labelled with the action's id and short name (wrapped over two lines when
+    needed; cut with an ellipsis only if two lines are not enough); the full names and
+    recommendations stay in the description and the data table.
+    """
     name = a.profile.identity.name
     years = horizon_years(a)
     start, end = a.horizon_start, a.horizon_end
     rules = _ordered_rules(a)
-    label_w, right = 250.0, 12.0
+    label_w, right = 340.0, 12.0
     plot_w = WIDTH - label_w - right
     n_years = end - start + 1
     col = plot_w / n_years
-    row_h, top = 20.0, 58.0
-    n_rows = max(1, len(rules))
-    height = top + row_h * n_rows + 18
+    top = 58.0
+    labels = [
+        fit_label(action_title(r.id, r.recommendation), label_w - 12, ROADMAP_TEXT, head=r.id)
+        for r in rules
+    ]
+    # A one-line label needs a row of 18 units, each further line 11 more.
+    heights = [18.0 + ROADMAP_LINE * (len(lb.lines) - 1) for lb in labels] or [20.0]
+    rows_h = sum(heights)
+    height = top + rows_h + 18
     series = list(PRIORITY_SERIES.values())
     body = [pattern_defs("roadmap", series), legend_bars("roadmap", series, 16)]
+    # Every year is numbered when the columns are wide enough, else every other year.
+    step = 1 if col >= text_width("2027", 11) + 6 else 2
     for k in range(n_years):
         x = label_w + k * col
         fill = "#f2f2f2" if k % 2 == 0 else "#ffffff"
         body.append(
             f'<rect x="{pt(x)}" y="{pt(top - 20)}" width="{pt(col)}" '
-            f'height="{pt(row_h * n_rows + 20)}" fill="{fill}"/>'
-            f'<text x="{pt(x + col / 2)}" y="{pt(top - 6)}" text-anchor="middle" '
-            f'font-size="11">{start + k}</text>'
+            f'height="{pt(rows_h + 20)}" fill="{fill}"/>'
         )
+        if k % step == 0:
+            body.append(
+                f'<text x="{pt(x + col / 2)}" y="{pt(top - 6)}" text-anchor="middle" '
+                f'font-size="11">{start + k}</text>'
+            )
     for label, (y0, _) in years.items():
         x0 = label_w + (y0 - start) * col
         body.append(
             f'<text x="{pt(x0 + 2)}" y="{pt(top - 26)}" font-size="10" font-style="italic">'
             f"{label}-term</text>"
             f'<line x1="{pt(x0)}" y1="{pt(top - 36)}" x2="{pt(x0)}" '
-            f'y2="{pt(top + row_h * n_rows)}" stroke="#8a8a8a" stroke-dasharray="3 2"/>'
+            f'y2="{pt(top + rows_h)}" stroke="#8a8a8a" stroke-dasharray="3 2"/>'
         )
     if not rules:
         body.append(
             f'<text x="{pt(label_w + 6)}" y="{pt(top + 14)}">No action rules fired for '
             f"{escape(name)}.</text>"
         )
-    for i, r in enumerate(rules):
-        y = top + i * row_h
+    y = top
+    for r, lb, row_h in zip(rules, labels, heights, strict=True):
         # The years come from the assessment's schedule, like every table of the roadmap.
         slot = a.schedule.slots[r.id]
         y0, y1 = slot.first, slot.last
         x0 = label_w + (y0 - start) * col
         w = (y1 - y0 + 1) * col
         s = PRIORITY_SERIES[r.priority]
+        mid = y + row_h / 2
+        text_top = mid + 3.5 - ROADMAP_LINE * (len(lb.lines) - 1) / 2
         body.append(
-            f'<text x="{pt(label_w - 6)}" y="{pt(y + 13)}" text-anchor="end" font-size="10">'
-            f"{escape(_short(r.id + ': ' + r.recommendation, 40))}</text>"
-            f'<rect x="{pt(x0 + 2)}" y="{pt(y + 4)}" width="{pt(w - 4)}" height="{pt(row_h - 7)}" '
+            _roadmap_label(0, text_top, lb, ROADMAP_TEXT)
+            + f'<rect x="{pt(x0 + 2)}" y="{pt(mid - 6.5)}" width="{pt(w - 4)}" height="13" '
             f'fill="{fill_ref("roadmap", s)}" stroke="{INK}" stroke-width="0.6"/>'
         )
+        # A hairline under every row, so that a two-line label reads with its own bar.
+        body.append(
+            f'<line x1="0" y1="{pt(y + row_h)}" x2="{pt(WIDTH - right)}" '
+            f'y2="{pt(y + row_h)}" stroke="#dddddd" stroke-width="0.5"/>'
+        )
+        y += row_h
     title = f"{name}: roadmap of actions, {start}\u2013{end}"
     counts = {h: sum(1 for r in rules if r.horizon == h) for h in ("short", "medium", "long")}
     spans = "; ".join(f"{h}-term {y0}\u2013{y1}" for h, (y0, y1) in years.items())
+    cut = [
+        f"{r.id} ({action_title(r.id, r.recommendation)})"
+        for r, lb in zip(rules, labels, strict=True)
+        if lb.shortened
+    ]
     desc = (
-        f"Timeline of the {len(rules)} actions proposed for {name}, one row per action, "
-        f"across the strategy years {start} to {end} ({spans}). "
-        f"{counts['short']} actions are short-term, {counts['medium']} medium-term and "
-        f"{counts['long']} long-term. Solid bars are high priority, hatched bars medium "
-        "priority and dotted bars low priority."
+        f"Timeline of the {len(rules)} actions proposed for {name}, one row per action "
+        f"labelled with its id and short name, across the strategy years {start} to {end} "
+        f"({spans}). {counts['short']} actions are short-term, {counts['medium']} "
+        f"medium-term and {counts['long']} long-term. Solid bars are high priority, hatched "
+        "bars medium priority and dotted bars low priority."
+        + (f" Names shortened in the chart: {'; '.join(cut)}." if cut else "")
     )
     svg = svg_element("roadmap", height, title, desc, "".join(body))
     head = ("Action", "Recommendation", "Priority", "Horizon", "Years")
@@ -110,8 +156,8 @@ def roadmap_chart(a: Assessment) -> Chart:
         (
             r.id,
             r.recommendation,
-            r.priority,
-            r.horizon,
+            words(r.priority, "priority", cap=True),
+            words(r.horizon, "horizon", cap=True),
             a.schedule.slots[r.id].years,
         )
         for r in rules

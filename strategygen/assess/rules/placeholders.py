@@ -16,6 +16,7 @@ from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
+from strategygen.words import words
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
@@ -115,6 +116,11 @@ def _two(value: float | None) -> str | None:
     return f"{value:.2f}" if value is not None else None
 
 
+def _words(fact: Any, kind: str) -> str | None:
+    """Return a recorded fact's status in words ("partially in force"), or None."""
+    return words(fact.status, kind) if fact is not None else None
+
+
 def _agency(agency: Any) -> str | None:
     if agency is None:
         return None
@@ -122,20 +128,11 @@ def _agency(agency: Any) -> str | None:
     return f"{name} ({agency.acronym})" if getattr(agency, "acronym", None) else name
 
 
-_LAW_WORDS: dict[str, str] = {
-    "none": "no such law",
-    "draft": "a draft bill",
-    "enacted_not_in_force": "enacted but not in force",
-    "partially_in_force": "partially in force",
-    "in_force": "in force",
-}
-
-
 def _law_status(law: LawStatus | None) -> str | None:
     """Return a law's status in words; None (a gap) when the law or its status is unrecorded."""
     if law is None or law.status is None:
         return None
-    return _LAW_WORDS[law.status]
+    return words(law.status, "law_status")
 
 
 def _plan(plan: Plan | None, expired: bool | None) -> str | None:
@@ -168,11 +165,9 @@ def placeholder_values(
         "dp_authority": law.data_protection.authority if law.data_protection else None,
         "cybercrime_law": law.cybercrime.title if law.cybercrime else None,
         "cybercrime_status": _law_status(law.cybercrime),
-        "ram_status": inst.unesco_ram.status.replace("_", " ") if inst.unesco_ram else None,
+        "ram_status": _words(inst.unesco_ram, "ram_status"),
         "ai_strategy_title": inst.ai_strategy.title if inst.ai_strategy else None,
-        "ai_strategy_status": (
-            inst.ai_strategy.status.replace("_", " ") if inst.ai_strategy else None
-        ),
+        "ai_strategy_status": _words(inst.ai_strategy, "ai_strategy_status"),
         "ai_strategy_year": (
             str(inst.ai_strategy.year) if inst.ai_strategy and inst.ai_strategy.year else None
         ),
@@ -180,9 +175,7 @@ def placeholder_values(
         "development_plan": _plan(
             inst.national_development_plan, d.get("development_plan_expired")
         ),
-        "guidelines_status": (
-            p.public_sector_ai.guidelines.status if p.public_sector_ai.guidelines else None
-        ),
+        "guidelines_status": _words(p.public_sector_ai.guidelines, "guidelines_status"),
         "headcount": _num(cs.headcount.value) if cs.headcount else None,
         "headcount_year": str(cs.headcount.year) if cs.headcount else None,
         "population": _num(p.context.population.value) if p.context.population else None,

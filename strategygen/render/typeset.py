@@ -1,0 +1,56 @@
+"""Jinja filters for printed words: coded values in words, labels in sentences, unbroken ranges.
+
+Registered on the template environment by :func:`register_filters`:
+
+- ``value | words(kind, cap=false)``: a coded value (``in_preparation``) in words, in the
+  document's language (see :mod:`strategygen.words`, the one table of wordings);
+- ``rule_id | action_title(recommendation)``: the short name of a rule's action;
+- ``label | lowerfirst``: a label lower-cased for a sentence, acronyms spared;
+- ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
+  one line, so that a title never breaks inside its period.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from strategygen.words import action_title, lowerfirst, words
+
+# A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
+_YEAR_RANGE = re.compile(r"\b(\d{4})\s*([\u2013\u2014-])\s*(\d{4})\b")
+
+
+def _lang(context: jinja2.runtime.Context) -> str:
+    meta = context.get("meta")
+    lang = getattr(meta, "lang", None)
+    return lang if isinstance(lang, str) and lang else "en"
+
+
+@jinja2.pass_context
+def _words_filter(context: jinja2.runtime.Context, value: Any, kind: str, cap: bool = False) -> str:
+    return words(value, kind, lang=_lang(context), cap=cap)
+
+
+@jinja2.pass_context
+def _action_title_filter(
+    context: jinja2.runtime.Context, rule_id: str, recommendation: str = ""
+) -> str:
+    return action_title(rule_id, recommendation or "", lang=_lang(context))
+
+
+def keep_ranges(text: str) -> Markup:
+    """Escape ``text`` and wrap each year range in a span that never breaks across lines."""
+    escaped = str(escape(text))
+    return Markup(_YEAR_RANGE.sub(r'<span class="nowrap">\1\2\3</span>', escaped))
+
+
+def register_filters(env: jinja2.Environment) -> None:
+    """Add the ``words``, ``action_title``, ``lowerfirst`` and ``keep_ranges`` filters."""
+    env.filters["words"] = _words_filter
+    env.filters["action_title"] = _action_title_filter
+    env.filters["lowerfirst"] = lowerfirst
+    env.filters["keep_ranges"] = keep_ranges
