@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from strategygen.assess.datasets.readiness import LATEST_EDITION, scores
 from strategygen.resources import data_file, shipped_dir
 
 Edit = Callable[[str, str, str], str]
@@ -167,15 +168,26 @@ def test_list_table(tmp_path: Path) -> None:
     result = run("list", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["code", "country", "status", "readiness", "rank", "complete"]
+    assert lines[0].split() == [
+        "code",
+        "country",
+        "status",
+        "readiness",
+        "rank",
+        "edition",
+        "complete",
+    ]
     assert set(lines[1]) == {"-"}
     rows = lines[2:]
     assert len(rows) == 29
     assert [row[:3] for row in rows] == [p.stem for p in shipped()]
     jam = next(row for row in rows if row.startswith("JAM "))
-    assert "Jamaica" in jam and "member" in jam and "/193" in jam and jam.endswith("%")
+    # The newest edition leads: 2025, on the new framework, ranks 195 countries.
+    latest = scores(LATEST_EDITION)["JAM"]
+    assert f"{latest.total:.2f}" in jam and f"{latest.rank}/195" in jam
+    assert f" {LATEST_EDITION} " in jam and jam.endswith("%")
     aia = next(row for row in rows if row.startswith("AIA "))
-    assert "associate member" in aia and aia.split()[-3:-1] == ["n/a", "n/a"]
+    assert "associate member" in aia and aia.split()[-4:-1] == ["n/a", "n/a", "n/a"]
 
 
 def test_list_json(tmp_path: Path) -> None:
@@ -184,19 +196,34 @@ def test_list_json(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert len(rows) == 29
     assert {tuple(row) for row in rows} == {
-        ("code", "country", "status", "readiness", "rank", "completeness")
+        (
+            "code",
+            "country",
+            "status",
+            "readiness",
+            "rank",
+            "edition",
+            "completeness",
+            "profile_completeness",
+        )
     }
     by_code = {row["code"]: row for row in rows}
     assert by_code["JAM"]["country"] == "Jamaica"
     assert by_code["JAM"]["status"] == "member"
-    assert by_code["JAM"]["readiness"] == pytest.approx(41.32)
-    assert by_code["JAM"]["rank"] == "98/193"
+    latest = scores(LATEST_EDITION)["JAM"]
+    assert by_code["JAM"]["readiness"] == pytest.approx(latest.total)
+    assert by_code["JAM"]["rank"] == f"{latest.rank}/{len(scores(LATEST_EDITION))}"
+    assert by_code["JAM"]["edition"] == LATEST_EDITION
+    # Dominica is absent from the 2024 edition but in 2025: the newest covering edition leads.
+    assert by_code["DMA"]["edition"] == LATEST_EDITION
     assert by_code["AIA"]["status"] == "associate member"
     assert by_code["AIA"]["readiness"] is None and by_code["AIA"]["rank"] is None
     assert sum(row["status"] == "member" for row in rows) == 16
     assert sum(row["status"] == "associate member" for row in rows) == 13
     for row in rows:
-        assert 0 <= row["completeness"] <= 100
+        assert 0 <= row["completeness"] <= 100 and 0 <= row["profile_completeness"] <= 100
+        if row["status"] == "member":  # every dataset covers the members
+            assert row["completeness"] > row["profile_completeness"]
 
 
 def test_list_with_an_invalid_file(tmp_path: Path, valid_text: str) -> None:

@@ -11,7 +11,13 @@ import yaml
 from pydantic import ValidationError
 
 from strategygen.assess import datasets as dataset
-from strategygen.assess.checklist import CHECKLIST, completeness, missing_items
+from strategygen.assess.checklist import (
+    ALL_ITEMS,
+    CHECKLIST,
+    DATA_ITEMS,
+    completeness,
+    missing_items,
+)
 from strategygen.assess.datasets.readiness import scores as readiness_scores
 from strategygen.assess.scaffold import known_codes, scaffold
 from strategygen.errors import ProfileError
@@ -302,13 +308,17 @@ def test_completeness_of_a_small_profile(
         "context.population",
         "readiness.total",
     ]
-    assert completeness(profile) == pytest.approx(2 / len(CHECKLIST))
+    assert completeness(profile, with_data=False) == pytest.approx(2 / len(CHECKLIST))
+    # The fixture's code is JAM, which every bundled dataset covers: all eight data items held.
+    assert completeness(profile) == pytest.approx((2 + len(DATA_ITEMS)) / len(ALL_ITEMS))
     richer = edit(
         valid_text,
         "  source: src\ncontext:",
         "  languages: [English]\n  sids: true\n  source: src\ncontext:",
     )
-    assert completeness(load_profile_text(richer)) == pytest.approx(4 / len(CHECKLIST))
+    assert completeness(load_profile_text(richer), with_data=False) == pytest.approx(
+        4 / len(CHECKLIST)
+    )
 
 
 def test_empty_list_counts_as_missing(
@@ -323,4 +333,21 @@ def test_not_covered_profile_lacks_readiness_fact(data: dict[str, Any]) -> None:
     data["readiness"] = {"covered": False}
     profile = CountryProfile.model_validate(data)
     assert "readiness.total" in [f.path for f in missing_items(profile)]
-    assert completeness(profile) == pytest.approx(1 / len(CHECKLIST))
+    assert completeness(profile, with_data=False) == pytest.approx(1 / len(CHECKLIST))
+
+
+def test_dataset_facts_count_where_a_dataset_covers_the_country(
+    valid_text: str, edit: Callable[[str, str, str], str]
+) -> None:
+    """A member is covered by every bundled dataset; a territory such as Montserrat is not,
+    and each fact no dataset holds for it is a gap with its own action."""
+    jam = load_profile_text(valid_text)
+    assert not [f for f in missing_items(jam) if f.path.startswith("data.")]
+    montserrat = load_profile_text(
+        edit(edit(valid_text, "iso3: JAM", "iso3: MSR"), "iso2: JM", "iso2: MS")
+    )
+    missing = {f.path for f in missing_items(montserrat)}
+    assert {"data.readiness_latest", "data.egdi", "data.gci", "data.risk"} <= missing
+    assert completeness(montserrat) < completeness(jam)
+    for item in DATA_ITEMS:
+        assert item.action and item.label

@@ -4,6 +4,13 @@ Each item names a profile field (a fact, with its source, once filled in) that s
 the document uses. An item the profile lacks becomes a visible data gap with the action that
 closes it, and the share of items present is the profile's completeness.
 
+The draft also reads some facts about the country straight from the bundled datasets (the
+newest readiness edition, e-government, Internet use, governance, cybersecurity, GovTech
+maturity, economic structure, disaster risk). They are checklist items too (``DATA_ITEMS``,
+paths starting with ``data.``): the profile need not repeat them, but where no dataset covers
+the country the figure is missing from the draft just as a profile fact would be, so it counts
+against completeness and becomes a data gap with its own action.
+
 (Three words are kept apart in the code: a *fact* is a sourced value in a profile; a
 *checklist item* is one fact the document needs, listed here; a *condition path* is what a
 rule's ``fact:`` key names, read through ``assess.rules.paths.ConditionContext``.)
@@ -12,8 +19,12 @@ rule's ``fact:`` key names, read through ``assess.rules.paths.ConditionContext``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from strategygen.assess.datasets.indicators import economy, risk
+from strategygen.assess.datasets.readiness import LATEST_EDITION, scores
+from strategygen.assess.evidence import country_evidence
 from strategygen.inputs.profile import CountryProfile
 
 
@@ -191,6 +202,86 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
 )
 
 
+#: Facts the draft reads from the bundled datasets; each is held when a dataset covers the
+#: country. The key after ``data.`` is the indicator key of ``assess.evidence`` where one exists.
+DATA_ITEMS: tuple[ChecklistItem, ...] = (
+    ChecklistItem(
+        "data.readiness_latest",
+        f"Government AI Readiness Index {LATEST_EDITION} (latest edition)",
+        "readiness",
+        f"The {LATEST_EDITION} edition of the index does not cover this country or territory: "
+        "ask Oxford Insights whether a later edition will, and meanwhile rely on a national "
+        "readiness assessment recorded in the profile.",
+    ),
+    ChecklistItem(
+        "data.egdi",
+        "UN E-Government Development Index and its parts",
+        "public_sector",
+        "The UN E-Government Survey does not cover this territory: record a national measure "
+        "of online public services (for example the share of services available online).",
+    ),
+    ChecklistItem(
+        "data.internet_users_pct",
+        "share of individuals using the Internet",
+        "national_context",
+        "No World Bank figure exists: take the latest Internet-use rate from the telecoms "
+        "regulator or the statistics office's household survey.",
+    ),
+    ChecklistItem(
+        "data.gov_effectiveness",
+        "government effectiveness (Worldwide Governance Indicators)",
+        "governance",
+        "No World Bank governance estimate covers this territory: cite a public-administration "
+        "review or leave governance findings to the consultation.",
+    ),
+    ChecklistItem(
+        "data.gci",
+        "cybersecurity commitment (ITU Global Cybersecurity Index)",
+        "policy_framework",
+        "The ITU index does not cover this territory: ask the national CSIRT or the ministry "
+        "responsible for cybersecurity for its latest self-assessment.",
+    ),
+    ChecklistItem(
+        "data.gtmi",
+        "GovTech maturity (World Bank GovTech Maturity Index)",
+        "public_sector",
+        "The World Bank index does not cover this territory: record the state of shared "
+        "government platforms (cloud, digital identity, payments) from the digital lead body.",
+    ),
+    ChecklistItem(
+        "data.economy",
+        "structure of the economy (sector shares, tourism, ICT exports, remittances)",
+        "national_context",
+        "No bundled series covers this economy: take sector shares of output and employment "
+        "from the statistics office or the central bank.",
+    ),
+    ChecklistItem(
+        "data.risk",
+        "disaster and climate risk (INFORM Risk Index)",
+        "risks",
+        "INFORM does not rate this territory: cite the national disaster agency's hazard "
+        "profile or a regional risk assessment.",
+    ),
+)
+
+#: Every item the completeness measure counts: profile facts, then dataset facts.
+ALL_ITEMS: tuple[ChecklistItem, ...] = CHECKLIST + DATA_ITEMS
+
+
+@cache
+def held_in_data(code: str) -> frozenset[str]:
+    """Return the ``data.`` paths that the bundled datasets hold for the country ``code``."""
+    held = {f"data.{i.key}" for i in country_evidence(code, None).indicators}
+    if code in scores(LATEST_EDITION):
+        held.add("data.readiness_latest")
+    if economy().get(code):
+        held.add("data.economy")
+    found = risk().get(code)
+    if found is not None and found.inform_risk is not None:
+        held.add("data.risk")
+    return frozenset(held)
+
+
 def value_at(profile: CountryProfile, path: str) -> Any:
     """Return the value at a dotted path, or None where any step is missing."""
     node: Any = profile
@@ -207,6 +298,8 @@ def is_present(profile: CountryProfile, spec: ChecklistItem) -> bool:
     An item with ``needs`` counts only when that attribute is set too: a law whose status was
     not verified is not yet held, so completeness cannot rise on titles alone.
     """
+    if spec.path.startswith("data."):
+        return spec.path in held_in_data(profile.code)
     value = value_at(profile, spec.path)
     if value is None or value == [] or value == "":
         return False
@@ -215,9 +308,14 @@ def is_present(profile: CountryProfile, spec: ChecklistItem) -> bool:
 
 def missing_items(profile: CountryProfile) -> list[ChecklistItem]:
     """Return the checklist items the profile lacks, in document order."""
-    return [spec for spec in CHECKLIST if not is_present(profile, spec)]
+    return [spec for spec in ALL_ITEMS if not is_present(profile, spec)]
 
 
-def completeness(profile: CountryProfile) -> float:
-    """Return the share (0-1) of the checklist items that the profile holds."""
-    return 1 - len(missing_items(profile)) / len(CHECKLIST)
+def completeness(profile: CountryProfile, *, with_data: bool = True) -> float:
+    """Return the share (0-1) of the checklist items held for the country.
+
+    With ``with_data`` (the default), the facts the draft reads from the bundled datasets
+    count as well; without it, only the profile's own facts do.
+    """
+    items = ALL_ITEMS if with_data else CHECKLIST
+    return sum(1 for spec in items if is_present(profile, spec)) / len(items)

@@ -46,8 +46,14 @@ def validate_cmd(paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
-    """Show the profiles: code, country, CDCC status, readiness and completeness."""
+    """Show the profiles: code, country, CDCC status, readiness and completeness.
+
+    Readiness is the newest edition of the Government AI Readiness Index that covers the
+    country (from the bundled data, else the edition the profile records). Completeness is
+    the share of the facts the draft uses that are held, in the profile or the bundled data.
+    """
     from strategygen.assess.checklist import completeness
+    from strategygen.assess.datasets.readiness import EDITION_YEARS, scores
     from strategygen.inputs.loader import load_profile
 
     files = expand_inputs(paths) if paths else shipped_profiles()
@@ -66,14 +72,28 @@ def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
             )
             continue
         r = profile.readiness
+        total, rank, edition = (
+            r.total,
+            f"{r.rank}/{r.ranked_countries}" if r.rank else None,
+            r.edition,
+        )
+        # The newest bundled edition that covers the country leads, as in the draft.
+        for year in reversed(EDITION_YEARS):
+            found = scores(year).get(profile.code)
+            if found is not None:
+                total, edition = found.total, year
+                rank = f"{found.rank}/{len(scores(year))}" if found.rank else None
+                break
         rows.append(
             {
                 "code": profile.code,
                 "country": profile.identity.name,
                 "status": profile.identity.cdcc_status,
-                "readiness": r.total,
-                "rank": f"{r.rank}/{r.ranked_countries}" if r.rank else None,
+                "readiness": total,
+                "rank": rank,
+                "edition": edition if total is not None else None,
                 "completeness": round(completeness(profile) * 100),
+                "profile_completeness": round(completeness(profile, with_data=False) * 100),
             }
         )
     if as_json:
@@ -81,7 +101,7 @@ def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
     else:
         header = (
             f"{'code':<5} {'country':<34} {'status':<17} "
-            f"{'readiness':>9} {'rank':>8} {'complete':>8}"
+            f"{'readiness':>9} {'rank':>8} {'edition':>7} {'complete':>8}"
         )
         click.echo(header)
         click.echo("-" * len(header))
@@ -89,7 +109,8 @@ def list_cmd(paths: tuple[str, ...], as_json: bool) -> None:
             score = f"{row['readiness']:.2f}" if row["readiness"] is not None else "n/a"
             click.echo(
                 f"{row['code']:<5} {row['country']!s:<34} {row['status']!s:<17} "
-                f"{score:>9} {row['rank'] or 'n/a':>8} {row['completeness']!s:>7}%"
+                f"{score:>9} {row['rank'] or 'n/a':>8} {row['edition'] or 'n/a'!s:>7} "
+                f"{row['completeness']!s:>7}%"
             )
     if failed:
         sys.exit(1)
