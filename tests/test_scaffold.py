@@ -9,12 +9,13 @@ import pytest
 
 from strategygen.assess import datasets as dataset
 from strategygen.assess.checklist import missing_items
+from strategygen.assess.datasets.indicators import caribbean_facts
 from strategygen.assess.datasets.readiness import scores
 from strategygen.assess.run import assess
 from strategygen.assess.scaffold import known_codes, scaffold, schema_reference, write_scaffold
 from strategygen.errors import UsageError
 from strategygen.inputs.loader import load_profile, load_profile_text
-from strategygen.resources import data_file
+from strategygen.resources import data_file, shipped_dir
 
 
 def test_member_scaffold_is_prefilled() -> None:
@@ -32,13 +33,16 @@ def test_member_scaffold_is_prefilled() -> None:
     assert profile.readiness.ranked_countries == 188
     # Indicator scores are published for 2023 only; the draft reads them from the bundle.
     assert profile.readiness.indicators is None
-    assert {s.id for s in profile.sources} == {
+    assert {s.id for s in profile.sources} >= {
         "eclac-cdcc",
         "gairi2024",
         "iso3166",
         "un-sids",
         "wdi",
     }
+    # Jamaica's laws come from the verified facts table, each with its own source.
+    assert profile.law.data_protection is not None
+    assert profile.law.data_protection.status == "in_force"
     sources = {s.id: s for s in profile.sources}
     assert sources["gairi2024"].publisher == "Oxford Insights"
     assert sources["wdi"].licence == "CC BY 4.0"
@@ -134,3 +138,58 @@ def test_schema_reference_is_relative_to_the_target(tmp_path: Path) -> None:
     assert (tmp_path / reference).resolve() == data_file("profile.schema.json").resolve()
     text = scaffold("JAM", reference)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={reference}"
+
+
+MEMBERS = sorted(code for code, row in dataset.cdcc().items() if row.status == "member")
+LAWS = ("data_protection", "cybercrime", "access_to_information", "electronic_transactions")
+
+
+@pytest.mark.parametrize("code", MEMBERS)
+def test_member_scaffold_holds_the_verified_facts(code: str) -> None:
+    """`new` writes the laws, plans and bodies of caribbean_facts.csv: V and S rows only,
+    each status as the table gives it, a blank status left unknown, never a U row."""
+    profile = load_profile_text(scaffold(code), f"{code}.yaml")
+    ids = {s.id for s in profile.sources}
+    rows = {r.fact: r for r in caribbean_facts()[code]}
+    for fact in LAWS:
+        row, law = rows[fact], getattr(profile.law, fact)
+        if not row.usable or (not row.status and not row.title):
+            assert law is None, f"{code} {fact}: written from an unusable or empty row"
+            continue
+        assert law is not None, f"{code} {fact}: a usable row was not written"
+        assert law.source in ids
+        # A blank status is unknown: it must not become 'none' or any other value.
+        assert law.status == (row.status or None), f"{code} {fact}"
+    strategy, ram = rows["ai_strategy"], rows["unesco_ram"]
+    if strategy.usable and strategy.status:
+        assert profile.institutions.ai_strategy is not None
+        assert profile.institutions.ai_strategy.status == strategy.status
+    if not (ram.usable and ram.status):
+        assert profile.institutions.unesco_ram is None
+
+
+def test_scaffold_agrees_with_the_shipped_member_profiles() -> None:
+    """Where a shipped member profile and its scaffold both record a law's status, they agree
+    (the shipped profiles were filled from the same table)."""
+    compared = 0
+    for code in MEMBERS:
+        new = load_profile_text(scaffold(code), f"{code}.yaml")
+        shipped = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
+        for fact in LAWS:
+            a, b = getattr(new.law, fact), getattr(shipped.law, fact)
+            if a is not None and b is not None and a.status and b.status:
+                assert a.status == b.status, f"{code} {fact}: {a.status} != {b.status}"
+                compared += 1
+    assert compared >= 30
+
+
+def test_a_conflicting_row_is_never_used() -> None:
+    # Antigua and Barbuda's electronic transactions row is rated U: sources disagree.
+    row = next(r for r in caribbean_facts()["ATG"] if r.fact == "electronic_transactions")
+    assert row.confidence == "U"
+    assert load_profile_text(scaffold("ATG"), "ATG.yaml").law.electronic_transactions is None
+
+
+def test_a_plan_horizon_is_read_from_the_table() -> None:
+    plan = load_profile_text(scaffold("GRD"), "GRD.yaml").institutions.national_development_plan
+    assert plan is not None and (plan.start, plan.end, plan.status) == (2020, 2035, "adopted")

@@ -20,43 +20,92 @@ from strategygen.assess.datasets.readiness import (
 )
 from strategygen.assess.editions import THREE_PILLAR_YEARS
 from strategygen.assess.evidence import country_evidence
+from strategygen.assess.scaffold_facts import fact_blocks
 from strategygen.errors import UsageError
 from strategygen.inputs.profile import INDICATOR_NAMES
 from strategygen.resources import data_file
 
 SCHEMA_FILE = "profile.schema.json"
 
-# Commented blocks for the facts the bundled data cannot supply. They show the drafter
-# the exact shape to fill in; left commented, each one stays a visible data gap.
-_GAP_BLOCKS = """\
-institutions: {}
-  # Fill in what you can cite; every block needs a `source` id from `sources` below.
-  # Leave a block out when nothing is known: only `status: none` states that something does not exist.
-  # digital_lead_agency: {name: "...", acronym: "...", as_of: 2025, source: "..."}
-  # ai_lead_agency: {name: "...", source: "..."}
-  # national_development_plan: {title: "...", year: 2019, status: adopted, start: 2020, end: 2030, source: "..."}   # status: none|in_preparation|draft|adopted (leave out if not verified)
-  # digital_strategy: {title: "...", year: 2022, status: adopted, start: 2022, end: 2026, source: "..."}
-  # ai_strategy: {status: none, source: "..."}   # none|announced|in_preparation|recommendations_only|draft|adopted
-  # ai_ethics_body: {exists: false, source: "..."}
-  # unesco_ram: {status: completed, year: 2025, source: "..."}   # none|in_progress|completed
+# Commented hints for the facts the bundled data cannot supply, per profile block. They show
+# the drafter the exact shape to fill in; left commented, each one stays a visible data gap.
+_HINTS: dict[str, list[tuple[str, str]]] = {
+    "institutions": [
+        (
+            "",
+            "  # Fill in what you can cite; every block needs a `source` id from `sources` below.",
+        ),
+        (
+            "",
+            "  # Leave a block out when nothing is known: only `status: none` states that something does not exist.",
+        ),
+        (
+            "digital_lead_agency",
+            '  # digital_lead_agency: {name: "...", acronym: "...", as_of: 2025, source: "..."}',
+        ),
+        ("ai_lead_agency", '  # ai_lead_agency: {name: "...", source: "..."}'),
+        (
+            "national_development_plan",
+            '  # national_development_plan: {title: "...", year: 2019, status: adopted, start: 2020, end: 2030, source: "..."}   # status: none|in_preparation|draft|adopted (leave out if not verified)',
+        ),
+        (
+            "digital_strategy",
+            '  # digital_strategy: {title: "...", year: 2022, status: adopted, start: 2022, end: 2026, source: "..."}',
+        ),
+        (
+            "ai_strategy",
+            '  # ai_strategy: {status: none, source: "..."}   # none|announced|in_preparation|recommendations_only|draft|adopted',
+        ),
+        ("ai_ethics_body", '  # ai_ethics_body: {exists: false, source: "..."}'),
+        (
+            "unesco_ram",
+            '  # unesco_ram: {status: completed, year: 2025, source: "..."}   # none|in_progress|completed',
+        ),
+    ],
+    "law": [
+        (
+            "data_protection",
+            '  # data_protection: {status: in_force, title: "...", year: 2020, in_force_from: 2023-12-01, authority: "...", source: "..."}   # status: none|draft|enacted_not_in_force|partially_in_force|in_force (leave out if not verified)',
+        ),
+        (
+            "cybercrime",
+            '  # cybercrime: {status: in_force, title: "...", year: 2015, source: "..."}',
+        ),
+        (
+            "access_to_information",
+            '  # access_to_information: {status: in_force, title: "...", year: 2002, source: "..."}',
+        ),
+        (
+            "electronic_transactions",
+            '  # electronic_transactions: {status: in_force, title: "...", year: 2007, source: "..."}',
+        ),
+        (
+            "legal_frame",
+            '  # legal_frame: {summary: "...", source: "..."}   # territories: how another state\'s or union\'s law applies',
+        ),
+    ],
+    "public_sector_ai": [
+        (
+            "use_cases",
+            "  # use_cases:            # leave out if no inventory exists; [] only if an inventory found none",
+        ),
+        (
+            "use_cases",
+            '  #   - {name: "...", agency: "...", function: "...", stage: pilot, risk_level: low, baseline_measured: false, source: "..."}',
+        ),
+        ("guidelines", '  # guidelines: {status: none, source: "..."}'),
+    ],
+    "civil_service": [
+        (
+            "headcount",
+            '  # headcount: {value: 0, year: 2024, scope: central_civil_service, source: "..."}   # scope: central_civil_service|central_government|public_sector',
+        ),
+        ("digital_specialists", '  # digital_specialists: {value: 0, year: 2024, source: "..."}'),
+        ("ai_trained", '  # ai_trained: {value: 0, year: 2024, source: "..."}'),
+    ],
+}
 
-law: {}
-  # data_protection: {status: in_force, title: "...", year: 2020, in_force_from: 2023-12-01, authority: "...", source: "..."}   # status: none|draft|enacted_not_in_force|partially_in_force|in_force (leave out if not verified)
-  # cybercrime: {status: in_force, title: "...", year: 2015, source: "..."}
-  # access_to_information: {status: in_force, title: "...", year: 2002, source: "..."}
-  # electronic_transactions: {status: in_force, title: "...", year: 2007, source: "..."}
-  # legal_frame: {summary: "...", source: "..."}   # territories: how another state's or union's law applies
-
-public_sector_ai: {}
-  # use_cases:            # leave out if no inventory exists; [] only if an inventory found none
-  #   - {name: "...", agency: "...", function: "...", stage: pilot, risk_level: low, baseline_measured: false, source: "..."}
-  # guidelines: {status: none, source: "..."}
-
-civil_service: {}
-  # headcount: {value: 0, year: 2024, scope: central_civil_service, source: "..."}   # scope: central_civil_service|central_government|public_sector
-  # digital_specialists: {value: 0, year: 2024, source: "..."}
-  # ai_trained: {value: 0, year: 2024, source: "..."}
-
+_TAIL = """\
 priority_sectors: []
 # - {name: tourism, rationale: "...", source: "..."}
 
@@ -67,6 +116,29 @@ stakeholders: []
 # narrative:
 #   vision: {mode: extend, text: "Markdown written by the drafter"}
 """
+
+
+def _fact_lines(code: str) -> tuple[list[str], list[dict[str, object]]]:
+    """Return the institutions, law, public-sector and civil-service blocks, and their sources.
+
+    Facts from the verified CDCC table are written with their rating in a comment; every
+    other fact is a commented hint, which the draft shows as a data gap.
+    """
+    facts = fact_blocks(code)
+    out: list[str] = []
+    if facts.lines:
+        out += [
+            "# Facts below come from the verified CDCC legal and institutional facts table",
+            "# (caribbean_facts.csv): [V] primary or official source, [S] secondary source.",
+        ]
+    for block, hints in _HINTS.items():
+        filled = facts.lines.get(block, [])
+        keys = facts.keys.get(block, set())
+        out.append(f"{block}:" if filled else f"{block}: {{}}")
+        out += filled
+        out += [line for key, line in hints if key not in keys and (key or not filled)]
+        out.append("")
+    return out, facts.sources
 
 
 def _q(value: object) -> str:
@@ -170,8 +242,13 @@ def scaffold(iso3: str, schema_ref: str | None = None) -> str:
     reference = _reference_lines(code)
     if reference:
         lines += ["", *reference]
-    lines += ["", _GAP_BLOCKS.rstrip(), "", "sources:"]
+    blocks, fact_sources = _fact_lines(code)
+    lines += ["", *blocks, _TAIL.rstrip(), "", "sources:"]
     lines += [_source_line(source_id) for source_id in sorted(set(used))]
+    lines += [
+        "  - {" + ", ".join(f"{k}: {_q(v)}" for k, v in record.items()) + "}"
+        for record in fact_sources
+    ]
     return "\n".join(lines) + "\n"
 
 
