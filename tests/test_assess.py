@@ -33,7 +33,15 @@ SHIPPED = sorted(shipped_dir("country_profiles").glob("*.yaml"))
 
 
 def _p(code: str = "JAM") -> CountryProfile:
-    return load_profile_text(scaffold(code))
+    """The country's scaffold with only what the index and World Bank data supply.
+
+    ``strategygen new`` also writes a CDCC member's verified laws and bodies; these tests
+    start from none of them and add each fact they need.
+    """
+    scaffolded = load_profile_text(scaffold(code))
+    return scaffolded.model_copy(
+        update={"institutions": Institutions(), "law": Law(), "civil_service": CivilService()}
+    )
 
 
 def with_dims(base: CountryProfile, **dims: float) -> CountryProfile:

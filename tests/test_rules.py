@@ -45,11 +45,21 @@ from strategygen.resources import shipped_dir
 
 DATE = dt.date(2026, 3, 1)
 SRC = "gairi2023"
-JAM = load_profile_text(scaffold("JAM"))
 
 
 def _p(code: str = "JAM") -> CountryProfile:
-    return load_profile_text(scaffold(code))
+    """The country's scaffold with only what the index and World Bank data supply.
+
+    ``strategygen new`` also writes a CDCC member's verified laws and bodies; these tests
+    start from none of them and add each fact they need.
+    """
+    scaffolded = load_profile_text(scaffold(code))
+    return scaffolded.model_copy(
+        update={"institutions": Institutions(), "law": Law(), "civil_service": CivilService()}
+    )
+
+
+JAM = _p("JAM")
 
 
 def edit(base: CountryProfile = JAM, **update: object) -> CountryProfile:
