@@ -19,7 +19,6 @@ import strategygen
 from strategygen.build.plan import resolve_plan
 from strategygen.build.region import build_region, group_for
 from strategygen.inputs.tailoring import Tailoring
-from strategygen.render.region_charts import BANDS
 
 DATE = dt.date(2026, 1, 15)
 EPOCH = str(int(dt.datetime(2026, 1, 15, tzinfo=dt.UTC).timestamp()))
@@ -327,21 +326,3 @@ def test_help_lists_the_region_options(tmp_path: Path) -> None:
         assert option in result.stdout, option
     # Settings that shape a country draft's sections do not apply to an overview.
     assert "--sections" not in result.stdout
-
-
-# --- the heat map's colours -----------------------------------------------------------------
-
-
-def _luminance(colour: str) -> float:
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-@pytest.mark.parametrize(("lower", "fill", "ink"), BANDS)
-def test_heat_map_text_keeps_aa_contrast_on_every_band(lower: float, fill: str, ink: str) -> None:
-    a, b = sorted((_luminance(fill), _luminance(ink)), reverse=True)
-    assert (a + 0.05) / (b + 0.05) >= 4.5

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from markupsafe import escape
 
 from strategygen.assess.region.model import RegionAssessment
+from strategygen.render.chartlabels import fit_label, text_width
 from strategygen.render.svg import (
     GRID,
     INK,
@@ -57,6 +58,17 @@ def _names(items: Sequence[str]) -> str:
     if not items:
         return "none"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _row_label(name: str, width: float, size: float = 11.0) -> str:
+    """Return ``name`` escaped and fitted to ``width``: an ellipsis ends it only if it cannot fit.
+
+    SVG text does not wrap, so a name wider than the label column would be cut at the
+    chart's edge; the chart's data table always keeps the full name.
+    """
+    if text_width(name, size) <= width:
+        return str(escape(name))
+    return str(escape(fit_label(name, width, size, max_lines=1).lines[0]))
 
 
 def _axis(
@@ -110,7 +122,7 @@ def trend_chart(r: RegionAssessment) -> Chart:
         y = top + i * row_h + 8
         body.append(
             f'<text x="{pt(label_w - 8)}" y="{pt(y + 4)}" text-anchor="end">'
-            f"{escape(row.name)}</text>"
+            f"{_row_label(row.name, label_w - 12, 12)}</text>"
         )
         shown = [
             (c, m) for c, m in zip(row.cells, EDITION_MARKS, strict=True) if c.total is not None
@@ -177,7 +189,7 @@ def latest_chart(r: RegionAssessment) -> Chart:
         w = plot_w * max(0.0, min(100.0, p.total or 0.0)) / 100
         body.append(
             f'<text x="{pt(label_w - 8)}" y="{pt(y + 10)}" text-anchor="end" font-size="11">'
-            f"{escape(p.name)}</text>"
+            f"{_row_label(p.name, label_w - 12)}</text>"
             f'<rect x="{pt(label_w)}" y="{pt(y)}" width="{pt(w)}" height="{pt(row_h - 5)}" '
             f'fill="#1f3a5f"/>'
             f'<text x="{pt(label_w + w + 3)}" y="{pt(y + 10)}" font-size="10">'
@@ -242,7 +254,7 @@ def heatmap_chart(r: RegionAssessment) -> Chart:
         label = row.name if row.edition in (h.edition, None) else f"{row.name} ({row.edition})"
         body.append(
             f'<text x="{pt(label_w - 8)}" y="{pt(y + 13)}" text-anchor="end" font-size="11">'
-            f"{escape(label)}</text>"
+            f"{_row_label(label, label_w - 12)}</text>"
         )
         for j, value in enumerate(row.values):
             body.append(cell(label_w + j * cell_w, y, value))
@@ -297,16 +309,20 @@ def heatmap_chart(r: RegionAssessment) -> Chart:
 def egov_chart(r: RegionAssessment) -> Chart:
     """Two panels side by side: EGDI (0-1) and Internet use (% of people) per member."""
     e = r.egov
-    label_w, gap, right = 176.0, 24.0, 34.0
+    # The label column fits the longest name (within bounds); the two panels share the rest.
+    widest = max((text_width(row.name, 11) for row in e.rows), default=0.0)
+    label_w, gap, right = min(214.0, max(120.0, widest + 14)), 24.0, 34.0
     panel_w = (WIDTH - label_w - gap - right) / 2
-    row_h, top = 18.0, 46.0
+    row_h, top = 18.0, 34.0
     height = top + row_h * len(e.rows) + 28
     left_x = label_w
     right_x = label_w + panel_w + gap
+    # Short panel titles on one baseline, each within its panel; the caption and the
+    # description under the chart name the index and the unit in full.
     body = [
-        f'<text x="{pt(left_x)}" y="18" font-weight="bold">E-Government Development Index '
-        f"{e.edition}</text>",
-        f'<text x="{pt(right_x)}" y="34" font-weight="bold">Internet users, % of people</text>',
+        f'<text x="{pt(x)}" y="16" font-weight="bold">'
+        f"{escape(fit_label(text, panel_w / 1.1, 12, max_lines=1).lines[0])}</text>"
+        for x, text in ((left_x, f"EGDI {e.edition} (0 to 1)"), (right_x, "Internet users (%)"))
     ]
     bottom = top + row_h * len(e.rows) - 4
     body.append(_axis(left_x, panel_w, 0, 1, top - 6, bottom, 0.25, "{:.2f}"))
@@ -315,7 +331,7 @@ def egov_chart(r: RegionAssessment) -> Chart:
         y = top + i * row_h
         body.append(
             f'<text x="{pt(label_w - 8)}" y="{pt(y + 10)}" text-anchor="end" font-size="11">'
-            f"{escape(row.name)}</text>"
+            f"{_row_label(row.name, label_w - 12)}</text>"
         )
         for x0, value, scale, text in (
             (left_x, row.egdi, 1.0, f"{row.egdi:.2f}" if row.egdi is not None else ""),

@@ -116,8 +116,8 @@ def model_laws(data: Inputs, book: SourceBook) -> RegionalAction:
             "borders."
         ),
         criterion=(
-            "at least one of the four laws is a draft, enacted but not in force, partly in "
-            "force, or recorded as absent"
+            "at least one of the four laws in draft, enacted but not in force, partly in force, "
+            "or recorded as absent"
         ),
         served=tuple(served),
         to_confirm=tuple(confirm),
@@ -296,8 +296,8 @@ def shared_evidence(
             "so that every member can measure its progress from its own figures."
         ),
         criterion=(
-            "missing from an edition of the index, over 40% of its 2023 data estimated, or no "
-            "UNESCO readiness assessment on a sourced record"
+            "thin coverage in the index (missing from an edition, or over 40% of its 2023 data "
+            "estimated) or no UNESCO readiness assessment according to a cited source"
         ),
         served=tuple(served),
         to_confirm=tuple(confirm),

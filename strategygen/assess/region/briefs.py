@@ -226,4 +226,5 @@ def outside_row(member: Member, egov: Egov, legal: LegalRow, strategy: Status) -
         laws_on_record=sum(1 for c in legal.cells if c.state not in ("unknown", "unverified")),
         strategy=strategy,
         draft_html=member.draft_html,
+        draft_pdf=member.draft_pdf,
     )

@@ -43,8 +43,8 @@ class RegionGroup:
         outside: Codes reported apart: the CDCC's associate members, or countries of the
             group that no edition of the index covers.
         profiles: Code -> profile file, for every code of ``members`` and ``outside``.
-        without_profile: Countries of a sub-region that the index covers but that have no
-            profile here (named in the document, not assessed).
+        without_profile: Names of the countries of a sub-region that the index covers but
+            that have no profile here (named in the document, not assessed).
 
     """
 
@@ -167,8 +167,9 @@ def resolve_group(
         known = subregions()
         spelled = known.get(text.lower())
         if spelled is None:
+            hint = did_you_mean(text, list(known.values()))
             raise UsageError(
-                f"unknown group {text!r}{did_you_mean(text, list(known.values()))} "
+                f"unknown group {text!r}{hint}{' ' if hint else '. '}"
                 f"Use CDCC, comma-separated codes (JAM,TTO,BRB) or a UN sub-region: "
                 f"{', '.join(known.values())}"
             )
@@ -180,7 +181,8 @@ def resolve_group(
         # A profile's own sub-region counts too: territories the index never covers.
         in_region |= {c for c, r in home.items() if r == spelled}
         codes = [c for c in in_region if c in files]
-        without = tuple(sorted(c for c in in_region if c not in files))
+        # Named, not coded: the overview prints them in a sentence.
+        without = tuple(sorted(_country_name(c) for c in in_region if c not in files))
         apart = []
         key, name, title = _slug(spelled), f"the countries of {spelled}", spelled
     missing = [c for c in [*codes, *apart] if c not in files]

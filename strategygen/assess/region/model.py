@@ -402,6 +402,7 @@ class OutsideRow:
     """How many of the four laws its profile records with a status."""
     strategy: Status
     draft_html: str
+    draft_pdf: str
 
 
 @dataclass(frozen=True)
