@@ -169,7 +169,7 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
         "SIDS-POOL": "Pool costly capacity with regional partners",
         "SMALL-ADMIN": "Lean institutional set-up using regional bodies",
         "AWARE": "National public-awareness programme on AI",
-        "REG-COOP": "Regional harmonisation through the CDCC, CARICOM and OECS",
+        "REG-COOP": "Regional harmonisation of AI and data rules",
         "PS-INVENTORY": "Survey AI use across government and keep a public register",
         "PS-BASELINE": "Reconstruct baselines and evaluate systems in use",
         "DPL-NONE": "Enact a data protection law and set up its authority",
@@ -195,6 +195,13 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
         "STR-CONFIRM": "Confirm the status of a national AI strategy",
         "PLAN-SUCCESSOR": "Align with the successor to the national development plan",
         "DIGITAL-SUCCESSOR": "Confirm the successor to the digital strategy",
+        "SEC-TOURISM": "AI pilots in tourism and hospitality",
+        "SEC-AGRICULTURE": "AI advice for farmers and fishers",
+        "SEC-FINANCE": "AI for fraud screening and fair credit in finance",
+        "SEC-DIGITAL": "AI adoption by digital-service exporters",
+        "SEC-RESILIENCE": "Early warning and damage assessment with AI",
+        "SEC-ENERGY": "AI forecasting and loss detection in the power sector",
+        "SEC-INDUSTRY": "Predictive maintenance and monitoring in industry",
     },
 }
 
@@ -260,15 +267,18 @@ def words(value: object, kind: str, *, lang: str = "en", cap: bool = False) -> s
 def action_title(rule_id: str, recommendation: str = "", *, lang: str = "en") -> str:
     """Return the short name of a rule's action: the table's, else one cut from its text.
 
-    A rule from a consultant's own folder has no entry in the table; its name is the first
-    clause of its recommendation, cut at a word boundary to at most
-    :data:`ACTION_TITLE_LIMIT` characters with an ellipsis, or the rule id when it has no
-    recommendation.
+    A rule from a consultant's own folder has no entry in the table; its name is the text
+    given when that fits :data:`ACTION_TITLE_LIMIT` characters (a rule's own ``title``),
+    else the first clause of the text, cut at a word boundary with an ellipsis, or the rule
+    id when there is no text.
     """
     names = _table(lang).get("action") or _ENGLISH["action"]
     name = names.get(rule_id) or _ENGLISH["action"].get(rule_id)
     if name:
         return name
+    whole = " ".join(recommendation.split())
+    if whole and len(whole) <= ACTION_TITLE_LIMIT:
+        return whole
     text = " ".join(recommendation.split(",", 1)[0].split())
     if not text:
         return rule_id

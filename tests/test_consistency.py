@@ -96,3 +96,26 @@ def test_raw_status_codes_fail(raw: str) -> None:
     a, html = draft("JAM")
     bad = html.replace("</section>", f"<p>{raw}</p></section>", 1)
     assert "status-code" in codes(a, bad)
+
+
+def test_a_refresh_that_asks_to_adopt_a_strategy_fails() -> None:
+    a, html = draft("DOM")
+    assert a.context.strategy_mode == "refresh"
+    bad = html.replace("</section>", "<p>Adopt the strategy formally.</p></section>", 1)
+    assert "refresh" in codes(a, bad)
+
+
+def test_legislation_asked_of_a_territory_that_cannot_legislate_fails() -> None:
+    a, html = draft("GLP")
+    assert not a.context.legislates
+    legislative = {"DPL-NONE", "DPL-DRAFT", "DPL-PARTIAL", "DPL-CONFIRM", "CYB-GAP", "CYB-CONFIRM"}
+    assert not [r.id for r in a.fired if r.id in legislative]
+    fake = dataclasses.replace(a.fired[0], recommendation="Enact a data protection law.")
+    assert "legislation" in codes(dataclasses.replace(a, fired=(fake, *a.fired[1:])), html)
+
+
+def test_caribbean_text_outside_the_caribbean_fails() -> None:
+    a, html = draft("JAM")
+    elsewhere = dataclasses.replace(a, context=dataclasses.replace(a.context, caribbean=False))
+    assert "region" in codes(elsewhere, html)
+    assert "region" not in codes(a, html)

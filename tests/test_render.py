@@ -127,8 +127,11 @@ def test_two_countries_read_differently(make_assessment: Make, valid_text: str) 
     )
     rich = render_document(make_assessment(load_profile_text(rich_text), DATE))
     assert "This draft is a refresh" in rich and "This draft is a refresh" not in low
-    assert "renews the one set in Testland AI Policy" in rich
-    assert "in tourism" in rich and "[DATA GAP: priority sectors for AI]" in low
+    assert "renews the vision of Testland AI Policy" in rich
+    # The drafter's sector leads in the rich profile; the bare one (ISO code JAM) gets its
+    # sectors from the bundled economy data instead of a data gap.
+    assert "in tourism" in rich and "The drafter has named 1 priority sector" in rich
+    assert "chosen from Testland's own economy and risk data" in low
 
 
 def test_narrative_is_data_not_template(make_assessment: Make, valid_text: str) -> None:

@@ -14,6 +14,10 @@
 - ``stage``: a stage rating that the following text contradicts (public-sector adoption rated
   Systematic or above while no public body can be placed on the adoption scale).
 - ``status-code``: a raw status code in a sentence (``in_preparation``, "is none").
+- ``refresh``: a draft for a country with an adopted strategy that asks it to adopt one.
+- ``legislation``: an action asking a territory that does not make its own laws to legislate.
+- ``region``: Caribbean bodies, peers or hazards named in the draft of a country outside the
+  Caribbean.
 
 It reads the assessment and the rendered HTML only; it never changes either.
 """
@@ -37,6 +41,16 @@ _RAW_NONE = re.compile(r"\b(?:is|are|status:?)\s+none\b|:\s*none\)", re.IGNORECA
 _RELATIVE = {
     "short": (re.compile(r"within (?:12|twelve) months|\u2264 ?12 months", re.IGNORECASE), 1),
 }
+_ADOPT = re.compile(
+    r"adopt (?:the|a|this) (?:first )?(?:national AI )?strategy(?: formally)?|"
+    r"prepare and adopt a national AI strategy|complete, consult on and adopt",
+    re.IGNORECASE,
+)
+_LEGISLATE = re.compile(
+    r"\b(?:enact|pass|amend)\b[^.]*\b(?:law|act|bill)\b|bring[^.]*\blaw\b[^.]*into force",
+    re.IGNORECASE,
+)
+_CARIBBEAN = re.compile(r"\b(?:Caribbean|CARICOM|OECS|CDCC|hurricanes?)\b")
 _NOT_PLACED = re.compile(r"no public body[^.]*can yet be placed", re.IGNORECASE)
 
 
@@ -310,6 +324,49 @@ def _check_codes(doc: _Reader) -> list[Problem]:
     return out
 
 
+def _check_situation(a: Assessment, doc: _Reader) -> list[Problem]:
+    out: list[Problem] = []
+    ctx = a.context
+    chapters = {k: v for k, v in doc.text.items() if not k.startswith("annex")}
+    if ctx.strategy_mode == "refresh":
+        for section, blocks in chapters.items():
+            for block in blocks:
+                hit = _ADOPT.search(block)
+                if hit:
+                    out.append(
+                        Problem(
+                            "refresh",
+                            f"{section}: the strategy is already adopted, yet the draft says "
+                            f"{hit.group(0)!r}",
+                        )
+                    )
+    if not ctx.legislates:
+        for rule in a.fired:
+            hit = _LEGISLATE.search(rule.recommendation)
+            if hit:
+                out.append(
+                    Problem(
+                        "legislation",
+                        f"{rule.id} asks a territory without its own legislature to "
+                        f"{hit.group(0)!r}",
+                    )
+                )
+    if not ctx.caribbean:
+        for section, blocks in doc.text.items():
+            for block in blocks:
+                hit = _CARIBBEAN.search(block)
+                if hit:
+                    out.append(
+                        Problem(
+                            "region",
+                            f"{section}: {hit.group(0)!r} in the draft of a country outside "
+                            f"the Caribbean: {block[:100]!r}",
+                        )
+                    )
+                    break
+    return out
+
+
 def check(assessment: Assessment, html: str) -> list[Problem]:
     """Return every inconsistency between the plan and the rendered draft (empty when none)."""
     doc = _read(html)
@@ -320,4 +377,5 @@ def check(assessment: Assessment, html: str) -> list[Problem]:
         *_check_extremes(assessment, doc),
         *_check_stages(assessment, doc),
         *_check_codes(doc),
+        *_check_situation(assessment, doc),
     ]

@@ -84,6 +84,16 @@ class Fragility:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """Membership of a regional body, with the source that lists it."""
+
+    acronym: str
+    body: str
+    status: str
+    source: dict[str, object]
+
+
+@dataclass(frozen=True)
 class CountryContext:
     """The facts about a country's situation that shape the draft's framing."""
 
@@ -97,6 +107,10 @@ class CountryContext:
     strategy_title: str | None
     strategy_year: int | None
     lead_body: str | None
+    lead_short: str | None = None
+    """The lead body's acronym, or its name when it has none."""
+    memberships: tuple[Membership, ...] = ()
+    """Regional bodies the country belongs to (bundled ``regional_bodies.csv``)."""
 
     @property
     def sovereign(self) -> bool:
@@ -125,10 +139,11 @@ class CountryContext:
         """Ids of bundled sources this context cites (INFORM, the territory's legal basis)."""
         ids = []
         if self.risk is not None:
-            ids.append("inform2025")
+            ids.append("risk")
         if self.territory is not None:
             ids.append(str(self.territory.source["id"]))
-        return tuple(ids)
+        ids += [str(m.source["id"]) for m in self.memberships]
+        return tuple(dict.fromkeys(ids))
 
 
 @cache
@@ -157,9 +172,31 @@ def territories() -> dict[str, Territory]:
     return out
 
 
+@cache
+def memberships() -> dict[str, tuple[Membership, ...]]:
+    """Return each country's regional memberships from the bundled list, keyed by ISO code."""
+    out: dict[str, list[Membership]] = {}
+    with data_file("regional_bodies.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            source: dict[str, object] = {
+                "id": row["source_id"],
+                "title": row["source_title"],
+                "publisher": row["source_publisher"],
+                "year": int(row["source_year"]),
+                "url": row["source_url"],
+            }
+            out.setdefault(row["iso3"], []).append(
+                Membership(row["acronym"], row["body"], row["status"], source)
+            )
+    return {code: tuple(items) for code, items in out.items()}
+
+
 def territory_sources() -> dict[str, dict[str, object]]:
-    """Return the sources the territory records cite, keyed by id."""
-    return {str(t.source["id"]): t.source for t in territories().values()}
+    """Return the sources the territory and membership records cite, keyed by id."""
+    out = {str(t.source["id"]): t.source for t in territories().values()}
+    for items in memberships().values():
+        out.update({str(m.source["id"]): m.source for m in items})
+    return out
 
 
 def is_caribbean(profile: CountryProfile) -> bool:
@@ -187,6 +224,12 @@ def _lead(profile: CountryProfile) -> str | None:
     return f"{body.name} ({body.acronym})" if body.acronym else body.name
 
 
+def _lead_short(profile: CountryProfile) -> str | None:
+    inst = profile.institutions
+    body = inst.ai_lead_agency or inst.digital_lead_agency
+    return None if body is None else (body.acronym or body.name)
+
+
 def country_context(profile: CountryProfile) -> CountryContext:
     """Work out the region, status, fragility and strategy situation of one country."""
     caribbean = is_caribbean(profile)
@@ -205,4 +248,6 @@ def country_context(profile: CountryProfile) -> CountryContext:
         strategy_title=title,
         strategy_year=year,
         lead_body=_lead(profile),
+        lead_short=_lead_short(profile),
+        memberships=memberships().get(profile.identity.iso3, ()),
     )

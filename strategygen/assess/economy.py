@@ -6,78 +6,42 @@ whatever the draft prints carries both. A blank cell in the data is ``None``, ne
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 
-from strategygen.resources import data_file
-
-#: The sources these figures come from, as entries for the document's sources annex.
-SOURCES: dict[str, dict[str, object]] = {
-    "wdi-economy": {
-        "id": "wdi-economy",
-        "title": (
-            "World Development Indicators: economic structure, tourism receipts, ICT service "
-            "exports, remittances, government consumption, electricity access, renewables"
-        ),
-        "publisher": "World Bank",
-        "year": 2026,
-        "url": "https://databank.worldbank.org/source/world-development-indicators",
-        "licence": "CC BY 4.0",
-    },
-    "ilo-employment": {
-        "id": "ilo-employment",
-        "title": "Employment by sector, ILO modelled estimates (via Gapminder)",
-        "publisher": "International Labour Organization",
-        "year": 2025,
-        "url": "https://ilostat.ilo.org/",
-    },
-    "inform2025": {
-        "id": "inform2025",
-        "title": "INFORM Risk Index 2025 (v0.7.0, 31 March 2025)",
-        "publisher": "European Commission Joint Research Centre",
-        "year": 2025,
-        "url": "https://drmkc.jrc.ec.europa.eu/inform-index",
-        "licence": "CC BY 4.0",
-    },
-    "ndgain": {
-        "id": "ndgain",
-        "title": "ND-GAIN Country Index (data to 2020)",
-        "publisher": "University of Notre Dame",
-        "year": 2022,
-        "url": "https://gain.nd.edu/our-work/country-index/",
-    },
-}
+# The figures cite the bundled datasets' catalogue entries (``strategygen data``):
+# ``economy`` for the World Bank and ILO series, ``risk`` for INFORM and ND-GAIN.
+ECONOMY, RISK = "economy", "risk"
 
 #: Column -> (label, unit, source id) for the economy file.
 ECONOMY_SERIES: dict[str, tuple[str, str, str]] = {
-    "agri_va_pct_gdp": ("agriculture, forestry and fishing value added", "% of GDP", "wdi-economy"),
-    "industry_va_pct_gdp": ("industry value added", "% of GDP", "wdi-economy"),
-    "services_va_pct_gdp": ("services value added", "% of GDP", "wdi-economy"),
+    "agri_va_pct_gdp": ("agriculture, forestry and fishing value added", "% of GDP", ECONOMY),
+    "industry_va_pct_gdp": ("industry value added", "% of GDP", ECONOMY),
+    "services_va_pct_gdp": ("services value added", "% of GDP", ECONOMY),
     "tourism_receipts_pct_exports": (
         "international tourism receipts",
         "% of total exports",
-        "wdi-economy",
+        ECONOMY,
     ),
     "ict_service_exports_pct_service_exports": (
         "ICT service exports",
         "% of service exports",
-        "wdi-economy",
+        ECONOMY,
     ),
-    "remittances_pct_gdp_calc": ("personal remittances received", "% of GDP", "wdi-economy"),
-    "empl_agri_pct_total_ilo": ("employment in agriculture", "% of employment", "ilo-employment"),
-    "empl_industry_pct_total_ilo": ("employment in industry", "% of employment", "ilo-employment"),
-    "empl_services_pct_total_ilo": ("employment in services", "% of employment", "ilo-employment"),
+    "remittances_pct_gdp_calc": ("personal remittances received", "% of GDP", ECONOMY),
+    "empl_agri_pct_total_ilo": ("employment in agriculture", "% of employment", ECONOMY),
+    "empl_industry_pct_total_ilo": ("employment in industry", "% of employment", ECONOMY),
+    "empl_services_pct_total_ilo": ("employment in services", "% of employment", ECONOMY),
     "gov_consumption_pct_gdp": (
         "general government final consumption",
         "% of GDP",
-        "wdi-economy",
+        ECONOMY,
     ),
-    "electricity_access_pct_pop": ("access to electricity", "% of population", "wdi-economy"),
+    "electricity_access_pct_pop": ("access to electricity", "% of population", ECONOMY),
     "renewable_energy_pct_final_consumption": (
         "renewable energy",
         "% of final energy consumption",
-        "wdi-economy",
+        ECONOMY,
     ),
 }
 
@@ -91,6 +55,11 @@ class Figure:
     source_id: str
     label: str
     unit: str
+
+    @property
+    def heading(self) -> str:
+        """The label with its first letter capitalised (the rest unchanged: ``ICT``)."""
+        return self.label[:1].upper() + self.label[1:]
 
     def text(self, digits: int = 1) -> str:
         """Return the value with its unit, for instance ``48.1% of total exports``."""
@@ -124,9 +93,19 @@ class Risk:
 INFORM_RANKED = 191
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with data_file(name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+@cache
+def economy() -> dict[str, dict[str, Figure]]:
+    """Return every country's economy figures: ISO3 -> column -> Figure (blank cells left out)."""
+    from strategygen.assess.datasets.indicators import economy as measures
+
+    out: dict[str, dict[str, Figure]] = {}
+    for iso3, row in measures().items():
+        out[iso3] = {
+            column: Figure(m.value, m.year, m.dataset, *ECONOMY_SERIES[column][:2])
+            for column, m in row.items()
+            if column in ECONOMY_SERIES
+        }
+    return out
 
 
 def _float(text: str) -> float | None:
@@ -134,25 +113,12 @@ def _float(text: str) -> float | None:
 
 
 @cache
-def economy() -> dict[str, dict[str, Figure]]:
-    """Return every country's economy figures: ISO3 -> column -> Figure (blank cells left out)."""
-    out: dict[str, dict[str, Figure]] = {}
-    for row in _rows("economy_sectors.csv"):
-        figures: dict[str, Figure] = {}
-        for column, (label, unit, source) in ECONOMY_SERIES.items():
-            value = _float(row.get(column, ""))
-            year = row.get(f"{column}_year", "")
-            if value is not None and year.strip():
-                figures[column] = Figure(value, int(year), source, label, unit)
-        out[row["iso3"]] = figures
-    return out
-
-
-@cache
 def risks() -> dict[str, Risk]:
     """Return every covered country's INFORM Risk 2025 figures, keyed by ISO3."""
+    from strategygen.assess.datasets.files import table
+
     out: dict[str, Risk] = {}
-    for row in _rows("risk.csv"):
+    for row in table("risk.csv"):
         risk = _float(row["inform_risk"])
         if risk is None:
             continue
@@ -170,7 +136,7 @@ def risks() -> dict[str, Risk]:
                 Figure(
                     vuln,
                     int(row["ndgain_vulnerability_year"]),
-                    "ndgain",
+                    RISK,
                     "ND-GAIN vulnerability",
                     "(0-1)",
                 )

@@ -15,12 +15,16 @@ from strategygen.assess.context import CountryContext
 from strategygen.assess.costs import BudgetTable, CostBasis, CostEstimate, TierCost
 from strategygen.assess.evidence import Evidence
 from strategygen.assess.owners import Owner
-from strategygen.assess.sectors import SectorPlan
 from strategygen.inputs.profile import CountryProfile
+from strategygen.words import action_title
 
 if TYPE_CHECKING:
-    # schedule.py reads FiredRule from this module, so it cannot be imported at run time.
+    # schedule.py and vision.py read this module's types, so they are not imported at run time.
+    from strategygen.assess.pillars import PillarView
+    from strategygen.assess.results import Objective
     from strategygen.assess.schedule import Schedule
+    from strategygen.assess.sectors import SectorPlan
+    from strategygen.assess.vision import Vision
 
 Priority = Literal["high", "medium", "low"]
 Horizon = Literal["short", "medium", "long"]
@@ -270,7 +274,8 @@ class FiredRule:
 
     id: str
     area: str
-    pillar: Literal["enablers", "accelerators", "safeguards"]
+    pillar: str
+    """The national pillar's key (``governance``, ``economy``...; see ``assess/pillars.py``)."""
     priority: Priority
     horizon: Horizon
     finding: str
@@ -285,6 +290,10 @@ class FiredRule:
     """False when the rule came from a user's rule folder rather than the shipped library."""
     lead_domain: str | None = None
     """Domain of the lead body as the rule declares it (see ``assess/owners.py``)."""
+    title: str | None = None
+    """The action's short name when the rule gives one."""
+    defer_in_crisis: bool = False
+    """True when the action waits in a fragile context (see ``RuleSpec.defer_in_crisis``)."""
     cost_band: str | None = None
     """Cost band as the rule declares it (``A`` to ``D``), None if it declares none."""
     lead: Owner | None = None
@@ -295,6 +304,29 @@ class FiredRule:
     """Year the action starts, from the schedule (set by the assessment)."""
     last_year: int | None = None
     """Year the action is due or ends, from the schedule (set by the assessment)."""
+
+    @property
+    def finding_lead(self) -> str:
+        """The finding's first sentence (the fact; later sentences give the reasoning)."""
+        text = " ".join(self.finding.split())
+        for end in (". ", "? ", "! "):
+            cut = text.find(end)
+            if 0 < cut < len(text) - 2:
+                text = text[: cut + 1]
+                break
+        return text
+
+    @property
+    def short_title(self) -> str:
+        """The action's short name: the wording table's, else the rule's title or recommendation."""
+        return action_title(self.id, self.title or self.recommendation)
+
+    @property
+    def pillar_label(self) -> str:
+        """The national pillar's name, as printed."""
+        from strategygen.assess.pillars import PILLAR_KEYS, pillar
+
+        return pillar(self.pillar).name if self.pillar in PILLAR_KEYS else self.pillar
 
     @property
     def years(self) -> str:
@@ -395,6 +427,14 @@ class Assessment:
     readiness: ReadinessView
     evidence: Evidence
     """Indicators from the bundled datasets (e-government, connectivity, governance...)."""
+    vision: Vision
+    """The vision statement composed from the country's evidence, and what shaped it."""
+    pillars: tuple[PillarView, ...]
+    """The national pillars with their actions, indicators and index evidence, in order."""
+    results: tuple[Objective, ...]
+    """The results framework: one objective per pillar with actions."""
+    deferred: tuple[FiredRule, ...] = ()
+    """Actions that fired but wait, in a fragile context, until conditions allow them."""
     dataset_sources: tuple[dict[str, object], ...] = ()
     """Bundled sources the assessment cites beyond the profile's own (sources annex)."""
     expired_plans: frozenset[str] = frozenset()
@@ -409,6 +449,23 @@ class Assessment:
             if item.key == key:
                 return item
         raise KeyError(key)
+
+    def pillar(self, key: str) -> PillarView:
+        """Return one national pillar's view (``governance``, ``economy``...)."""
+        for view in self.pillars:
+            if view.spec.key == key:
+                return view
+        raise KeyError(key)
+
+    def tier_cost(self, key: str) -> TierCost | None:
+        """Return the cost of one training tier (``awareness``...), if it was computed."""
+        return next((t for t in self.tier_costs if t.key == key), None)
+
+    @property
+    def overall_kpis(self) -> tuple[Kpi, ...]:
+        """Indicators that no objective of the results framework carries (overall readiness)."""
+        placed = {k.id for o in self.results for k in o.indicators}
+        return tuple(k for k in self.kpis if k.id not in placed)
 
     def area(self, key: str) -> Maturity:
         """Return the maturity of one area (``strategy``, ``safeguards``...) or ``overall``."""

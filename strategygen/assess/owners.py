@@ -45,6 +45,8 @@ ROLES: dict[str, str] = {
     "disaster": "the national disaster management agency",
     "statistics": "the national statistics office",
     "foreign_affairs": "the ministry responsible for foreign affairs",
+    "planning": "the ministry responsible for planning and external cooperation",
+    "labour": "the ministry responsible for labour",
 }
 
 #: Domain -> words that identify a recorded government body for it (matched on whole words).
@@ -68,6 +70,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "disaster": ("disaster", "emergency management", "civil protection"),
     "statistics": ("statistics", "statistical"),
     "foreign_affairs": ("foreign affairs", "foreign", "external affairs"),
+    "planning": ("planning", "external cooperation"),
+    "labour": ("labour", "labor", "employment"),
 }
 
 # Competences the French State keeps in an overseas region; the others are the territorial

@@ -29,8 +29,13 @@ from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.kpi_measures import KpiContext, TrainingTierTarget
 from strategygen.assess.model import FiredRule, TrainingTier
 from strategygen.assess.owners import Owner, resolve
+from strategygen.assess.pillars import PILLAR_KEYS
 from strategygen.assess.schedule import Schedule, priority_list, schedule
+from strategygen.assess.sectors import SectorPlan, sector_actions
 from strategygen.inputs.profile import CountryProfile
+
+#: Order of priorities when sector actions join the fired rules.
+PRIORITY = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Plan:
     budget: BudgetTable
     tier_costs: tuple[TierCost, ...]
     bands: tuple[CostEstimate, ...]
+    deferred: tuple[FiredRule, ...] = ()
 
 
 def _lead(rule: FiredRule, profile: CountryProfile, ctx: CountryContext) -> Owner:
@@ -70,9 +76,29 @@ def complete_plan(
     ctx: CountryContext,
     kpi_ctx: KpiContext,
     tiers: Sequence[TrainingTier],
+    sectors: SectorPlan | None = None,
 ) -> Plan:
-    """Give every fired action a lead, a cost estimate and its years; total the budget."""
+    """Give every action a lead, a cost estimate and its years; total the budget.
+
+    The actions are the fired rules plus one per priority sector (economy pillar).
+    """
     start, end = kpi_ctx.horizon_start, kpi_ctx.horizon_end
+    if sectors is not None:
+        extra = sector_actions(sectors)
+        known = {r.id for r in fired}
+        merged = (*fired, *(r for r in extra if r.id not in known))
+        fired = tuple(sorted(merged, key=lambda r: (PRIORITY[r.priority], r.id)))
+    deferred: tuple[FiredRule, ...] = ()
+    if ctx.fragile:
+        # In a crisis, growth and research actions wait until security and basic services allow;
+        # the draft lists them as deferred rather than scheduling and costing them now.
+        deferred = tuple(r for r in fired if r.defer_in_crisis)
+        fired = tuple(r for r in fired if not r.defer_in_crisis)
+        kept = {r.id for r in fired}
+        fired = tuple(
+            dataclasses.replace(r, depends_on=tuple(d for d in r.depends_on if d in kept))
+            for r in fired
+        )
     sched = schedule(fired, start, end)
     basis = cost_basis(profile)
     due = tier_due_years(kpi_ctx)
@@ -98,9 +124,11 @@ def complete_plan(
             )
         )
     completed = tuple(done)
+    # Budget rows follow the pillars' document order and carry their printed names.
+    order = {k: i for i, k in enumerate(PILLAR_KEYS)}
     items = [
-        (r.pillar, r.first_year or start, r.last_year or end, r.cost.usd)
-        for r in completed
+        (r.pillar_label, r.first_year or start, r.last_year or end, r.cost.usd)
+        for r in sorted(completed, key=lambda r: order.get(r.pillar, len(order)))
         if r.cost is not None and r.cost.usd is not None
     ]
     return Plan(
@@ -111,4 +139,5 @@ def complete_plan(
         budget=budget_table(items, range(start, end + 1)),
         tier_costs=tier_rows,
         bands=tuple(estimate(k, basis) for k in band_keys() if k != "T"),
+        deferred=deferred,
     )

@@ -11,8 +11,8 @@ from pathlib import Path
 from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
 from strategygen.assess.checklist import completeness, missing_items
 from strategygen.assess.context import CountryContext, country_context, territory_sources
+from strategygen.assess.country_values import country_values
 from strategygen.assess.datasets.catalogue import catalogue
-from strategygen.assess.economy import SOURCES as ECONOMY_SOURCES
 from strategygen.assess.editions import Resolved
 from strategygen.assess.editions import resolve as resolve_editions
 from strategygen.assess.evidence import Evidence, country_evidence
@@ -20,7 +20,9 @@ from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, train
 from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap, Kpi
 from strategygen.assess.owners import resolve
+from strategygen.assess.pillars import pillar_views
 from strategygen.assess.plan import complete_plan
+from strategygen.assess.results import results_framework
 from strategygen.assess.rules import (
     ConditionContext,
     Rule,
@@ -32,6 +34,7 @@ from strategygen.assess.rules import (
     without_disabled,
 )
 from strategygen.assess.sectors import SectorPlan, choose_sectors
+from strategygen.assess.vision import compose_vision
 from strategygen.files import FileRefused, read_input
 from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.tailoring import Tailoring
@@ -83,7 +86,7 @@ def _rule_library(dirs: tuple[str, ...], disabled: tuple[str, ...], state: str) 
 
 def dataset_sources(context: CountryContext, sectors: SectorPlan) -> tuple[dict[str, object], ...]:
     """Return the bundled sources the context and the sector figures cite."""
-    known = {**ECONOMY_SOURCES, **territory_sources()}
+    known = territory_sources()
     ids = sorted({*context.source_ids, *sectors.source_ids})
     return tuple(known[i] for i in ids if i in known)
 
@@ -131,21 +134,24 @@ def assess(
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
     peer = resolved.peer
+    context = country_context(profile)
+    sectors = choose_sectors(profile, build_date.year)
+    values = country_values(profile.identity.iso3, context, sectors)
     conditions = ConditionContext(
         profile,
         by_key,
         maturity,
         derive(profile, build_date),
         peer.phrase if peer is not None else None,
+        values,
     )
     fired = fire(rules, conditions, placeholder_values(conditions, start, end))
     tiers = training_tiers(profile, ratios)
-    context = country_context(profile)
     evidence = country_evidence(profile.code, peer)
     ctx = KpiContext(
         profile, start, end, by_key, maturity, {t.key: t for t in tiers}, resolved.view, evidence
     )
-    plan = complete_plan(fired, profile, context, ctx, tiers)
+    plan = complete_plan(fired, profile, context, ctx, tiers, sectors)
     fired = plan.fired
 
     # An indicator is reported by the lead of the first action that names it.
@@ -159,8 +165,8 @@ def assess(
         # The overall readiness score is the lead body's to report (or the role's).
         responsible[READINESS_KPI] = resolve("ai_policy", profile, context).name
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
-    sectors = choose_sectors(profile, build_date.year)
 
+    views = pillar_views(fired, kpis, resolved.view.indicators)
     gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_items(profile)]
     known = {g.path for g in gaps}
     gaps += [g for g in kpi_gaps if g.path not in known]
@@ -188,17 +194,24 @@ def assess(
         budget=plan.budget,
         tier_costs=plan.tier_costs,
         bands=plan.bands,
+        deferred=plan.deferred,
+        pillars=views,
+        results=results_framework(profile, context, views),
+        vision=compose_vision(profile, context, sectors, strongest, weakest, overall, end),
         dataset_sources=dataset_sources(context, sectors),
         expired_plans=expired_plans(profile, build_date),
         readiness=resolved.view,
         evidence=evidence,
-        datasets=_datasets(resolved, evidence, kpis),
+        datasets=_datasets(resolved, evidence, kpis, (*context.source_ids, *sectors.source_ids)),
     )
 
 
-def _datasets(resolved: Resolved, evidence: Evidence, kpis: Sequence[Kpi]) -> tuple[str, ...]:
+def _datasets(
+    resolved: Resolved, evidence: Evidence, kpis: Sequence[Kpi], more: Sequence[str] = ()
+) -> tuple[str, ...]:
     """Catalogue ids of every bundled dataset the document draws a figure or a group from."""
     ids = [e.source for e in resolved.view.editions]
+    ids += list(more)
     ids += [g.source for g in resolved.groups]
     ids += evidence.sources
     ids += [k.baseline.source_id for k in kpis if k.baseline is not None]

@@ -18,14 +18,15 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from strategygen.assess.economy import Figure, figures_for, risk_for
+from strategygen.assess.economy import RISK, Figure, figures_for, risk_for
+from strategygen.assess.model import FiredRule, Trigger
 from strategygen.inputs.profile import CountryProfile
 from strategygen.resources import data_file
 
 #: A figure whose year is more than this many years before the build year is flagged as old.
 OLD_AFTER = 5
 #: At most this many sectors are proposed from the data.
-MAX_SECTORS = 4
+MAX_SECTORS = 3
 #: Strength is capped so that one extreme figure does not decide the order alone.
 MAX_STRENGTH = 3.0
 #: Tourism figures for these years fall in the pandemic and understate a normal year.
@@ -63,7 +64,12 @@ class SectorSpec(_Strict):
 
     key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     name: Annotated[str, Field(min_length=1)]
+    short: Annotated[str, Field(min_length=1)]
+    """Lower-case name for running text (``financial services and remittances``)."""
     owner: Annotated[str, Field(min_length=1)]
+    essential: bool
+    """Whether the sector stays in the plan in a fragile context (livelihoods, basic needs)."""
+    action: Annotated[str, Field(min_length=1)]
     aliases: list[str]
     evidence: Annotated[list[EvidenceSpec], Field(min_length=1)]
     uses: Annotated[list[UseSpec], Field(min_length=1)]
@@ -122,10 +128,15 @@ class Sector:
 
     key: str
     name: str
+    short: str
     origin: Literal["data", "drafter"]
     owner_domain: str
     evidence: tuple[Evidence, ...]
     uses: tuple[SectorUse, ...]
+    action: str = ""
+    """What the draft recommends for the sector (empty for a drafter's sector the data lacks)."""
+    essential: bool = True
+    """Whether the sector's action stays in the plan in a fragile context."""
     rationale: str | None = None
     source_id: str | None = None
 
@@ -176,7 +187,7 @@ def _figure(iso3: str, series: str) -> Figure | None:
             return None
         label, unit = RISK_SERIES[series]
         if series == "inform_hazard_exposure":
-            return Figure(risk.hazard_exposure, risk.year, "inform2025", label, unit)
+            return Figure(risk.hazard_exposure, risk.year, RISK, label, unit)
         fig = risk.ndgain_vulnerability
         return Figure(fig.value, fig.year, fig.source_id, label, unit) if fig else None
     return figures_for(iso3).get(series)
@@ -233,10 +244,13 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
         Sector(
             key=spec.key,
             name=spec.name,
+            short=spec.short,
             origin="data",
             owner_domain=spec.owner,
             evidence=_evidence(iso3, spec, build_year),
             uses=_uses(spec),
+            action=spec.action,
+            essential=spec.essential,
         )
         for spec in catalogue()
     )
@@ -250,10 +264,13 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
                 Sector(
                     key=spec.key if spec else re.sub(r"[^a-z0-9]+", "_", sec.name.lower()),
                     name=sec.name,
+                    short=sec.name.lower() if not sec.name.isupper() else sec.name,
                     origin="drafter",
                     owner_domain=spec.owner if spec else "economy",
                     evidence=known.evidence if known else (),
                     uses=known.uses if known else (),
+                    action=known.action if known else "",
+                    essential=known.essential if known else True,
                     rationale=sec.rationale,
                     source_id=sec.source,
                 )
@@ -264,3 +281,68 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
         key=lambda s: (-s.decisive[0].strength, s.key),
     )
     return SectorPlan(tuple(ranked[:MAX_SECTORS]), considered, drafter_led=False)
+
+
+def _finding(sector: Sector) -> str:
+    if sector.origin == "drafter":
+        why = sector.rationale or "the drafter names it a priority; the reasons are to be set out"
+        lead = f"{sector.name} is a priority sector chosen by the drafter: {why}"
+        if not sector.decisive:
+            return lead.rstrip(".") + "."
+        return lead.rstrip(".") + "; the bundled data agrees. " + _figures(sector)
+    return f"The data make {sector.short} a priority. " + _figures(sector)
+
+
+def _figures(sector: Sector) -> str:
+    parts = []
+    for ev in sector.decisive:
+        fig = ev.figure
+        clause = f"{fig.label[0].upper()}{fig.label[1:]} stood at {fig.text()} in {fig.year}"
+        if ev.old:
+            clause += ", the latest year the series has; a newer national figure is needed"
+        if ev.pandemic:
+            clause += " (a pandemic year, which may not represent a normal one)"
+        parts.append(clause + ".")
+    return " ".join(parts)
+
+
+def sector_actions(plan: SectorPlan) -> tuple[FiredRule, ...]:
+    """Turn each chosen sector into an action of the economy pillar (led by its ministry)."""
+    out = []
+    for sector in plan.chosen:
+        rid = "SEC-" + sector.key.split("_")[0].upper()
+        action = sector.action or (
+            f"Agree with the ministry, firms and researchers of the {sector.short} sector two AI "
+            "pilots with a measured baseline, and the rules for the data they use"
+        )
+        triggers = tuple(
+            Trigger(
+                f"data: {e.series}",
+                f"{e.figure.value:g} ({e.figure.year})",
+                f"{'at least' if e.above else 'at most'} {e.threshold:g}",
+            )
+            for e in sector.decisive
+        ) or (Trigger("priority_sectors", sector.name, "named by the drafter"),)
+        out.append(
+            FiredRule(
+                id=rid,
+                area="innovation",
+                pillar="economy",
+                priority="medium",
+                horizon="medium",
+                finding=_finding(sector),
+                recommendation=action + ".",
+                owner=None,
+                kpis=("K60",),
+                depends_on=(),
+                evidence="Sector choice from the country's economy and risk data (World Bank "
+                "WDI, ILO, INFORM); uses from strategygen/data/sectors.yaml",
+                library="sectors.yaml",
+                triggers=triggers,
+                lead_domain=sector.owner_domain if sector.owner_domain else "economy",
+                title=f"AI in {sector.short}"[:70],
+                defer_in_crisis=not sector.essential,
+                cost_band="B",
+            )
+        )
+    return tuple(out)

@@ -23,7 +23,7 @@ SECTION_TITLES: dict[str, str] = {
     "national_context": "Introduction and national context",
     "readiness": "Situation analysis: AI readiness",
     "vision": "National AI vision and strategic goals",
-    "policy_framework": "Policy framework",
+    "policy_framework": "Strategic pillars and policy framework",
     "public_sector": "AI in the public sector: adoption and public value",
     "capability": "National AI capability plan",
     "roadmap": "Implementation roadmap",

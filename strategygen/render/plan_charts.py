@@ -17,7 +17,7 @@ from strategygen.render.svg import (
     pt,
     svg_element,
 )
-from strategygen.words import action_title, words
+from strategygen.words import words
 
 
 def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
@@ -77,7 +77,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     col = plot_w / n_years
     top = 58.0
     labels = [
-        fit_label(action_title(r.id, r.recommendation), label_w - 12, ROADMAP_TEXT, head=r.id)
+        fit_label(r.short_title, label_w - 12, ROADMAP_TEXT, head=r.id)
         for r in rules
     ]
     # A one-line label needs a row of 18 units, each further line 11 more.
@@ -138,7 +138,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     counts = {h: sum(1 for r in rules if r.horizon == h) for h in ("short", "medium", "long")}
     spans = "; ".join(f"{h}-term {y0}\u2013{y1}" for h, (y0, y1) in years.items())
     cut = [
-        f"{r.id} ({action_title(r.id, r.recommendation)})"
+        f"{r.id} ({r.short_title})"
         for r, lb in zip(rules, labels, strict=True)
         if lb.shortened
     ]
@@ -151,11 +151,11 @@ def roadmap_chart(a: Assessment) -> Chart:
         + (f" Names shortened in the chart: {'; '.join(cut)}." if cut else "")
     )
     svg = svg_element("roadmap", height, title, desc, "".join(body))
-    head = ("Action", "Recommendation", "Priority", "Horizon", "Years")
+    head = ("Action", "Action in short", "Priority", "Horizon", "Years")
     rows = tuple(
         (
             r.id,
-            r.recommendation,
+            r.short_title,
             words(r.priority, "priority", cap=True),
             words(r.horizon, "horizon", cap=True),
             a.schedule.slots[r.id].years,

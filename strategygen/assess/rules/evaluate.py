@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from strategygen.assess.model import FiredRule, Trigger
+from strategygen.assess.pillars import pillar_for
 from strategygen.assess.rules.model import AllOf, AnyOf, Leaf, NotOf, Rule
 from strategygen.assess.rules.paths import ConditionContext
 from strategygen.assess.rules.placeholders import fill, fill_owner
@@ -100,6 +101,9 @@ def fire(
     """
     fired: list[tuple[Rule, list[Trigger]]] = []
     for rule in rules:
+        if rule.spec.legislative and context.country.get("legislates") is False:
+            # A territory without its own legislature is never told to pass a law.
+            continue
         ok, triggers = evaluate(rule.spec.when, context)
         if ok:
             fired.append((rule, triggers))
@@ -108,13 +112,15 @@ def fire(
         FiredRule(
             id=r.id,
             area=r.spec.area,
-            pillar=r.spec.pillar,
+            pillar=pillar_for(r.spec.pillar, r.spec.area),
             priority=r.spec.priority,
             horizon=r.spec.horizon,
             finding=fill(r.spec.finding.strip(), values),
             recommendation=fill(r.spec.recommendation.strip(), values),
             owner=fill_owner(r.spec.owner, values),
             lead_domain=r.spec.lead,
+            title=r.spec.title,
+            defer_in_crisis=r.spec.defer_in_crisis,
             cost_band=r.spec.cost,
             kpis=tuple(r.spec.kpis),
             depends_on=tuple(d for d in r.spec.depends_on if d in ids),

@@ -27,6 +27,7 @@ from strategygen.assess.costs import band_keys
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.model import Area, Horizon, Priority
 from strategygen.assess.owners import ROLES
+from strategygen.assess.pillars import LEGACY_PILLARS, PILLAR_KEYS
 from strategygen.assess.rules.paths import path_type
 from strategygen.assess.rules.placeholders import PLACEHOLDER, PLACEHOLDERS
 
@@ -138,19 +139,30 @@ class RuleSpec(_Strict):
 
     id: Annotated[str, Field(pattern=_RULE_ID)]
     area: Area
-    pillar: Literal["enablers", "accelerators", "safeguards"]
+    pillar: str
+    """The national pillar (governance, infrastructure, skills, research, economy,
+    public_sector, cooperation); the older enablers, accelerators and safeguards are read
+    through the rule's area."""
     when: Condition
     finding: Annotated[str, Field(min_length=1)]
     recommendation: Annotated[str, Field(min_length=1)]
     priority: Priority
     horizon: Horizon
     owner: str | None = None
+    title: Annotated[str, Field(min_length=1, max_length=70)] | None = None
+    """The action's short name, used wherever the full recommendation is not printed."""
     lead: str | None = None
     """Domain of the body that leads the action (``education``, ``ai_policy``...): the draft
     names the recorded body or the ministry responsible for it. ``owner``, when it can be
     filled, names the lead directly instead."""
     cost: str | None = None
     """Cost band (``A`` to ``D`` in ``strategygen/data/cost_bands.yaml``)."""
+    defer_in_crisis: bool = False
+    """True when the action waits, in a fragile or humanitarian context, until security and basic
+    services allow it (growth and research actions); the draft lists it as deferred."""
+    legislative: bool = False
+    """True when the action is to pass or change a law: it never fires for a territory that
+    does not make its own laws (a French overseas region is governed by French and EU law)."""
     kpis: list[str] = []
     depends_on: list[str] = []
     evidence: Annotated[str, Field(min_length=1)]
@@ -168,6 +180,16 @@ class RuleSpec(_Strict):
                 f"{', '.join(CHECKLIST_PATHS)}"
             )
         return path
+
+    @field_validator("pillar")
+    @classmethod
+    def _known_pillar(cls, name: str) -> str:
+        if name not in (*PILLAR_KEYS, *LEGACY_PILLARS):
+            raise ValueError(
+                f"unknown pillar {name!r}; pillars: {', '.join(PILLAR_KEYS)} (or the older "
+                f"{', '.join(LEGACY_PILLARS)})"
+            )
+        return name
 
     @field_validator("lead")
     @classmethod

@@ -10,6 +10,7 @@ silently stays false.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import types
 import typing
@@ -117,6 +118,14 @@ def path_type(path: str) -> Any:
     """
     parts = path.split(".")
     root = parts[0]
+    if root == "country":
+        from strategygen.assess.country_values import COUNTRY_VALUES
+
+        if len(parts) != 2 or parts[1] not in COUNTRY_VALUES:
+            known = ", ".join(sorted(COUNTRY_VALUES))
+            raise ValueError(f"unknown fact path {path!r}: country values are {known}")
+        kind = COUNTRY_VALUES[parts[1]][1]
+        return Literal[kind] if isinstance(kind, tuple) else kind
     if root == "derived":
         if len(parts) != 2 or parts[1] not in DERIVED_VALUES:
             known = ", ".join(sorted(DERIVED_VALUES))
@@ -219,11 +228,15 @@ class ConditionContext:
     derived: Mapping[str, Any]
     peer_group: str | None = None
     """How the document names the peer group (``CDCC members``, ``Eastern Africa``...)."""
+    country: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """The ``country.<name>`` values (see ``assess/country_values.py``)."""
 
     def get(self, path: str) -> Any:
         """Return the value at a dotted path, or None where any step is missing."""
         parts = path.split(".")
         node: Any
+        if parts[0] == "country":
+            return self.country.get(parts[1])
         if parts[0] == "derived":
             return self.derived.get(parts[1])
         if parts[0] == "maturity":

@@ -1,0 +1,200 @@
+"""The national pillars: which actions belong to each, and the mapping to RAM and the 4Cs.
+
+The pillars, their UNESCO RAM dimensions and World Bank foundations are data
+(``strategygen/data/pillars.yaml``). A rule names its pillar, or falls in the pillar of its
+area; the three older pillar names (enablers, accelerators, safeguards) in a user's rule file
+still work and are read through the area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from strategygen.assess.model import FiredRule, Kpi
+from strategygen.resources import data_file
+
+PillarKey = Literal[
+    "governance", "infrastructure", "skills", "research", "economy", "public_sector", "cooperation"
+]
+PILLAR_KEYS: tuple[str, ...] = (
+    "governance",
+    "infrastructure",
+    "skills",
+    "research",
+    "economy",
+    "public_sector",
+    "cooperation",
+)
+#: Pillar names of the earlier three-pillar framework, still accepted in rule files.
+LEGACY_PILLARS: tuple[str, ...] = ("enablers", "accelerators", "safeguards")
+
+RAM_DIMENSIONS: dict[str, str] = {
+    "legal_regulatory": "Legal and regulatory",
+    "social_cultural": "Social and cultural",
+    "scientific_educational": "Scientific and educational",
+    "economic": "Economic",
+    "technical_infrastructural": "Technical and infrastructural",
+}
+FOUNDATIONS: dict[str, str] = {
+    "connectivity": "Connectivity",
+    "compute": "Compute",
+    "context": "Context (local data)",
+    "competency": "Competency",
+}
+BLOCKS: dict[str, str] = {
+    "foundations": "AI foundations",
+    "enablers": "AI enablers",
+    "services": "AI services",
+    "users_builders": "AI users and builders",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PillarSpec(_Strict):
+    """One national pillar as written in the data file."""
+
+    key: PillarKey
+    name: Annotated[str, Field(min_length=1)]
+    short: Annotated[str, Field(min_length=1)]
+    ram: list[
+        Literal[
+            "legal_regulatory",
+            "social_cultural",
+            "scientific_educational",
+            "economic",
+            "technical_infrastructural",
+        ]
+    ]
+    foundations: list[Literal["connectivity", "compute", "context", "competency"]]
+    block: Literal["foundations", "enablers", "services", "users_builders"]
+    areas: list[str]
+    outcome: Annotated[str, Field(min_length=1)]
+    indicators: dict[str, str]
+    """Readiness-index indicators read as evidence for the pillar -> their words."""
+
+    @property
+    def ram_labels(self) -> tuple[str, ...]:
+        """The RAM dimensions in words."""
+        return tuple(RAM_DIMENSIONS[r] for r in self.ram)
+
+    @property
+    def foundation_labels(self) -> tuple[str, ...]:
+        """The World Bank foundations in words."""
+        return tuple(FOUNDATIONS[f] for f in self.foundations)
+
+    @property
+    def block_label(self) -> str:
+        """The World Bank building block in words."""
+        return BLOCKS[self.block]
+
+
+class PillarFile(_Strict):
+    """The pillar data file."""
+
+    pillars: Annotated[list[PillarSpec], Field(min_length=1)]
+
+
+@cache
+def pillars() -> tuple[PillarSpec, ...]:
+    """Return the national pillars in document order (validated once)."""
+    raw = yaml.safe_load(data_file("pillars.yaml").read_text(encoding="utf-8"))
+    specs = tuple(PillarFile.model_validate(raw).pillars)
+    if tuple(p.key for p in specs) != PILLAR_KEYS:
+        raise ValueError("pillars.yaml must list the pillars once each, in document order")
+    return specs
+
+
+def pillar(key: str) -> PillarSpec:
+    """Return one pillar by key."""
+    return next(p for p in pillars() if p.key == key)
+
+
+def pillar_for(declared: str, area: str) -> str:
+    """Return the national pillar of a rule: the one it declares, else its area's."""
+    if declared in PILLAR_KEYS:
+        return declared
+    for spec in pillars():
+        if area in spec.areas:
+            return spec.key
+    return "governance"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One readiness-index indicator score for the country (0-100)."""
+
+    key: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class PillarView:
+    """One pillar as the draft presents it: its actions, indicators and index evidence."""
+
+    spec: PillarSpec
+    actions: tuple[FiredRule, ...]
+    kpis: tuple[Kpi, ...]
+    readings: tuple[Reading, ...]
+    """The pillar's index indicators the country has a score for, highest first."""
+
+    @property
+    def highest(self) -> Reading | None:
+        """The pillar's highest-scoring indicator, if two or more are scored."""
+        return self.readings[0] if len(self.readings) > 1 else None
+
+    @property
+    def lowest(self) -> Reading | None:
+        """The pillar's lowest-scoring indicator, if two or more are scored."""
+        return self.readings[-1] if len(self.readings) > 1 else None
+
+    @property
+    def zeros(self) -> tuple[Reading, ...]:
+        """Indicators on which the index gives the country no points at all."""
+        return tuple(r for r in self.readings if r.score == 0)
+
+
+def readings(spec: PillarSpec, scores: Mapping[str, float | None] | None) -> tuple[Reading, ...]:
+    """Return the country's index scores on the pillar's indicators, highest first."""
+    scores = scores or {}
+    found = [
+        Reading(key, label, float(value))
+        for key, label in spec.indicators.items()
+        if (value := scores.get(key)) is not None
+    ]
+    order = list(spec.indicators)
+    return tuple(sorted(found, key=lambda r: (-r.score, order.index(r.key))))
+
+
+def pillar_views(
+    fired: Sequence[FiredRule],
+    kpis: Sequence[Kpi],
+    indicators: Mapping[str, float | None] | None = None,
+) -> tuple[PillarView, ...]:
+    """Group the fired actions and their indicators by pillar, in pillar order."""
+    by_id = {k.id: k for k in kpis}
+    out = []
+    # Each indicator is reported under the first pillar that names it, so no indicator is
+    # counted twice in the results framework.
+    used: set[str] = set()
+    for spec in pillars():
+        actions = tuple(r for r in fired if r.pillar == spec.key)
+        ids = [
+            k
+            for k in dict.fromkeys(k for r in actions for k in r.kpis)
+            if k in by_id and k not in used
+        ]
+        used.update(ids)
+        out.append(
+            PillarView(spec, actions, tuple(by_id[k] for k in ids), readings(spec, indicators))
+        )
+    return tuple(out)

@@ -1,0 +1,112 @@
+"""The results framework: one objective per pillar, with its outcome, outputs and indicators.
+
+Following the World Bank handbook's advice to give every objective a results framework, each
+pillar with actions gets an objective composed from what this country's draft does in it, the
+outcome the pillar aims at, its outputs (the actions, with their years), its indicators (with
+baseline, target and year) and the body responsible: the lead of its most urgent action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strategygen.assess.context import CountryContext
+from strategygen.assess.model import FiredRule, Kpi
+from strategygen.assess.pillars import PillarSpec, PillarView
+from strategygen.inputs.profile import CountryProfile
+
+_PRIORITY = {"high": 0, "medium": 1, "low": 2}
+
+# How each pillar's objective opens; the actions of the country's draft complete it.
+_OPENINGS: dict[str, str] = {
+    "infrastructure": (
+        "Give people, firms and public bodies the connectivity, computing and data AI needs"
+    ),
+    "skills": "Widen the pool of people who can use, build and question AI",
+    "research": "Point research at the problems this strategy names",
+    "economy": "Bring AI into the firms and sectors the economy depends on",
+    "public_sector": "Use AI in public services only where it measurably helps, under control",
+    "cooperation": "Obtain through partners what is too costly to build alone",
+}
+
+
+@dataclass(frozen=True)
+class Objective:
+    """One row group of the results framework."""
+
+    number: int
+    pillar: PillarSpec
+    statement: str
+    outputs: tuple[FiredRule, ...]
+    indicators: tuple[Kpi, ...]
+    responsible: str | None
+
+
+def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
+    dp = profile.law.data_protection
+    if ctx.strategy_mode == "refresh":
+        head = f"Carry {ctx.strategy_title or 'the national AI strategy'} into a second cycle"
+    elif ctx.strategy_mode == "complete":
+        title = profile.institutions.ai_strategy.title if profile.institutions.ai_strategy else None
+        head = f"Adopt {title or 'the national AI policy now in preparation'}"
+    else:
+        head = "Adopt a first national AI strategy"
+    if ctx.territory is not None and ctx.territory.under_eu_law:
+        return head + " and apply the EU's data and AI rules locally"
+    if dp is not None and dp.status == "in_force" and dp.title:
+        return head + f" and apply {dp.title} to AI"
+    if dp is not None and dp.status == "in_force":
+        return head + " and apply the data protection law to AI"
+    if dp is None or dp.status is None:
+        # Unknown is not none: the status is confirmed before any law is proposed.
+        return head + " and confirm where data protection law stands"
+    if dp.status == "none":
+        return head + " and enact a data protection law"
+    return head + " and bring data protection law fully into force"
+
+
+def _lowerfirst(text: str) -> str:
+    # "Data-sharing framework" -> "data-sharing framework", but "AI in tourism" stays.
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _titles(actions: Sequence[FiredRule], titles: dict[str, str]) -> str:
+    names = [_lowerfirst(titles.get(r.id) or r.short_title) for r in actions[:3]]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def results_framework(
+    profile: CountryProfile,
+    ctx: CountryContext,
+    views: Sequence[PillarView],
+    titles: dict[str, str] | None = None,
+) -> tuple[Objective, ...]:
+    """Compose one objective per pillar that has actions, in pillar order."""
+    out: list[Objective] = []
+    for view in views:
+        if not view.actions:
+            continue
+        actions = tuple(sorted(view.actions, key=lambda r: (_PRIORITY[r.priority], r.id)))
+        if view.spec.key == "governance":
+            opening = _governance_opening(profile, ctx)
+        else:
+            opening = _OPENINGS[view.spec.key]
+        means = _titles(actions, titles or {})
+        statement = f"{opening}: {means}." if means else f"{opening}."
+        lead = actions[0].lead
+        out.append(
+            Objective(
+                number=len(out) + 1,
+                pillar=view.spec,
+                statement=statement,
+                outputs=actions,
+                indicators=view.kpis,
+                responsible=lead.name if lead is not None and not lead.is_gap else None,
+            )
+        )
+    return tuple(out)

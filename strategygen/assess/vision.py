@@ -1,0 +1,126 @@
+"""The vision statement, composed from the country's own evidence.
+
+The statement is built from parts that each come from a fact: the situation (a fragile context,
+a strategy to refresh, the overall maturity stage), the priority sectors, the dimensions where
+the country leads and trails its peers, the national development plan it serves, and for a
+territory the legal order it works within. Countries whose evidence differs get different
+visions; a drafter who disagrees replaces it through the profile's ``narrative``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strategygen.assess.context import CountryContext
+from strategygen.assess.model import Benchmark, Maturity
+from strategygen.assess.sectors import SectorPlan
+from strategygen.inputs.profile import CountryProfile
+
+#: Labels used in the vision for the readiness dimensions (lower case, in running text).
+_DIMENSION_WORDS: dict[str, str] = {
+    "vision": "a clear public direction for AI",
+    "governance_ethics": "its legal and ethical framework",
+    "digital_capacity": "the digital capacity of government",
+    "adaptability": "a public service able to adapt",
+    "maturity": "its technology firms",
+    "innovation_capacity": "its capacity to innovate",
+    "human_capital": "the skills of its people",
+    "infrastructure": "its digital infrastructure",
+    "data_availability": "the availability of public data",
+    "data_representativeness": "data that represents all its people",
+}
+
+
+@dataclass(frozen=True)
+class Vision:
+    """The vision statement and the evidence each of its parts rests on."""
+
+    statement: str
+    basis: tuple[str, ...]
+    """One clause per part naming the evidence that shaped it (printed under the vision)."""
+
+
+def _join(items: Sequence[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _opening(name: str, end: int, ctx: CountryContext, overall: Maturity) -> tuple[str, str]:
+    if ctx.fragile:
+        return (
+            f"By {end}, {name} will use artificial intelligence where it helps keep essential "
+            "services running, reach people in need and make aid go further, under rules that "
+            "protect people who have little power to refuse",
+            "a fragile and humanitarian context (INFORM Risk 2025)",
+        )
+    if ctx.strategy_mode == "refresh":
+        title = ctx.strategy_title or "its national AI strategy"
+        lead = f", led by {ctx.lead_short}," if ctx.lead_short else ""
+        return (
+            f"By {end}, {name} will have turned {title}{lead} from a plan into measured results",
+            "an adopted AI strategy to refresh",
+        )
+    if overall.stage is not None and overall.stage >= 3:
+        return (
+            f"By {end}, {name} will use artificial intelligence routinely and responsibly "
+            "across government",
+            f"overall stage {overall.stage} ({overall.stage_name})",
+        )
+    if ctx.strategy_mode == "complete":
+        return (
+            f"By {end}, {name} will have completed and adopted its first national AI policy and "
+            "put in place the law, data and skills it depends on",
+            "a strategy in preparation",
+        )
+    stage = f"overall stage {overall.stage} ({overall.stage_name})" if overall.stage else "no stage"
+    return (
+        f"By {end}, {name} will have the foundations that trustworthy artificial intelligence "
+        "needs: protective law, usable public data, skilled public servants and a clear lead",
+        stage,
+    )
+
+
+def compose_vision(
+    profile: CountryProfile,
+    ctx: CountryContext,
+    sectors: SectorPlan,
+    strongest: Sequence[Benchmark],
+    weakest: Sequence[Benchmark],
+    overall: Maturity,
+    horizon_end: int,
+) -> Vision:
+    """Compose the vision statement from the country's evidence (see the module docstring)."""
+    name = profile.identity.name
+    opening, why = _opening(name, horizon_end, ctx, overall)
+    parts = [opening]
+    basis = [f"its situation ({why})"]
+    chosen = [s.short for s in sectors.chosen][:3]
+    if chosen:
+        parts.append(f"; it will put AI to work in {_join(chosen)}")
+        origin = "the drafter's priority sectors" if sectors.drafter_led else "economy data"
+        basis.append(f"the priority sectors from {origin} ({_join(chosen)})")
+    strong = [_DIMENSION_WORDS.get(b.key, b.label.lower()) for b in strongest[:1]]
+    weak = [_DIMENSION_WORDS.get(b.key, b.label.lower()) for b in weakest[:2]]
+    if strong and weak:
+        parts.append(f", building on {_join(strong)} and strengthening {_join(weak)}")
+    elif weak:
+        parts.append(f", strengthening {_join(weak)}")
+    elif strong:
+        parts.append(f", building on {_join(strong)}")
+    if strong or weak:
+        basis.append("the readiness dimensions furthest above and below the regional mean")
+    plan = profile.institutions.national_development_plan
+    if plan is not None and plan.title:
+        parts.append(f", in service of {plan.title}")
+        basis.append(f"its development plan ({plan.title})")
+    if ctx.territory is not None and not ctx.territory.legislates:
+        parts.append(
+            f", within the legal order of {ctx.territory.administering_state}"
+            + (" and the European Union" if ctx.territory.under_eu_law else "")
+        )
+        basis.append("the legal order it is governed by")
+    statement = "".join(parts).replace(" ,", ",") + "."
+    return Vision(statement, tuple(basis))

@@ -1,0 +1,74 @@
+"""The vision composed from evidence, and the country context that frames each draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from strategygen.assess.context import country_context, is_caribbean
+from strategygen.assess.model import Assessment
+from strategygen.assess.run import assess
+from strategygen.inputs.loader import load_profile, load_profile_text
+from strategygen.resources import shipped_dir
+
+DATE = dt.date(2026, 7, 1)
+CODES = sorted(p.stem for p in shipped_dir("country_profiles").glob("*.yaml"))
+
+
+@cache
+def assessed(code: str) -> Assessment:
+    return assess(load_profile(shipped_dir("country_profiles") / f"{code}.yaml"), DATE)
+
+
+def test_no_two_members_share_a_vision() -> None:
+    members = [c for c in CODES if assessed(c).profile.identity.cdcc_status == "member"]
+    assert len(members) == 16
+    seen: dict[str, str] = {}
+    for code in members:
+        a = assessed(code)
+        masked = a.vision.statement.replace(a.profile.identity.name, "<C>")
+        assert masked not in seen, f"{code} repeats the vision of {seen.get(masked)}"
+        seen[masked] = code
+
+
+def test_vision_follows_the_evidence() -> None:
+    hti, dom, jam = assessed("HTI").vision, assessed("DOM").vision, assessed("JAM").vision
+    assert "essential services" in hti.statement  # INFORM 'Very High': a fragile context
+    assert "ENIA" in dom.statement and "OGTIC" in dom.statement  # a refresh, lead body named
+    assert "tourism" in jam.statement  # tourism receipts 48% of exports (2011)
+    assert all(v.basis for v in (hti, dom, jam))
+
+
+def test_fragility_comes_from_inform() -> None:
+    hti, jam = country_context(assessed("HTI").profile), country_context(assessed("JAM").profile)
+    assert hti.fragile and hti.fragility is not None
+    assert "Very High" in hti.fragility.reasons[0]
+    assert not jam.fragile and jam.risk is not None and jam.risk.risk_class == "Low"
+
+
+def test_strategy_mode() -> None:
+    assert country_context(assessed("DOM").profile).strategy_mode == "refresh"
+    assert country_context(assessed("JAM").profile).strategy_mode == "complete"
+    assert country_context(assessed("HTI").profile).strategy_mode == "first"
+
+
+def test_territories_and_who_legislates() -> None:
+    glp = country_context(assessed("GLP").profile)
+    assert glp.territory is not None and not glp.legislates and glp.territory.under_eu_law
+    aia = country_context(assessed("AIA").profile)
+    assert aia.territory is not None and aia.legislates
+    assert aia.government == "the Government of Anguilla"
+    assert country_context(assessed("JAM").profile).sovereign
+
+
+def test_region_is_caribbean_only_for_caribbean_countries(valid_text: str) -> None:
+    text = (
+        valid_text.replace("iso3: JAM", "iso3: KEN")
+        .replace("iso2: JM", "iso2: KE")
+        .replace("cdcc_status: member", "cdcc_status: none\n  un_region: Eastern Africa")
+    )
+    kenya = load_profile_text(text)
+    assert not is_caribbean(kenya)
+    ctx = country_context(kenya)
+    assert not ctx.caribbean and ctx.region_name == "Eastern Africa"
+    assert is_caribbean(assessed("GUY").profile)  # a CDCC member outside the UN Caribbean
