@@ -131,7 +131,20 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
     # Before "confidence": "low confidence".
     "confidence": {"high": "high", "medium": "medium", "low": "low"},
     # The three pillars of the policy framework.
-    "pillar": {"enablers": "enablers", "accelerators": "accelerators", "safeguards": "safeguards"},
+    # A national pillar's name, as a heading or after "the pillar": "Governance, ethics and law".
+    # The last three are the pillars of the earlier framework, still accepted in rule files.
+    "pillar": {
+        "governance": "governance, ethics and law",
+        "infrastructure": "data and digital infrastructure",
+        "skills": "skills and education",
+        "research": "research and innovation",
+        "economy": "the economy: priority sectors, firms and digital services",
+        "public_sector": "AI in the public sector",
+        "cooperation": "regional and international cooperation",
+        "enablers": "enablers",
+        "accelerators": "accelerators",
+        "safeguards": "safeguards",
+    },
     # A KPI's level in the logic model, in brackets after its id: "K13 (output)".
     "kpi_level": {
         "input": "input",

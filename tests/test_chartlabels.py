@@ -12,7 +12,6 @@ from strategygen.inputs.profile import CountryProfile
 from strategygen.render.chartlabels import ELLIPSIS, fit_label, text_width
 from strategygen.render.charts import build_charts
 from strategygen.resources import shipped_dir
-from strategygen.words import action_title
 
 Make = Callable[[CountryProfile, date], Assessment]
 DATE = date(2026, 1, 15)
@@ -65,7 +64,7 @@ def test_roadmap_labels_carry_id_and_full_short_name(make_assessment: Make) -> N
     for rule in a.fired:
         assert f'<tspan font-weight="bold">{rule.id}</tspan>' in svg
         # The short name is printed in full, over one or two <text> lines.
-        name = action_title(rule.id, rule.recommendation)
+        name = rule.short_title
         texts = re.findall(r"<text[^>]*>(.*?)</text>", svg)
         flat = " ".join(re.sub(r"<[^>]+>", "", t) for t in texts)
         assert name.replace("&", "&amp;") in flat, name

@@ -40,6 +40,11 @@ STAGE_NAMES: dict[int, str] = {
     5: "Transformational",
 }
 
+#: The seven national pillars of a draft (their names and mapping in ``data/pillars.yaml``).
+PillarKey = Literal[
+    "governance", "infrastructure", "skills", "research", "economy", "public_sector", "cooperation"
+]
+
 
 def _gap(mean: float | None, score: float | None) -> float | None:
     return None if mean is None or score is None else round(mean - score, 2)
@@ -274,7 +279,7 @@ class FiredRule:
 
     id: str
     area: str
-    pillar: str
+    pillar: PillarKey
     """The national pillar's key (``governance``, ``economy``...; see ``assess/pillars.py``)."""
     priority: Priority
     horizon: Horizon

@@ -11,26 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from strategygen.assess.model import FiredRule, Kpi
+from strategygen.assess.model import FiredRule, Kpi, PillarKey
 from strategygen.resources import data_file
 
-PillarKey = Literal[
-    "governance", "infrastructure", "skills", "research", "economy", "public_sector", "cooperation"
-]
-PILLAR_KEYS: tuple[str, ...] = (
-    "governance",
-    "infrastructure",
-    "skills",
-    "research",
-    "economy",
-    "public_sector",
-    "cooperation",
-)
+PILLAR_KEYS: tuple[PillarKey, ...] = get_args(PillarKey)
 #: Pillar names of the earlier three-pillar framework, still accepted in rule files.
 LEGACY_PILLARS: tuple[str, ...] = ("enablers", "accelerators", "safeguards")
 
@@ -118,10 +107,11 @@ def pillar(key: str) -> PillarSpec:
     return next(p for p in pillars() if p.key == key)
 
 
-def pillar_for(declared: str, area: str) -> str:
+def pillar_for(declared: str, area: str) -> PillarKey:
     """Return the national pillar of a rule: the one it declares, else its area's."""
-    if declared in PILLAR_KEYS:
-        return declared
+    for key in PILLAR_KEYS:
+        if declared == key:
+            return key
     for spec in pillars():
         if area in spec.areas:
             return spec.key

@@ -76,10 +76,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     n_years = end - start + 1
     col = plot_w / n_years
     top = 58.0
-    labels = [
-        fit_label(r.short_title, label_w - 12, ROADMAP_TEXT, head=r.id)
-        for r in rules
-    ]
+    labels = [fit_label(r.short_title, label_w - 12, ROADMAP_TEXT, head=r.id) for r in rules]
     # A one-line label needs a row of 18 units, each further line 11 more.
     heights = [18.0 + ROADMAP_LINE * (len(lb.lines) - 1) for lb in labels] or [20.0]
     rows_h = sum(heights)
@@ -137,11 +134,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     title = f"{name}: roadmap of actions, {start}\u2013{end}"
     counts = {h: sum(1 for r in rules if r.horizon == h) for h in ("short", "medium", "long")}
     spans = "; ".join(f"{h}-term {y0}\u2013{y1}" for h, (y0, y1) in years.items())
-    cut = [
-        f"{r.id} ({r.short_title})"
-        for r, lb in zip(rules, labels, strict=True)
-        if lb.shortened
-    ]
+    cut = [f"{r.id} ({r.short_title})" for r, lb in zip(rules, labels, strict=True) if lb.shortened]
     desc = (
         f"Timeline of the {len(rules)} actions proposed for {name}, one row per action "
         f"labelled with its id and short name, across the strategy years {start} to {end} "
@@ -151,11 +144,11 @@ def roadmap_chart(a: Assessment) -> Chart:
         + (f" Names shortened in the chart: {'; '.join(cut)}." if cut else "")
     )
     svg = svg_element("roadmap", height, title, desc, "".join(body))
-    head = ("Action", "Action in short", "Priority", "Horizon", "Years")
+    head = ("Action", "Recommendation", "Priority", "Horizon", "Years")
     rows = tuple(
         (
             r.id,
-            r.short_title,
+            r.recommendation,
             words(r.priority, "priority", cap=True),
             words(r.horizon, "horizon", cap=True),
             a.schedule.slots[r.id].years,
