@@ -165,6 +165,35 @@ def test_the_html_is_self_contained_and_links_every_draft(
     assert targets <= ids, targets - ids
 
 
+def test_each_page_head_names_the_chapter_the_page_opens_with(
+    cdcc: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    from strategygen.render.region_html import REGION_SECTIONS
+
+    out, _ = cdcc
+    pdf = out / "regions" / "CDCC" / "CDCC-overview.pdf"
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    chapters = [t for sid, t in REGION_SECTIONS if not sid.startswith("annex_")]
+    annexes = [t for sid, t in REGION_SECTIONS if sid.startswith("annex_")]
+    headings = [f"{i}. {t}" for i, t in enumerate(chapters, 1)]
+    headings += [f"Annex {chr(65 + i)}. {t}" for i, t in enumerate(annexes)]
+    current = None
+    pages = layout.split("\f")[:-1]
+    for number, page in enumerate(pages[2:], 3):  # the cover and contents have no chapter
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        head = re.split(r"\s{2,}", lines[0])[-1]
+        found = [line for line in lines[1:] if line in headings]
+        # A chapter that starts at the top of the page names it; otherwise the head carries
+        # the chapter the previous page ended in, never one that only starts lower down.
+        expected = lines[1] if lines[1] in headings else current
+        assert head == expected, (number, head, expected)
+        if found:
+            current = found[-1]
+    assert current == headings[-1]
+
+
 def test_framework_change_and_not_covered_members_are_explained(
     cdcc: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:

@@ -24,6 +24,7 @@ from strategygen.render.svg import (
     score_text,
     svg_element,
 )
+from strategygen.words import lowerfirst
 
 #: Heat-map bands: (lower bound, fill, text colour). The text colour keeps a contrast of at
 #: least 4.5:1 on its fill (tests/test_region_render.py checks every pair).
@@ -291,8 +292,8 @@ def heatmap_chart(r: RegionAssessment) -> Chart:
         f"(low) to dark (high). Scores are from {h.edition}"
         + (f", except {_names(older)}, from the latest edition that covers them" if older else "")
         + f". The last row is the group mean in {h.edition}. The dimensions with the highest "
-        f"group means are {_names([s.lower() for s in h.strongest])}; the lowest are "
-        f"{_names([s.lower() for s in h.weakest])}."
+        f"group means are {_names([lowerfirst(s) for s in h.strongest])}; the lowest are "
+        f"{_names([lowerfirst(s) for s in h.weakest])}."
     )
     head = ("Member", "Edition", *(label for _, label in h.dimensions))
     table = (
