@@ -399,6 +399,17 @@ def test_common_findings_count_the_rules_each_members_draft_fires(
     )
 
 
+def test_every_shipped_rule_and_sector_has_a_neutral_label(region: RegionAssessment) -> None:
+    from strategygen.assess.region.findings import LABELS, sector_labels
+
+    missing = [r.id for r in rule_library() if r.id not in LABELS]
+    assert not missing, f"label these rules in strategygen/assess/region/findings.py: {missing}"
+    for f in region.findings:
+        assert not f.label.startswith("Fires when") and f.label != f.rule, f.rule
+    assert sector_labels()["SEC-TOURISM"] == "Priority sector for AI: tourism and hospitality"
+    assert any(f.rule.startswith("SEC-") for f in region.findings)
+
+
 def _latest_dimension(code: str, key: str) -> tuple[float, float, int]:
     for year in reversed(YEARS):
         table = _csv(f"gairi_{year}_scores.csv")
@@ -490,6 +501,10 @@ def test_gaps_name_the_editions_that_miss_a_member(region: RegionAssessment) -> 
     assert "readiness index 2022" in dma.coverage and "readiness index 2024" in dma.coverage
     jam = next(g for g in region.gaps if g.code == "JAM")
     assert not any("readiness index" in c for c in jam.coverage)
+    # A brief's count of its draft's gaps is what Annex A lists for the member.
+    rows = {g.code: g for g in region.gaps}
+    for b in region.briefs:
+        assert b.gaps == len(rows[b.code].profile) + rows[b.code].baselines, b.code
 
 
 def test_the_overview_and_each_members_draft_give_the_same_results(

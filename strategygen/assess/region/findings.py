@@ -3,7 +3,8 @@
 Each member's own assessment is run with the build's rule library (custom and disabled
 rules included), exactly as its draft is built; the overview then counts, per rule, the
 members it fired for. A rule is described by a short neutral label; a rule without one
-(a user's own rule, say) is described by its condition in words.
+(a user's own rule, say) is described by its condition in words. The actions of the priority
+sectors chosen from each member's economy data count too, labelled by their sector.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from strategygen.assess.model import Assessment
 from strategygen.assess.region.model import Finding
 from strategygen.assess.rules import Rule
 from strategygen.assess.rules.describe import condition_text
+from strategygen.words import lowerfirst
 
 #: One neutral phrase per shipped rule: what the members it fires for have in common.
 LABELS: dict[str, str] = {
@@ -59,7 +61,31 @@ LABELS: dict[str, str] = {
     "STR-LEAD": "No AI lead body on record",
     "PLAN-SUCCESSOR": "National development plan past its horizon",
     "DIGITAL-SUCCESSOR": "Digital strategy past its horizon",
+    "TERR-EULAW": "EU data protection and AI rules apply locally",
+    "FRAG-SECURE": "Fragile context: records and the staff who hold them at risk",
+    "FRAG-SERVICES": "Fragile context: AI risks gravest where institutions are weak",
+    "FRAG-DONORS": "Fragile context: partners' digital projects to coordinate",
+    "FRAG-DIASPORA": "Fragile context: diaspora skills to draw on",
+    "ECO-SME": "Thin local technology sector to bring AI to firms",
+    "ECO-DIGSERV": "ICT services at least 2% of exports",
+    "RES-FUND": "Innovation capacity below 35, not 5 points below the peer mean",
+    "SKL-SCHOOLS": "Human capital score below 40",
+    "SKL-RESKILL": "Services at least 60% of GDP",
+    "INF-COMPUTE": "Infrastructure below 40, not 5 points below the peer mean",
+    "INF-ENERGY": "Under 90% of people with electricity",
+    "INF-DATA": "Data availability below 50, not 5 points below the peer mean",
+    "COOP-INTL": "Not in a regional group the rule library covers",
 }
+
+
+def sector_labels() -> dict[str, str]:
+    """Label the actions of the priority sectors (``SEC-TOURISM``...), which are not rules."""
+    from strategygen.assess.sectors import catalogue
+
+    return {
+        "SEC-" + spec.key.split("_")[0].upper(): f"Priority sector for AI: {lowerfirst(spec.name)}"
+        for spec in catalogue()
+    }
 
 
 def rule_label(rule: Rule) -> str:
@@ -75,12 +101,15 @@ def common_findings(
     Ordered by how many members share the finding (most first), then by priority and id.
     """
     by_id = {r.id: r for r in rules}
+    sectors = sector_labels()
     fired: dict[str, list[str]] = {}
     details: dict[str, tuple[str, str]] = {}
+    titles: dict[str, str] = {}
     for a in assessments:
         for rule in a.fired:
             fired.setdefault(rule.id, []).append(a.profile.identity.name)
             details[rule.id] = (rule.area, rule.priority)
+            titles[rule.id] = rule.title or rule.id
     rank = {"high": 0, "medium": 1, "low": 2}
     out = []
     for rule_id, names in fired.items():
@@ -89,7 +118,10 @@ def common_findings(
         out.append(
             Finding(
                 rule=rule_id,
-                label=rule_label(spec) if spec else LABELS.get(rule_id, rule_id),
+                # Not a rule of the library: a priority sector's action, else its own title.
+                label=rule_label(spec)
+                if spec
+                else LABELS.get(rule_id) or sectors.get(rule_id) or titles[rule_id],
                 area=area,
                 priority=priority,
                 members=tuple(names),
