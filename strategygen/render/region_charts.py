@@ -295,13 +295,18 @@ def heatmap_chart(r: RegionAssessment) -> Chart:
         f"group means are {_names([lowerfirst(s) for s in h.strongest])}; the lowest are "
         f"{_names([lowerfirst(s) for s in h.weakest])}."
     )
-    head = ("Member", "Edition", *(label for _, label in h.dimensions))
+    # The edition goes with the name rather than in a column of its own: eleven columns are
+    # already many for a portrait page (the Word draft prints this table in full).
+    head = ("Member (edition)", *(label for _, label in h.dimensions))
     table = (
         *(
-            (row.name, str(row.edition or "none"), *(score_text(v) for v in row.values))
+            (
+                f"{row.name} ({row.edition or 'not covered'})",
+                *(score_text(v) for v in row.values),
+            )
             for row in rows
         ),
-        ("Group mean", str(h.edition), *(score_text(v) for v in h.means)),
+        (f"Group mean ({h.edition})", *(score_text(v) for v in h.means)),
     )
     svg = svg_element("region-heatmap", height, title, desc, "".join(body))
     return Chart(svg, title, desc, head, table)
