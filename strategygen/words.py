@@ -7,15 +7,20 @@ and ``action_title`` filters, Python code through :func:`words` and :func:`actio
 and both read the tables below. The module sits outside the stage folders so that the
 assessment (which writes some sentences) and the renderers share it.
 
-The tables are keyed by language, ready for translation: a document whose language has no
-table of its own is worded in English. Each phrase is written to read in running text in
-the position its kind describes, in lower case; a table cell or the start of a sentence
-asks for the capitalised form (``cap=True``, or ``| words(kind, cap=true)`` in a template).
+The table is written in English, the source language; the other languages' wordings are in
+the gettext catalogues (``strategygen/locale``), one entry per wording with its kind as the
+message context, so that "high" as a priority and "high" as a risk can be translated
+apart (``pybabel extract`` collects them through :mod:`strategygen.i18n.extract`). Each
+phrase is written to read in running text in the position its kind describes, in lower
+case; a table cell or the start of a sentence asks for the capitalised form (``cap=True``,
+or ``| words(kind, cap=true)`` in a template).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from strategygen.i18n.catalog import pgettext
 
 #: What a value the profile does not give reads as, unless its kind says otherwise.
 NOT_RECORDED = "not recorded"
@@ -218,19 +223,14 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
     },
 }
 
-#: Wording tables by language (BCP 47 primary subtag). English is the fallback.
-LANGUAGES: dict[str, Mapping[str, Mapping[str | None, str]]] = {"en": _ENGLISH}
+#: The wording table, in English (the catalogues translate each wording, kind by kind).
+ENGLISH: Mapping[str, Mapping[str | None, str]] = _ENGLISH
 
 #: Every kind of coded value the tables word.
 KINDS: tuple[str, ...] = tuple(_ENGLISH)
 
 #: The longest short action name derived from a recommendation (rules without one).
 ACTION_TITLE_LIMIT = 70
-
-
-def _table(lang: str) -> Mapping[str, Mapping[str | None, str]]:
-    """Return the wording table for ``lang`` (``en-GB`` uses ``en``), else English."""
-    return LANGUAGES.get(lang.split("-", 1)[0].lower(), _ENGLISH)
 
 
 def capfirst(text: str) -> str:
@@ -249,19 +249,20 @@ def lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def words(value: object, kind: str, *, lang: str = "en", cap: bool = False) -> str:
+def words(value: object, kind: str, *, lang: str | None = None, cap: bool = False) -> str:
     """Return the wording of the coded ``value`` of ``kind`` in the document's language.
 
     ``None`` reads as the kind's wording for an absent value (``"not recorded"`` unless the
-    kind has its own). ``cap`` capitalises the first letter, for table cells.
+    kind has its own). ``cap`` capitalises the first letter, for table cells. The language
+    is the one in use (:func:`strategygen.i18n.use_language`); ``lang="en"`` asks for the
+    English wording whatever it is.
 
     Raises:
         ValueError: For an unknown kind, or a value the kind has no wording for (a code
             added to the profile model without its words).
 
     """
-    table = _table(lang)
-    labels = table.get(kind) or _ENGLISH.get(kind)
+    labels = _ENGLISH.get(kind)
     if labels is None:
         known = ", ".join(KINDS)
         raise ValueError(f"no wording for the kind {kind!r} (known kinds: {known})")
@@ -274,10 +275,12 @@ def words(value: object, kind: str, *, lang: str = "en", cap: bool = False) -> s
             raise ValueError(
                 f"no wording for the {kind} value {key!r}: add it to strategygen/words.py"
             )
+    if lang != "en":
+        text = pgettext(kind, text)
     return capfirst(text) if cap else text
 
 
-def action_title(rule_id: str, recommendation: str = "", *, lang: str = "en") -> str:
+def action_title(rule_id: str, recommendation: str = "", *, lang: str | None = None) -> str:
     """Return the short name of a rule's action: the table's, else one cut from its text.
 
     A rule from a consultant's own folder has no entry in the table; its name is the text
@@ -285,10 +288,9 @@ def action_title(rule_id: str, recommendation: str = "", *, lang: str = "en") ->
     else the first clause of the text, cut at a word boundary with an ellipsis, or the rule
     id when there is no text.
     """
-    names = _table(lang).get("action") or _ENGLISH["action"]
-    name = names.get(rule_id) or _ENGLISH["action"].get(rule_id)
+    name = _ENGLISH["action"].get(rule_id)
     if name:
-        return name
+        return name if lang == "en" else pgettext("action", name)
     whole = " ".join(recommendation.split())
     if whole and len(whole) <= ACTION_TITLE_LIMIT:
         return whole

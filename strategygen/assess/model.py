@@ -442,6 +442,8 @@ class Assessment:
     """Actions that fired but wait, in a fragile context, until conditions allow them."""
     dataset_sources: tuple[dict[str, object], ...] = ()
     """Bundled sources the assessment cites beyond the profile's own (sources annex)."""
+    language: str = "en"
+    """The document's language (en, es, fr, nl): every sentence the assessment wrote is in it."""
     expired_plans: frozenset[str] = frozenset()
     """Institution fields (``national_development_plan``, ``digital_strategy``) whose plan
     horizon ended before the build year: the draft shows them as expired, never as current."""

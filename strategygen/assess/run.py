@@ -36,6 +36,7 @@ from strategygen.assess.rules import (
 from strategygen.assess.sectors import SectorPlan, choose_sectors
 from strategygen.assess.vision import compose_vision
 from strategygen.files import FileRefused, read_input
+from strategygen.i18n import choose_language, country_name, use_language
 from strategygen.inputs.profile import CountryProfile
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.inputs.yamlsource import MAX_BYTES
@@ -120,6 +121,30 @@ def assess(
 
     """
     settings = tailoring or Tailoring()
+    # Everything the assessment writes (gap messages, findings, labels) is in the
+    # document's language, with figures in the country's locale.
+    lang = choose_language(settings.language, profile.identity.document_language, profile.code)
+    overrides = tuple(str(folder) for folder in settings.templates)
+    identity = profile.identity
+    # The draft names the country as its language does ("República Dominicana").
+    name = country_name(lang, identity.iso2, identity.name)
+    if name != identity.name:
+        profile = profile.model_copy(
+            update={"identity": identity.model_copy(update={"name": name})}
+        )
+    with use_language(lang, identity.iso2, overrides):
+        return _assess(profile, build_date, settings, rules, ratios, lang)
+
+
+def _assess(
+    profile: CountryProfile,
+    build_date: dt.date,
+    settings: Tailoring,
+    rules: Sequence[Rule] | None,
+    ratios: Mapping[str, float] | None,
+    lang: str,
+) -> Assessment:
+    """Assess one country in the language in use (see :func:`assess`)."""
     default_horizon = settings.horizon
     if profile.strategy_horizon is None and default_horizon is not None:
         start, end = default_horizon.start, default_horizon.end
@@ -200,6 +225,7 @@ def assess(
         vision=compose_vision(profile, context, sectors, strongest, weakest, overall, end),
         dataset_sources=dataset_sources(context, sectors),
         expired_plans=expired_plans(profile, build_date),
+        language=lang,
         readiness=resolved.view,
         evidence=evidence,
         datasets=_datasets(resolved, evidence, kpis, (*context.source_ids, *sectors.source_ids)),

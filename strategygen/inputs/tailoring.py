@@ -121,6 +121,8 @@ SectionName = Annotated[str, AfterValidator(check_section)]
 SectionList = Annotated[tuple[SectionName, ...], AfterValidator(check_sections)]
 TitlePattern = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(check_title)]
 Paper = Literal["a4", "letter"]
+#: The document languages (strategygen.i18n.LANGUAGES; spelled out for the option's choices).
+DocumentLanguage = Literal["en", "es", "fr", "nl"]
 PdfVariant = Literal["pdf/a-3b", "pdf/ua-1"]
 
 
@@ -146,6 +148,9 @@ class Tailoring(BaseModel):
     """Sections to leave out, keeping the others in their order (section ids)."""
     title: Annotated[TitlePattern | None, Setting("document", "--title", metavar="PATTERN")] = None
     """Document title with {country}, {code}, {start} and {end} placeholders."""
+    language: Annotated[DocumentLanguage | None, Setting("document", "--language")] = None
+    """Language of the documents: en, es, fr or nl (default: the profile's
+    identity.document_language, else the language the country's government works in)."""
     horizon: Annotated[Horizon | None, Setting("document", None)] = None
     """Strategy years, used when a profile does not set its own."""
     templates: Annotated[

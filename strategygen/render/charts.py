@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from markupsafe import escape
 
 from strategygen.assess.model import Assessment, Benchmark
+from strategygen.i18n.catalog import N_
+from strategygen.i18n.catalog import gettext as _
+from strategygen.i18n.formats import decimal, not_available
 from strategygen.render.plan_charts import roadmap_chart, training_chart
 from strategygen.render.svg import (
     COUNTRY,
@@ -27,6 +30,7 @@ from strategygen.render.svg import (
     svg_element,
 )
 from strategygen.render.trend_chart import trend_chart
+from strategygen.words import lowerfirst
 
 
 def _compare(items: Sequence[Benchmark]) -> tuple[list[str], list[str]]:
@@ -35,11 +39,29 @@ def _compare(items: Sequence[Benchmark]) -> tuple[list[str], list[str]]:
     return above, below
 
 
-def _join(words: Sequence[str]) -> str:
-    words = [w.lower() for w in words]
-    if not words:
-        return "none"
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _join(items: Sequence[str]) -> str:
+    """Join labels in running text ("vision, adaptability and infrastructure")."""
+    items = [lowerfirst(w) for w in items]
+    if not items:
+        return _("none")
+    if len(items) == 1:
+        return items[0]
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+# How the pillar chart's legend names each group's marker.
+_SHAPES = {
+    "square": N_("open squares the %(series)s"),
+    "triangle": N_("triangles the %(series)s"),
+    "diamond": N_("open diamonds the %(series)s"),
+}
+
+
+def _rank(rank: int | None, ranked: int | None) -> str:
+    """Return "98 of 193" in the document's language, or n/a."""
+    if not rank:
+        return not_available()
+    return _("%(rank)s of %(ranked)s") % {"rank": rank, "ranked": ranked}
 
 
 # Grayscale-safe styles for the comparison groups a chart shows, in order.
@@ -71,14 +93,14 @@ def chart_groups(a: Assessment) -> list[Series]:
     for i, key in enumerate(keys[:3]):
         group = view.group(key)
         colour, fill, marker = _GROUP_STYLES[i]
-        label = "World mean" if key == "world" else f"{group.label} mean"
+        label = _("World mean") if key == "world" else _("%(group)s mean") % {"group": group.label}
         out.append(Series(key, label, colour, fill, marker))
     return out
 
 
-def _group_name(series: Series) -> str:
+def _group_name(a: Assessment, series: Series) -> str:
     """Return the group a series shows, in running text ("CDCC members", "the world")."""
-    return "the world" if series.key == "world" else series.label.removesuffix(" mean")
+    return _("the world") if series.key == "world" else a.readiness.group(series.key).label
 
 
 def dimension_chart(a: Assessment) -> Chart | None:
@@ -93,18 +115,29 @@ def dimension_chart(a: Assessment) -> Chart | None:
     groups = chart_groups(a)[:1]
     above, below = _compare(dims)
     peer = a.readiness.peer
-    peer_label = peer.label if peer is not None else "the world"
+    peer_label = peer.label if peer is not None else _("the world")
     edition = dims[0].edition
-    title = f"{name}: readiness dimension scores against comparison groups ({edition})"
-    order = " and ".join(
-        f"the {('second', 'third')[i]} the mean for {_group_name(s)}" for i, s in enumerate(groups)
-    )
-    desc = (
-        f"Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
-        f"({edition}), on a 0-100 scale. For each dimension the first bar is {name}, {order}. "
-        f"{name} is at or above the mean for {peer_label} in {len(above)} of {len(dims)} "
-        f"dimensions ({_join(above)}) and below it in {len(below)} ({_join(below)})."
-    )
+    title = _("%(country)s: readiness dimension scores against comparison groups (%(edition)s)") % {
+        "country": name,
+        "edition": edition,
+    }
+    desc = _(
+        "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
+        "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, the "
+        "second the mean for %(group)s. %(country)s is at or above the mean for %(peer)s in "
+        "%(above)s of %(count)s dimensions (%(above_list)s) and below it in %(below)s "
+        "(%(below_list)s)."
+    ) % {
+        "edition": edition,
+        "country": name,
+        "group": _group_name(a, groups[0]) if groups else peer_label,
+        "peer": peer_label,
+        "above": len(above),
+        "count": len(dims),
+        "above_list": _join(above),
+        "below": len(below),
+        "below_list": _join(below),
+    }
     svg = bar_chart(
         "dimensions",
         title,
@@ -115,13 +148,13 @@ def dimension_chart(a: Assessment) -> Chart | None:
         gap=6.0,
     )
     all_groups = a.readiness.groups
-    head = ("Dimension", name, *(g.column for g in all_groups), "World rank")
+    head = (_("Dimension"), name, *(g.column for g in all_groups), _("World rank"))
     rows = tuple(
         (
             b.label,
             score_text(b.score),
             *(score_text(b.mean(g.key)) for g in all_groups),
-            f"{b.world_rank} of {b.world_ranked}" if b.world_rank else "n/a",
+            _rank(b.world_rank, b.world_ranked),
         )
         for b in dims
     )
@@ -164,27 +197,40 @@ def pillar_chart(a: Assessment) -> Chart | None:
         if b.score is not None:
             body.append(
                 f'<text x="{pt(label_w + plot_w * b.score / 100)}" y="{pt(y - 9)}" '
-                f'text-anchor="middle" font-size="10" font-weight="bold">{b.score:.1f}</text>'
+                f'text-anchor="middle" font-size="10" font-weight="bold">'
+                f"{decimal(b.score, 1)}</text>"
             )
     total = next((b for b in items if b.level == "total"), items[0])
-    title = f"{name}: readiness pillar profile against comparison groups ({total.edition})"
-    means = ", ".join(f"{score_text(total.mean(s.key))} for {_group_name(s)}" for s in groups)
-    shapes = {"square": "open squares", "triangle": "triangles", "diamond": "open diamonds"}
-    legend = ", ".join(f"{shapes[s.marker]} the {s.label}" for s in groups)
-    desc = (
-        f"Dot plot of the overall score and the three pillars of the Government AI Readiness "
-        f"Index ({total.edition}) on a 0-100 scale. Filled circles mark {name}, {legend}. "
-        f"The overall score of {score_text(total.score)} compares with {means}."
+    title = _("%(country)s: readiness pillar profile against comparison groups (%(edition)s)") % {
+        "country": name,
+        "edition": total.edition,
+    }
+    means = ", ".join(
+        _("%(score)s for %(group)s")
+        % {"score": score_text(total.mean(s.key)), "group": _group_name(a, s)}
+        for s in groups
     )
+    legend = ", ".join(_(_SHAPES[s.marker]) % {"series": s.label} for s in groups)
+    desc = _(
+        "Dot plot of the overall score and the three pillars of the Government AI Readiness "
+        "Index (%(edition)s) on a 0-100 scale. Filled circles mark %(country)s, %(legend)s. "
+        "The overall score of %(score)s compares with %(means)s."
+    ) % {
+        "edition": total.edition,
+        "country": name,
+        "legend": legend,
+        "score": score_text(total.score),
+        "means": means,
+    }
     svg = svg_element("pillars", height, title, desc, "".join(body))
     all_groups = a.readiness.groups
-    head = ("Measure", name, *(g.column for g in all_groups), "Rank in peer group")
+    head = (_("Measure"), name, *(g.column for g in all_groups), _("Rank in peer group"))
     rows = tuple(
         (
             b.label,
             score_text(b.score),
             *(score_text(b.mean(g.key)) for g in all_groups),
-            f"{b.peer_rank} of {b.peer_ranked}" if b.peer_rank else "n/a",
+            _rank(b.peer_rank, b.peer_ranked),
         )
         for b in items
     )

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from strategygen import __version__
 from strategygen.assess.model import Assessment
+from strategygen.i18n import formats
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import Source
 from strategygen.inputs.tailoring import SECTION_ORDER, fill_title
 
@@ -17,26 +19,37 @@ if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is use
 
 # Each section's title without its number; the numbers (1..n for chapters, A.. for annexes)
 # are computed for the sections a project chooses, in the order it chooses them.
+# In English; section_title() translates them.
 SECTION_TITLES: dict[str, str] = {
-    "front_matter": "Cover and contents",
-    "executive_summary": "Executive summary",
-    "national_context": "Introduction and national context",
-    "readiness": "Situation analysis: AI readiness",
-    "vision": "National AI vision and strategic goals",
-    "policy_framework": "Strategic pillars and policy framework",
-    "public_sector": "AI in the public sector: adoption and public value",
-    "capability": "National AI capability plan",
-    "roadmap": "Implementation roadmap",
-    "governance": "Governance and institutional arrangements",
-    "budget": "Budget and financing",
-    "monitoring": "Monitoring, evaluation and learning",
-    "risks": "Risks and mitigation",
-    "annex_sources": "Sources",
-    "annex_methodology": "Methodology",
-    "annex_rules": "Rules applied",
-    "annex_gaps": "Data gaps and how to fill them",
-    "annex_glossary": "Glossary",
+    "front_matter": N_("Cover and contents"),
+    "executive_summary": N_("Executive summary"),
+    "national_context": N_("Introduction and national context"),
+    "readiness": N_("Situation analysis: AI readiness"),
+    "vision": N_("National AI vision and strategic goals"),
+    "policy_framework": N_("Strategic pillars and policy framework"),
+    "public_sector": N_("AI in the public sector: adoption and public value"),
+    "capability": N_("National AI capability plan"),
+    "roadmap": N_("Implementation roadmap"),
+    "governance": N_("Governance and institutional arrangements"),
+    "budget": N_("Budget and financing"),
+    "monitoring": N_("Monitoring, evaluation and learning"),
+    "risks": N_("Risks and mitigation"),
+    "annex_sources": N_("Sources"),
+    "annex_methodology": N_("Methodology"),
+    "annex_rules": N_("Rules applied"),
+    "annex_gaps": N_("Data gaps and how to fill them"),
+    "annex_glossary": N_("Glossary"),
 }
+
+
+def section_title(sid: str) -> str:
+    """Return a section's title in the document's language."""
+    return gettext(SECTION_TITLES[sid])
+
+
+def section_titles() -> dict[str, str]:
+    """Return every section's title in the document's language, by id."""
+    return {sid: section_title(sid) for sid in SECTION_TITLES}
 
 
 def number_sections(order: Sequence[str] = SECTION_ORDER) -> tuple[tuple[str, str, str], ...]:
@@ -46,16 +59,22 @@ def number_sections(order: Sequence[str] = SECTION_ORDER) -> tuple[tuple[str, st
     table of contents and cross-references stay consistent whatever a project leaves out.
     The cover and contents (``front_matter``) always come first and carry no number.
     """
-    out = [("front_matter", "", SECTION_TITLES["front_matter"])]
+    out = [("front_matter", "", section_title("front_matter"))]
     chapters = annexes = 0
     for sid in order:
         if sid == "front_matter":
             continue
-        title = SECTION_TITLES[sid]
+        title = section_title(sid)
         if sid.startswith("annex_"):
             letter = chr(ord("A") + annexes)
             annexes += 1
-            out.append((sid, letter, f"Annex {letter}. {title}"))
+            out.append(
+                (
+                    sid,
+                    letter,
+                    gettext("Annex %(letter)s. %(title)s") % {"letter": letter, "title": title},
+                )
+            )
         else:
             chapters += 1
             out.append((sid, str(chapters), title))
@@ -103,8 +122,9 @@ class DocMeta:
         return bool(self.country) and self.country in self.title
 
 
-#: The default title pattern (placeholders as in the project file's ``document.title``).
-DEFAULT_TITLE = "National Artificial Intelligence Strategy {start}\u2013{end}"
+#: The default title pattern (placeholders as in the project file's ``document.title``);
+#: translated, placeholders kept, for a document in another language.
+DEFAULT_TITLE = N_("National Artificial Intelligence Strategy {start}\u2013{end}")
 
 
 def default_meta(
@@ -132,7 +152,7 @@ def default_meta(
     issuer = inst.ai_lead_agency
     data_date = newest_source_year(assessment)
     title = fill_title(
-        title_pattern or DEFAULT_TITLE,
+        title_pattern or gettext(DEFAULT_TITLE),
         {
             "country": p.identity.name,
             "code": p.code,
@@ -142,7 +162,11 @@ def default_meta(
     )
     # The government the draft is for stays the same whoever issues it: a theme changes
     # the issuing body (author), never the public body the strategy belongs to.
-    prepared_for = issuer.name if issuer else f"Government of {p.identity.name}"
+    prepared_for = (
+        issuer.name
+        if issuer
+        else gettext("Government of %(country)s") % {"country": p.identity.name}
+    )
     issuing_body = prepared_for
     subtitle = prepared_by = logo = None
     if theme is not None:
@@ -152,13 +176,15 @@ def default_meta(
         logo = theme.logo_data_uri
     return DocMeta(
         title=title,
-        short_title=f"{p.identity.name}: National AI Strategy (draft)",
-        version=f"Draft 0.1 for consultation (generated {build_date.isoformat()})",
+        short_title=gettext("%(country)s: National AI Strategy (draft)")
+        % {"country": p.identity.name},
+        version=gettext("Draft 0.1 for consultation (generated %(date)s)")
+        % {"date": formats.print_date(build_date)},
         build_date=build_date,
         data_date=data_date,
         generator=f"strategygen {__version__}",
         issuing_body=issuing_body,
-        lang=p.identity.document_language,
+        lang=assessment.language,
         watermark=watermark,
         subtitle=subtitle,
         prepared_by=prepared_by,
@@ -180,10 +206,10 @@ def newest_source_year(assessment: Assessment) -> str:
     years = [s.year for s in sources if s.year is not None]
     years += [s.accessed.year for s in sources if s.accessed is not None]
     if not years:
-        return "not stated"
+        return gettext("not stated")
     newest = max(years)
     dated = [s.accessed for s in sources if s.accessed and s.accessed.year >= newest]
-    return max(dated).isoformat() if dated else str(newest)
+    return formats.print_date(max(dated)) if dated else str(newest)
 
 
 def collect_sources(assessment: Assessment) -> dict[str, Source]:

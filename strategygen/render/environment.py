@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -16,6 +17,8 @@ from markupsafe import Markup
 from strategygen import __version__
 from strategygen.errors import TemplateError
 from strategygen.files import FileRefused, confined, read_input
+from strategygen.i18n import formats
+from strategygen.i18n.catalog import translations
 from strategygen.render.sandbox import Sandbox, install_bounds
 from strategygen.render.typeset import register_filters
 from strategygen.resources import shipped_dir
@@ -115,24 +118,25 @@ def read_confined_text(path: Path, folder: Path, what: str) -> str:
 
 
 def fmt_num(value: float | int | None, digits: int = 2) -> str:
-    """Format a number with fixed decimals and thousands separators (``1,234.50``)."""
-    if value is None:
-        return "n/a"
-    return f"{float(value):,.{digits}f}"
+    """Format a number with fixed decimals in the document's locale (``1,234.50``, ``1.234,50``)."""
+    return formats.decimal(value, digits)
 
 
 def fmt_int(value: float | int | None) -> str:
-    """Format a whole number with thousands separators (``2,839,175``)."""
-    if value is None:
-        return "n/a"
-    return f"{round(value):,d}"
+    """Format a whole number with the locale's grouping (``2,839,175``)."""
+    return formats.integer(value)
 
 
 def fmt_pct(share: float | None, digits: int = 0) -> str:
-    """Format a 0-1 share as a percentage (``0.42`` -> ``42%``)."""
-    if share is None:
-        return "n/a"
-    return f"{share * 100:.{digits}f}%"
+    """Format a 0-1 share as a percentage in the document's locale (``0.42`` -> ``42%``)."""
+    return formats.percent(share, digits)
+
+
+def fmt_date(day: dt.date | None) -> str:
+    """Format a date in words in the document's locale ("30 de noviembre de 2026")."""
+    if day is None:
+        return formats.not_available()
+    return formats.long_date(dt.date(day.year, day.month, day.day))
 
 
 def fmt_usd(value: tuple[float, float] | float | None) -> str:
@@ -140,9 +144,9 @@ def fmt_usd(value: tuple[float, float] | float | None) -> str:
     from strategygen.assess.costs import money, money_range
 
     if value is None:
-        return "n/a"
+        return formats.not_available()
     if isinstance(value, tuple):
-        return money_range(value) or "n/a"
+        return money_range(value) or formats.not_available()
     return money(float(value))
 
 
@@ -165,14 +169,30 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         keep_trailing_newline=True,
         auto_reload=False,
         bytecode_cache=bytecode_cache(),
+        # {% trans %} and _() in templates; the catalogue of the document's language is
+        # installed before each render (install_translations).
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["num"] = fmt_num
     env.filters["int"] = fmt_int
     env.filters["pct"] = fmt_pct
     env.filters["usd"] = fmt_usd
+    env.filters["date"] = fmt_date
     install_bounds(env)
     register_filters(env)
     return env
+
+
+def install_translations(env: jinja2.Environment, lang: str, template_dirs: Sequence[str]) -> None:
+    """Give the templates the catalogue of ``lang`` (the override folders' entries first).
+
+    New-style gettext: ``_("%(n)s rules", n=3)`` and ``{% trans %}`` escape the values
+    they are given and never fail on a missing one, and the same message id is used
+    whether a template writes it in a tag or a call.
+    """
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        translations(lang, tuple(template_dirs)), newstyle=True
+    )
 
 
 # Everything the compiled code of a template depends on besides its source (which Jinja
@@ -180,7 +200,9 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
 # environment's settings. Python's version is in Jinja's own bytecode header.
 _CACHE_KEY = hashlib.sha256(
     # The intercepted operators change the compiled code (they call the sandbox's bounds).
+    # The i18n extension with new-style gettext compiles {% trans %} into calls of its own.
     f"{__version__}|{jinja2.__version__}|sandbox|strict|lstrip|keepnl|html,htm,svg,xml|"
+    "i18n-newstyle|"
     f"binops={','.join(sorted(Sandbox.intercepted_binops))}".encode()
 ).hexdigest()[:16]
 

@@ -12,23 +12,26 @@ import jinja2
 
 from strategygen.assess.model import Assessment
 from strategygen.errors import StrategygenError, TemplateError
+from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
 from strategygen.render import sandbox
 from strategygen.render.context import (
-    SECTION_TITLES,
     DocMeta,
     collect_sources,
     default_meta,
     number_sections,
+    section_titles,
 )
 from strategygen.render.environment import (
     cached_environment,
     css_markup,
+    install_translations,
     locate_in_templates,
     not_found_message,
     read_css,
     template_location,
 )
+from strategygen.render.furniture import language_css
 from strategygen.render.narrative import NarrativeBlock, render_markdown
 from strategygen.render.offline import find_external_refs
 from strategygen.render.overrides import check_overrides_once
@@ -64,9 +67,23 @@ def render_document(
         ProfileError: The tailoring's theme file cannot be loaded.
 
     """
+    settings = tailoring or Tailoring()
+    search = tuple(str(d) for d in settings.templates)
+    # The assessment chose the language; figures follow the country's locale, and an
+    # override folder's own catalogue wins over the shipped one.
+    with use_language(assessment.language, assessment.profile.identity.iso2, search):
+        return _render(assessment, settings, theme, meta_overrides)
+
+
+def _render(
+    assessment: Assessment,
+    settings: Tailoring,
+    theme: LoadedTheme | None,
+    meta_overrides: Mapping[str, Any] | None,
+) -> str:
+    """Render the document in the language in use (see :func:`render_document`)."""
     from strategygen.render.charts import build_charts
 
-    settings = tailoring or Tailoring()
     if theme is None and settings.theme is not None:
         from strategygen.inputs.theme import load_theme
 
@@ -98,6 +115,7 @@ def render_document(
     search = tuple(str(d) for d in template_dirs)
     check_overrides_once(search)
     env = cached_environment(search)
+    install_translations(env, assessment.language, search)
     # Only sections whose template exists appear in the ToC, so every ToC link resolves
     # while other section templates are still being written.
     available = set(env.list_templates())
@@ -108,13 +126,15 @@ def render_document(
         "sections": [s for s in number_sections(chosen) if f"sections/{s[0]}.html" in available],
         # Titles of every section, so a reference to one a project left out can still
         # name it (as plain text, since there is nothing to link to).
-        "section_titles": dict(SECTION_TITLES),
+        "section_titles": section_titles(),
         "narrative": narrative,
         "narrative_blocks": narrative,  # alias: the macro `m.narrative` shadows the name
         "sources": collect_sources(assessment),
         "charts": build_charts(assessment),
         "css_screen": css_markup(read_css("screen.css", template_dirs)),
         "css_print": css_markup(read_css("print.css", template_dirs)),
+        # The page foot, caption numbers and watermark in the document's language.
+        "css_language": css_markup(language_css(assessment.language)),
         # The theme's colours and fonts come after both default stylesheets, unscoped by
         # media, so they win on screen and on paper alike.
         "css_theme": css_markup(theme.css()) if theme is not None else None,

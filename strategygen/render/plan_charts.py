@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from markupsafe import escape
 
 from strategygen.assess.model import Assessment, FiredRule
+from strategygen.i18n.catalog import N_
+from strategygen.i18n.catalog import gettext as _
+from strategygen.i18n.formats import integer, percent
 from strategygen.render.chartlabels import FittedLabel, fit_label, text_width
 from strategygen.render.svg import (
     INK,
@@ -19,6 +24,16 @@ from strategygen.render.svg import (
 )
 from strategygen.words import words
 
+_AWAITS = N_("Share of civil servants per tier; numbers await the civil-service headcount.")
+# A horizon before its years, in the roadmap's description: "short-term 2027–2028".
+_TERMS = {"short": N_("short-term"), "medium": N_("medium-term"), "long": N_("long-term")}
+
+
+def _share(ratio: float) -> str:
+    """Format a tier's share of staff (0.05 -> 5%, 0.005 -> 0.5%) in the document's locale."""
+    digits = len(f"{ratio * 100:g}".partition(".")[2])
+    return percent(ratio, digits)
+
 
 def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
     """Map each horizon (short, medium, long) to its first and last year (the schedule's)."""
@@ -28,10 +43,15 @@ def horizon_years(a: Assessment) -> dict[str, tuple[int, int]]:
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _HORIZON_ORDER = {"short": 0, "medium": 1, "long": 2}
 PRIORITY_SERIES = {
-    "high": Series("high", "High priority", "#1f3a5f", "solid", "circle"),
-    "medium": Series("medium", "Medium priority", "#a34a00", "hatch", "square"),
-    "low": Series("low", "Low priority", "#1d6b5a", "dots", "triangle"),
+    "high": Series("high", N_("High priority"), "#1f3a5f", "solid", "circle"),
+    "medium": Series("medium", N_("Medium priority"), "#a34a00", "hatch", "square"),
+    "low": Series("low", N_("Low priority"), "#1d6b5a", "dots", "triangle"),
 }
+
+
+def priority_series() -> list[Series]:
+    """Return the roadmap's priority series with their legends in the document's language."""
+    return [replace(s, label=_(s.label)) for s in PRIORITY_SERIES.values()]
 
 
 def _ordered_rules(a: Assessment) -> list[FiredRule]:
@@ -81,7 +101,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     heights = [18.0 + ROADMAP_LINE * (len(lb.lines) - 1) for lb in labels] or [20.0]
     rows_h = sum(heights)
     height = top + rows_h + 18
-    series = list(PRIORITY_SERIES.values())
+    series = priority_series()
     body = [pattern_defs("roadmap", series), legend_bars("roadmap", series, 16)]
     # Every year is numbered when the columns are wide enough, else every other year.
     step = 1 if col >= text_width("2027", 11) + 6 else 2
@@ -97,7 +117,7 @@ def roadmap_chart(a: Assessment) -> Chart:
                 f'<text x="{pt(x + col / 2)}" y="{pt(top - 6)}" text-anchor="middle" '
                 f'font-size="11">{start + k}</text>'
             )
-    for label, (y0, _) in years.items():
+    for label, (y0, _last) in years.items():
         x0 = label_w + (y0 - start) * col
         body.append(
             f'<text x="{pt(x0 + 2)}" y="{pt(top - 26)}" font-size="10" font-style="italic">'
@@ -131,20 +151,34 @@ def roadmap_chart(a: Assessment) -> Chart:
             f'y2="{pt(y + row_h)}" stroke="#dddddd" stroke-width="0.5"/>'
         )
         y += row_h
-    title = f"{name}: roadmap of actions, {start}\u2013{end}"
+    title = _("%(country)s: roadmap of actions, %(start)s\u2013%(end)s") % {
+        "country": name,
+        "start": start,
+        "end": end,
+    }
     counts = {h: sum(1 for r in rules if r.horizon == h) for h in ("short", "medium", "long")}
-    spans = "; ".join(f"{h}-term {y0}\u2013{y1}" for h, (y0, y1) in years.items())
+    spans = "; ".join(f"{_(_TERMS[h])} {y0}\u2013{y1}" for h, (y0, y1) in years.items())
     cut = [f"{r.id} ({r.short_title})" for r, lb in zip(rules, labels, strict=True) if lb.shortened]
-    desc = (
-        f"Timeline of the {len(rules)} actions proposed for {name}, one row per action "
-        f"labelled with its id and short name, across the strategy years {start} to {end} "
-        f"({spans}). {counts['short']} actions are short-term, {counts['medium']} "
-        f"medium-term and {counts['long']} long-term. Solid bars are high priority, hatched "
-        "bars medium priority and dotted bars low priority."
-        + (f" Names shortened in the chart: {'; '.join(cut)}." if cut else "")
-    )
+    desc = _(
+        "Timeline of the %(count)s actions proposed for %(country)s, one row per action "
+        "labelled with its id and short name, across the strategy years %(start)s to %(end)s "
+        "(%(spans)s). %(short)s actions are short-term, %(medium)s medium-term and %(long)s "
+        "long-term. Solid bars are high priority, hatched bars medium priority and dotted bars "
+        "low priority."
+    ) % {
+        "count": len(rules),
+        "country": name,
+        "start": start,
+        "end": end,
+        "spans": spans,
+        "short": counts["short"],
+        "medium": counts["medium"],
+        "long": counts["long"],
+    }
+    if cut:
+        desc += " " + _("Names shortened in the chart: %(names)s.") % {"names": "; ".join(cut)}
     svg = svg_element("roadmap", height, title, desc, "".join(body))
-    head = ("Action", "Recommendation", "Priority", "Horizon", "Years")
+    head = (_("Action"), _("Recommendation"), _("Priority"), _("Horizon"), _("Years"))
     rows = tuple(
         (
             r.id,
@@ -182,7 +216,10 @@ def training_chart(a: Assessment) -> Chart:
     for i, (t, v) in enumerate(zip(tiers, values, strict=True)):
         y = top + i * row_h
         w = plot_w * v / top_value
-        label = f"{t.target:,d} officers" if have_numbers else f"{t.ratio * 100:g}% of staff"
+        if have_numbers and t.target is not None:
+            label = _("%(count)s officers") % {"count": integer(t.target)}
+        else:
+            label = _("%(share)s of staff") % {"share": _share(t.ratio)}
         body.append(
             f'<text x="{pt(label_w - 8)}" y="{pt(y + 14)}" text-anchor="end">'
             f"{escape(t.label)}</text>"
@@ -195,38 +232,43 @@ def training_chart(a: Assessment) -> Chart:
     if not have_numbers:
         body.append(
             f'<text x="{pt(label_w)}" y="{pt(note_y)}" font-size="11" font-style="italic">'
-            "Share of civil servants per tier; numbers await the civil-service headcount.</text>"
+            f"{escape(_(_AWAITS))}</text>"
         )
-    title = f"{name}: civil-service AI training tiers"
+    title = _("%(country)s: civil-service AI training tiers") % {"country": name}
     if have_numbers:
         hc = a.profile.civil_service.headcount
-        desc = (
-            (
-                f"Bar chart of the number of civil servants to train in each tier, computed from a "
-                f"headcount of {hc.value:,d} ({hc.year})"
-                if hc
-                else "Bar chart of the number of civil servants to train in each tier"
-            )
-            + ": "
-            + "; ".join(f"{t.label} {t.target:,d}" for t in tiers if t.target is not None)
-            + "."
-        )
+        listed = "; ".join(f"{t.label} {integer(t.target)}" for t in tiers if t.target is not None)
+        if hc:
+            desc = _(
+                "Bar chart of the number of civil servants to train in each tier, computed from "
+                "a headcount of %(headcount)s (%(year)s): %(tiers)s."
+            ) % {"headcount": integer(hc.value), "year": hc.year, "tiers": listed}
+        else:
+            desc = _(
+                "Bar chart of the number of civil servants to train in each tier: %(tiers)s."
+            ) % {"tiers": listed}
     else:
-        desc = (
+        desc = _(
             "Bar chart of the share of civil servants each training tier should reach: "
-            + "; ".join(f"{t.label} {t.ratio * 100:g}%" for t in tiers)
-            + ". The numbers of officers await the civil-service headcount, which the profile "
-            "does not yet give."
-        )
+            "%(tiers)s. The numbers of officers await the civil-service headcount, which the "
+            "profile does not yet give."
+        ) % {"tiers": "; ".join(f"{t.label} {_share(t.ratio)}" for t in tiers)}
     svg = svg_element("training", height, title, desc, "".join(body))
-    head = ("Tier", "Audience", "Share of staff", "Minimum", "Target (officers)", "Basis")
+    head = (
+        _("Tier"),
+        _("Audience"),
+        _("Share of staff"),
+        _("Minimum"),
+        _("Target (officers)"),
+        _("Basis"),
+    )
     rows = tuple(
         (
             t.label,
             t.audience,
-            f"{t.ratio * 100:g}%",
-            f"{t.minimum:,d}",
-            f"{t.target:,d}" if t.target is not None else "awaits headcount",
+            _share(t.ratio),
+            integer(t.minimum),
+            integer(t.target) if t.target is not None else _("awaits headcount"),
             t.basis,
         )
         for t in tiers

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from strategygen.i18n.formats import decimal
+
 WIDTH = 640
 FONT = "Noto Sans, DejaVu Sans, sans-serif"
 INK = "#1a1a1a"
@@ -50,8 +52,8 @@ def pt(x: float) -> str:
 
 
 def score_text(x: float | None) -> str:
-    """Format a score with two decimals, or ``n/a`` when there is none."""
-    return "n/a" if x is None else f"{x:.2f}"
+    """Format a score with two decimals in the document's locale, or ``n/a`` when there is none."""
+    return decimal(x, 2)
 
 
 def pattern_defs(prefix: str, series: Sequence[Series]) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from markupsafe import escape
 
 from strategygen.assess.model import Assessment, EditionResult
+from strategygen.i18n.catalog import gettext as _
+from strategygen.i18n.formats import decimal, not_available
 from strategygen.render.svg import (
     COUNTRY,
     GRID,
@@ -35,7 +37,9 @@ def _y(score: float) -> float:
 
 
 def _rank_text(ed: EditionResult) -> str:
-    return f"rank {ed.rank} of {ed.ranked}" if ed.covered else "not covered in that edition"
+    if not ed.covered:
+        return _("not covered in that edition")
+    return _("rank %(rank)s of %(ranked)s") % {"rank": ed.rank, "ranked": ed.ranked}
 
 
 def trend_chart(a: Assessment) -> Chart | None:
@@ -55,7 +59,8 @@ def trend_chart(a: Assessment) -> Chart | None:
     if peer is not None:
         x = 44 + 7.0 * len(name)
         body.append(marker(_PEER_STYLE[1], x, 14, 10, _PEER_STYLE[0]))
-        body.append(f'<text x="{pt(x + 10)}" y="18">Mean for {escape(peer.label)}</text>')
+        legend = _("Mean for %(group)s") % {"group": peer.label}
+        body.append(f'<text x="{pt(x + 10)}" y="18">{escape(legend)}</text>')
     # Axis and grid.
     for tick in (0, 25, 50, 75, 100):
         y = _y(tick)
@@ -70,9 +75,10 @@ def trend_chart(a: Assessment) -> Chart | None:
         f'<line x1="{pt(_DIVIDER)}" y1="{pt(_TOP - 14)}" x2="{pt(_DIVIDER)}" '
         f'y2="{pt(_BOTTOM + 40)}" stroke="{INK}" stroke-dasharray="4 3"/>'
         f'<text x="{pt((_LEFT + _DIVIDER) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
-        f'font-size="11" font-style="italic">Three-pillar framework, 2022&#8211;2024</text>'
+        f'font-size="11" font-style="italic">'
+        f"{escape(_('Three-pillar framework, 2022–2024'))}</text>"
         f'<text x="{pt((_DIVIDER + WIDTH) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
-        f'font-size="11" font-style="italic">New framework: not comparable</text>'
+        f'font-size="11" font-style="italic">{escape(_("New framework: not comparable"))}</text>'
     )
     step = (_DIVIDER - _LEFT) / max(len(trend), 1)
     xs = {e.year: _LEFT + step * (i + 0.5) for i, e in enumerate(trend)}
@@ -102,7 +108,7 @@ def trend_chart(a: Assessment) -> Chart | None:
             f'<text x="{pt(x)}" y="{pt(_BOTTOM + 16)}" text-anchor="middle" font-weight="bold">'
             f"{e.year}</text>"
             f'<text x="{pt(x)}" y="{pt(_BOTTOM + 30)}" text-anchor="middle" font-size="10">'
-            f"{escape(_rank_text(e) if e.covered else 'not covered')}</text>"
+            f"{escape(_rank_text(e) if e.covered else _('not covered'))}</text>"
         )
         mean = e.means.get(peer.key) if peer is not None else None
         if mean is not None:
@@ -112,41 +118,70 @@ def trend_chart(a: Assessment) -> Chart | None:
             body.append(marker(country.marker, x, y, 11, country.colour))
             body.append(
                 f'<text x="{pt(x + 9)}" y="{pt(y - 8)}" font-size="10" font-weight="bold">'
-                f"{e.total:.1f}</text>"
+                f"{decimal(e.total, 1)}</text>"
             )
         else:
             body.append(
                 f'<text x="{pt(x)}" y="{pt(_BOTTOM - 8)}" text-anchor="middle" font-size="10" '
-                f'font-style="italic">no score</text>'
+                f'font-style="italic">{escape(_("no score"))}</text>'
             )
     height = _BOTTOM + 44
-    title = f"{name}: Government AI Readiness Index, overall score and rank by edition"
+    title = _("%(country)s: Government AI Readiness Index, overall score and rank by edition") % {
+        "country": name
+    }
     covered = [e for e in trend if e.covered]
     missing = [str(e.year) for e in view.editions if not e.covered]
-    parts = [
-        f"Line chart of {name}'s overall score (0-100) and rank in each edition"
-        + (f", with the mean for {peer.label}" if peer is not None else "")
-        + "; 2022 to 2024 share a framework, 2025 (a new one) stands apart."
-    ]
-    parts += [f"{e.year}: {score_text(e.total)}, {_rank_text(e)}." for e in covered]
+    if peer is not None:
+        opening = _(
+            "Line chart of the overall score (0-100) of %(country)s and its rank in each "
+            "edition, with the mean for %(group)s; 2022 to 2024 share a framework, 2025 (a new "
+            "one) stands apart."
+        ) % {"country": name, "group": peer.label}
+    else:
+        opening = _(
+            "Line chart of the overall score (0-100) of %(country)s and its rank in each "
+            "edition; 2022 to 2024 share a framework, 2025 (a new one) stands apart."
+        ) % {"country": name}
+    parts = [opening]
     parts += [
-        f"{e.year} (new framework): {score_text(e.total)}, {_rank_text(e)}."
+        _("%(year)s: %(score)s, %(rank)s.")
+        % {"year": e.year, "score": score_text(e.total), "rank": _rank_text(e)}
+        for e in covered
+    ]
+    parts += [
+        _("%(year)s (new framework): %(score)s, %(rank)s.")
+        % {"year": e.year, "score": score_text(e.total), "rank": _rank_text(e)}
         for e in latest
         if e.covered
     ]
     if missing:
-        parts.append(f"Not covered in: {', '.join(missing)}.")
+        parts.append(_("Not covered in: %(years)s.") % {"years": ", ".join(missing)})
     desc = " ".join(parts)
     svg = svg_element("trend", height, title, desc, "".join(body))
-    peer_head = f"Mean for {peer.label}" if peer is not None else "Peer-group mean"
-    head = ("Edition", "Framework", f"{name}: score", "Rank", peer_head, "World mean")
+    peer_head = (
+        _("Mean for %(group)s") % {"group": peer.label}
+        if peer is not None
+        else _("Peer-group mean")
+    )
+    head = (
+        _("Edition"),
+        _("Framework"),
+        _("%(country)s: score") % {"country": name},
+        _("Rank"),
+        peer_head,
+        _("World mean"),
+    )
     rows = tuple(
         (
             str(e.year),
-            "three pillars, 10 dimensions" if e in trend else "six pillars, 14 dimensions (new)",
-            score_text(e.total) if e.covered else "not covered in that edition",
-            f"{e.rank} of {e.ranked}" if e.covered else "n/a",
-            score_text(e.means.get(peer.key)) if peer is not None else "n/a",
+            _("three pillars, 10 dimensions")
+            if e in trend
+            else _("six pillars, 14 dimensions (new)"),
+            score_text(e.total) if e.covered else _("not covered in that edition"),
+            _("%(rank)s of %(ranked)s") % {"rank": e.rank, "ranked": e.ranked}
+            if e.covered
+            else not_available(),
+            score_text(e.means.get(peer.key)) if peer is not None else not_available(),
             score_text(e.means.get("world")),
         )
         for e in view.editions

@@ -97,8 +97,11 @@ def assess_region(
     law = legal(member_profiles, book)
     strat = strategies(member_profiles, book)
     cap = capacity(member_profiles, book)
+    # The overview is written in English: its members are assessed in English whatever
+    # language their own drafts default to.
+    english = (tailoring or Tailoring()).model_copy(update={"language": "en"})
     assessments: list[Assessment] = [
-        assess(p, build_date, tailoring=tailoring, rules=rules) for p in member_profiles
+        assess(p, build_date, tailoring=english, rules=rules) for p in member_profiles
     ]
     library = rules if rules is not None else ()
     findings = common_findings(assessments, library)
