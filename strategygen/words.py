@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from strategygen.i18n.catalog import pgettext
+from strategygen.i18n import LANGUAGES as DOCUMENT_LANGUAGES
+from strategygen.i18n.catalog import pgettext, translations
 
 #: What a value the profile does not give reads as, unless its kind says otherwise.
 NOT_RECORDED = "not recorded"
@@ -226,6 +227,9 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
 #: The wording table, in English (the catalogues translate each wording, kind by kind).
 ENGLISH: Mapping[str, Mapping[str | None, str]] = _ENGLISH
 
+#: The source tables by language: English only; the other languages are in the catalogues.
+LANGUAGES: dict[str, Mapping[str, Mapping[str | None, str]]] = {"en": _ENGLISH}
+
 #: Every kind of coded value the tables word.
 KINDS: tuple[str, ...] = tuple(_ENGLISH)
 
@@ -275,9 +279,21 @@ def words(value: object, kind: str, *, lang: str | None = None, cap: bool = Fals
             raise ValueError(
                 f"no wording for the {kind} value {key!r}: add it to strategygen/words.py"
             )
-    if lang != "en":
-        text = pgettext(kind, text)
+    text = _translate(kind, text, lang)
     return capfirst(text) if cap else text
+
+
+def _translate(kind: str, text: str, lang: str | None) -> str:
+    """Translate a wording into ``lang`` (a tag; default: the language in use).
+
+    A language without a catalogue is worded in English.
+    """
+    if lang is None:
+        return pgettext(kind, text)
+    primary = lang.replace("_", "-").split("-", 1)[0].lower()
+    if primary == "en" or primary not in DOCUMENT_LANGUAGES:
+        return text
+    return translations(primary).pgettext(kind, text)
 
 
 def action_title(rule_id: str, recommendation: str = "", *, lang: str | None = None) -> str:
@@ -290,7 +306,7 @@ def action_title(rule_id: str, recommendation: str = "", *, lang: str | None = N
     """
     name = _ENGLISH["action"].get(rule_id)
     if name:
-        return name if lang == "en" else pgettext("action", name)
+        return _translate("action", name, lang)
     whole = " ".join(recommendation.split())
     if whole and len(whole) <= ACTION_TITLE_LIMIT:
         return whole

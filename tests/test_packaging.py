@@ -78,6 +78,10 @@ def test_wheel_contains_package_data(installed: Path) -> None:
     for name in ("gairi_2023_scores.csv", "cdcc_members.csv", "profile.schema.json"):
         assert (package / "data" / name).is_file(), name
     assert (package / "py.typed").is_file()
+    # The translations travel as .po files (compiled when a document needs them).
+    for lang in ("es", "fr", "nl"):
+        assert (package / "locale" / lang / "LC_MESSAGES" / "strategygen.po").is_file(), lang
+        assert (package / "locale" / lang / "glossary.yaml").is_file(), lang
     [record] = installed.glob("strategygen-*.dist-info/RECORD")
     assert "strategygen/_shipped/country_profiles/JAM.yaml" in record.read_text()
 

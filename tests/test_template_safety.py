@@ -63,6 +63,9 @@ FORBIDDEN = re.compile(
     re.IGNORECASE,
 )
 JINJA_HELPERS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace"}
+# The i18n extension's gettext functions ({% trans %} and _() call them): they take a
+# message and return its translation, nothing else.
+I18N_HELPERS = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
 
 
 def _reachable(env: Any, roots: Mapping[str, Any]) -> tuple[list[str], list[tuple[str, Any]]]:
@@ -125,13 +128,13 @@ def test_no_template_global_reaches_a_parse_load_copy_or_validate_method(jam: An
     bad = [c for c in callables if FORBIDDEN.search(c.rsplit(".", 1)[-1])]
     assert not bad, f"templates can reach: {bad[:20]}"
     helpers = {name for name, value in roots.items() if callable(value)}
-    assert helpers <= JINJA_HELPERS | {"cycler", "joiner", "namespace"}
+    assert helpers <= JINJA_HELPERS | I18N_HELPERS
 
 
 def test_template_data_is_plain_and_read_only(jam: Any) -> None:
     render_document(jam, tailoring=Tailoring(sections=ONE))
     env = cached_environment(())
-    data = {k: v for k, v in env.globals.items() if k not in JINJA_HELPERS}
+    data = {k: v for k, v in env.globals.items() if k not in JINJA_HELPERS | I18N_HELPERS}
     _, visited = _reachable(env, data)
     plain = (*SCALARS, Record, FrozenMap, tuple, Day, PlainMethod)
     wrong = [(p, type(v).__name__) for p, v in visited if not isinstance(v, plain)]

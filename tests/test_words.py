@@ -116,10 +116,25 @@ def test_unknown_kind_and_value_are_clear_errors() -> None:
         words("repealed", "law_status")
 
 
-def test_language_falls_back_to_english() -> None:
-    assert words("adopted", "guidelines_status", lang="fr") == "adopted"
+def test_words_in_each_language_and_english_for_others() -> None:
+    assert words("adopted", "guidelines_status", lang="fr") == "adoptées"
+    assert words("adopted", "plan_status", lang="es-DO") == "aprobado"
+    assert words("high", "priority", lang="nl", cap=True) == "Hoog"
+    # The same English word translates by its kind: a risk is "alto", a priority "alta".
+    assert words("high", "risk_level", lang="es") == "alto"
+    assert words("high", "priority", lang="es") == "alta"
     assert words("adopted", "guidelines_status", lang="en-GB") == "adopted"
+    assert words("adopted", "guidelines_status", lang="de") == "adopted"
     assert set(LANGUAGES["en"]) == set(KINDS)
+
+
+def test_words_follow_the_language_in_use() -> None:
+    from strategygen.i18n import use_language
+
+    with use_language("fr", "HT"):
+        assert words("in_force", "law_status") == "en vigueur"
+        assert action_title("STR-NONE") == "Élaborer et adopter une stratégie nationale pour l'IA"
+    assert words("in_force", "law_status") == "in force"
 
 
 def test_action_title_from_table_or_cut_from_recommendation() -> None:

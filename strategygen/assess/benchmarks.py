@@ -9,25 +9,26 @@ from strategygen.assess.datasets.readiness import scores
 from strategygen.assess.editions import THREE_PILLAR_YEARS, Resolved, resolve
 from strategygen.assess.groups import group_means, members
 from strategygen.assess.model import Benchmark
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
 PILLAR_LABELS: dict[str, str] = {
-    "government": "Government",
-    "technology_sector": "Technology sector",
-    "data_infrastructure": "Data and infrastructure",
+    "government": N_("Government"),
+    "technology_sector": N_("Technology sector"),
+    "data_infrastructure": N_("Data and infrastructure"),
 }
 
 DIMENSION_LABELS: dict[str, str] = {
-    "vision": "Vision",
-    "governance_ethics": "Governance and ethics",
-    "digital_capacity": "Digital capacity",
-    "adaptability": "Adaptability",
-    "maturity": "Technology-sector maturity",
-    "innovation_capacity": "Innovation capacity",
-    "human_capital": "Human capital",
-    "infrastructure": "Infrastructure",
-    "data_availability": "Data availability",
-    "data_representativeness": "Data representativeness",
+    "vision": N_("Vision"),
+    "governance_ethics": N_("Governance and ethics"),
+    "digital_capacity": N_("Digital capacity"),
+    "adaptability": N_("Adaptability"),
+    "maturity": N_("Technology-sector maturity"),
+    "innovation_capacity": N_("Innovation capacity"),
+    "human_capital": N_("Human capital"),
+    "infrastructure": N_("Infrastructure"),
+    "data_availability": N_("Data availability"),
+    "data_representativeness": N_("Data representativeness"),
 }
 
 TOTAL_KEY = "total"
@@ -35,7 +36,12 @@ DIMENSION_KEYS: tuple[str, ...] = tuple(d for dims in PILLAR_DIMENSIONS.values()
 PILLAR_KEYS: tuple[str, ...] = tuple(PILLAR_DIMENSIONS)
 # Every measure benchmarked, in the order the document prints them.
 BENCHMARK_KEYS: tuple[str, ...] = (TOTAL_KEY, *PILLAR_KEYS, *DIMENSION_KEYS)
-LABELS: dict[str, str] = {TOTAL_KEY: "Overall readiness", **PILLAR_LABELS, **DIMENSION_LABELS}
+# In English (the region overview prints them as they are); a draft translates them.
+LABELS: dict[str, str] = {
+    TOTAL_KEY: N_("Overall readiness"),
+    **PILLAR_LABELS,
+    **DIMENSION_LABELS,
+}
 
 # How many dimensions the document names as strongest and weakest.
 EXTREMES = 3
@@ -122,7 +128,7 @@ def compute_benchmarks(
         out.append(
             Benchmark(
                 key=key,
-                label=LABELS[key],
+                label=gettext(LABELS[key]),
                 level=_level(key),  # type: ignore[arg-type]
                 score=score,
                 edition=year,

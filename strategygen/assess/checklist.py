@@ -25,6 +25,7 @@ from typing import Any
 from strategygen.assess.datasets.indicators import economy, risk
 from strategygen.assess.datasets.readiness import LATEST_EDITION, scores
 from strategygen.assess.evidence import country_evidence
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
 
 
@@ -34,7 +35,7 @@ class ChecklistItem:
 
     Attributes:
         path: Dotted path in the profile.
-        label: What the fact is, in plain words.
+        label: What the fact is, in plain words (English; translated where printed).
         section: The document section that needs it most.
         action: What the drafter should do to collect it.
         needs: An attribute of the value that must be set for the item to count as held:
@@ -53,151 +54,161 @@ class ChecklistItem:
 CHECKLIST: tuple[ChecklistItem, ...] = (
     ChecklistItem(
         "identity.languages",
-        "official languages",
+        N_("official languages"),
         "national_context",
-        "List the official languages from the constitution or the statistics office.",
+        N_("List the official languages from the constitution or the statistics office."),
     ),
     ChecklistItem(
         "identity.sids",
-        "small island developing state status",
+        N_("small island developing state status"),
         "national_context",
-        "Check the UN-OHRLLS list of small island developing states.",
+        N_("Check the UN-OHRLLS list of small island developing states."),
     ),
     ChecklistItem(
         "context.population",
-        "population",
+        N_("population"),
         "national_context",
-        "Take the latest total population from the statistics office or the World Bank.",
+        N_("Take the latest total population from the statistics office or the World Bank."),
     ),
     ChecklistItem(
         "context.gdp_per_capita_usd",
-        "GDP per capita (current US$)",
+        N_("GDP per capita (current US$)"),
         "national_context",
-        "Take the latest GDP per capita from the World Bank or the central bank.",
+        N_("Take the latest GDP per capita from the World Bank or the central bank."),
     ),
     ChecklistItem(
         "readiness.total",
-        "AI readiness index scores",
+        N_("AI readiness index scores"),
         "readiness",
-        "Commission a readiness assessment (for example UNESCO's RAM) or use a "
-        "comparable national survey.",
+        N_(
+            "Commission a readiness assessment (for example UNESCO's RAM) or use a "
+            "comparable national survey."
+        ),
     ),
     ChecklistItem(
         "institutions.digital_lead_agency",
-        "lead agency for digital government",
+        N_("lead agency for digital government"),
         "governance",
-        "Name the ministry or agency mandated to lead digital government.",
+        N_("Name the ministry or agency mandated to lead digital government."),
     ),
     ChecklistItem(
         "institutions.ai_lead_agency",
-        "lead body for AI policy",
+        N_("lead body for AI policy"),
         "governance",
-        "Confirm whether Cabinet has designated a lead body for AI policy.",
+        N_("Confirm whether Cabinet has designated a lead body for AI policy."),
     ),
     ChecklistItem(
         "institutions.national_development_plan",
-        "national development plan and its status",
+        N_("national development plan and its status"),
         "national_context",
-        "Cite the national development plan or long-term vision, its years and whether it "
-        "is adopted.",
+        N_(
+            "Cite the national development plan or long-term vision, its years and whether it "
+            "is adopted."
+        ),
         needs="status",
     ),
     ChecklistItem(
         "institutions.digital_strategy",
-        "national digital strategy and its status",
+        N_("national digital strategy and its status"),
         "policy_framework",
-        "Cite the digital transformation strategy, its years and its adoption status.",
+        N_("Cite the digital transformation strategy, its years and its adoption status."),
         needs="status",
     ),
     ChecklistItem(
         "institutions.ai_strategy",
-        "status of a national AI strategy",
+        N_("status of a national AI strategy"),
         "vision",
-        "Record whether an AI strategy or policy exists, and its status and year.",
+        N_("Record whether an AI strategy or policy exists, and its status and year."),
     ),
     ChecklistItem(
         "institutions.ai_ethics_body",
-        "national AI or data ethics body",
+        N_("national AI or data ethics body"),
         "policy_framework",
-        "Record whether a body oversees AI or data ethics, and its name.",
+        N_("Record whether a body oversees AI or data ethics, and its name."),
     ),
     ChecklistItem(
         "institutions.unesco_ram",
-        "UNESCO AI readiness assessment (RAM)",
+        N_("UNESCO AI readiness assessment (RAM)"),
         "readiness",
-        "Confirm with UNESCO and the ministry whether a Readiness Assessment Methodology "
-        "(RAM) study has been completed or is under way.",
+        N_(
+            "Confirm with UNESCO and the ministry whether a Readiness Assessment Methodology "
+            "(RAM) study has been completed or is under way."
+        ),
     ),
     ChecklistItem(
         "law.data_protection",
-        "data protection law and its status",
+        N_("data protection law and its status"),
         "policy_framework",
-        "Confirm whether a data protection act exists, its year and whether it is in force.",
+        N_("Confirm whether a data protection act exists, its year and whether it is in force."),
         needs="status",
     ),
     ChecklistItem(
         "law.cybercrime",
-        "cybercrime law and its status",
+        N_("cybercrime law and its status"),
         "policy_framework",
-        "Confirm whether a cybercrime or computer misuse act exists and whether it is in force.",
+        N_(
+            "Confirm whether a cybercrime or computer misuse act exists and whether it is in force."
+        ),
         needs="status",
     ),
     ChecklistItem(
         "law.access_to_information",
-        "access to information law and its status",
+        N_("access to information law and its status"),
         "policy_framework",
-        "Confirm whether an access to information act exists and whether it is in force.",
+        N_("Confirm whether an access to information act exists and whether it is in force."),
         needs="status",
     ),
     ChecklistItem(
         "law.electronic_transactions",
-        "electronic transactions law and its status",
+        N_("electronic transactions law and its status"),
         "policy_framework",
-        "Confirm whether an electronic transactions act exists and whether it is in force.",
+        N_("Confirm whether an electronic transactions act exists and whether it is in force."),
         needs="status",
     ),
     ChecklistItem(
         "public_sector_ai.use_cases",
-        "inventory of AI use in the public sector",
+        N_("inventory of AI use in the public sector"),
         "public_sector",
-        "Survey ministries and agencies for AI systems in idea, pilot or "
-        "production stage, using the register template in the annex.",
+        N_(
+            "Survey ministries and agencies for AI systems in idea, pilot or "
+            "production stage, using the register template in the annex."
+        ),
     ),
     ChecklistItem(
         "public_sector_ai.guidelines",
-        "guidelines for AI use in the public sector",
+        N_("guidelines for AI use in the public sector"),
         "public_sector",
-        "Record whether guidance on AI use by public officers exists.",
+        N_("Record whether guidance on AI use by public officers exists."),
     ),
     ChecklistItem(
         "civil_service.headcount",
-        "civil-service headcount",
+        N_("civil-service headcount"),
         "capability",
-        "Obtain the central government headcount from the public service ministry.",
+        N_("Obtain the central government headcount from the public service ministry."),
     ),
     ChecklistItem(
         "civil_service.digital_specialists",
-        "digital and data specialists in government",
+        N_("digital and data specialists in government"),
         "capability",
-        "Count digital, data and technology posts filled across government.",
+        N_("Count digital, data and technology posts filled across government."),
     ),
     ChecklistItem(
         "civil_service.ai_trained",
-        "civil servants trained in AI or data",
+        N_("civil servants trained in AI or data"),
         "capability",
-        "Ask the public service training institute for completions.",
+        N_("Ask the public service training institute for completions."),
     ),
     ChecklistItem(
         "priority_sectors",
-        "priority sectors for AI",
+        N_("priority sectors for AI"),
         "vision",
-        "Agree priority sectors with the planning ministry and sector ministries.",
+        N_("Agree priority sectors with the planning ministry and sector ministries."),
     ),
     ChecklistItem(
         "stakeholders",
-        "stakeholders to consult",
+        N_("stakeholders to consult"),
         "governance",
-        "List the bodies from government, business, academia and civil society to consult.",
+        N_("List the bodies from government, business, academia and civil society to consult."),
     ),
 )
 
@@ -207,60 +218,76 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
 DATA_ITEMS: tuple[ChecklistItem, ...] = (
     ChecklistItem(
         "data.readiness_latest",
-        f"Government AI Readiness Index {LATEST_EDITION} (latest edition)",
+        N_("Government AI Readiness Index %(edition)s (latest edition)"),
         "readiness",
-        f"The {LATEST_EDITION} edition of the index does not cover this country or territory: "
-        "ask Oxford Insights whether a later edition will, and meanwhile rely on a national "
-        "readiness assessment recorded in the profile.",
+        N_(
+            "The %(edition)s edition of the index does not cover this country or territory: "
+            "ask Oxford Insights whether a later edition will, and meanwhile rely on a national "
+            "readiness assessment recorded in the profile."
+        ),
     ),
     ChecklistItem(
         "data.egdi",
-        "UN E-Government Development Index and its parts",
+        N_("UN E-Government Development Index and its parts"),
         "public_sector",
-        "The UN E-Government Survey does not cover this territory: record a national measure "
-        "of online public services (for example the share of services available online).",
+        N_(
+            "The UN E-Government Survey does not cover this territory: record a national measure "
+            "of online public services (for example the share of services available online)."
+        ),
     ),
     ChecklistItem(
         "data.internet_users_pct",
-        "share of individuals using the Internet",
+        N_("share of individuals using the Internet"),
         "national_context",
-        "No World Bank figure exists: take the latest Internet-use rate from the telecoms "
-        "regulator or the statistics office's household survey.",
+        N_(
+            "No World Bank figure exists: take the latest Internet-use rate from the telecoms "
+            "regulator or the statistics office's household survey."
+        ),
     ),
     ChecklistItem(
         "data.gov_effectiveness",
-        "government effectiveness (Worldwide Governance Indicators)",
+        N_("government effectiveness (Worldwide Governance Indicators)"),
         "governance",
-        "No World Bank governance estimate covers this territory: cite a public-administration "
-        "review or leave governance findings to the consultation.",
+        N_(
+            "No World Bank governance estimate covers this territory: cite a public-administration "
+            "review or leave governance findings to the consultation."
+        ),
     ),
     ChecklistItem(
         "data.gci",
-        "cybersecurity commitment (ITU Global Cybersecurity Index)",
+        N_("cybersecurity commitment (ITU Global Cybersecurity Index)"),
         "policy_framework",
-        "The ITU index does not cover this territory: ask the national CSIRT or the ministry "
-        "responsible for cybersecurity for its latest self-assessment.",
+        N_(
+            "The ITU index does not cover this territory: ask the national CSIRT or the ministry "
+            "responsible for cybersecurity for its latest self-assessment."
+        ),
     ),
     ChecklistItem(
         "data.gtmi",
-        "GovTech maturity (World Bank GovTech Maturity Index)",
+        N_("GovTech maturity (World Bank GovTech Maturity Index)"),
         "public_sector",
-        "The World Bank index does not cover this territory: record the state of shared "
-        "government platforms (cloud, digital identity, payments) from the digital lead body.",
+        N_(
+            "The World Bank index does not cover this territory: record the state of shared "
+            "government platforms (cloud, digital identity, payments) from the digital lead body."
+        ),
     ),
     ChecklistItem(
         "data.economy",
-        "structure of the economy (sector shares, tourism, ICT exports, remittances)",
+        N_("structure of the economy (sector shares, tourism, ICT exports, remittances)"),
         "national_context",
-        "No bundled series covers this economy: take sector shares of output and employment "
-        "from the statistics office or the central bank.",
+        N_(
+            "No bundled series covers this economy: take sector shares of output and employment "
+            "from the statistics office or the central bank."
+        ),
     ),
     ChecklistItem(
         "data.risk",
-        "disaster and climate risk (INFORM Risk Index)",
+        N_("disaster and climate risk (INFORM Risk Index)"),
         "risks",
-        "INFORM does not rate this territory: cite the national disaster agency's hazard "
-        "profile or a regional risk assessment.",
+        N_(
+            "INFORM does not rate this territory: cite the national disaster agency's hazard "
+            "profile or a regional risk assessment."
+        ),
     ),
 )
 
@@ -280,6 +307,15 @@ def held_in_data(code: str) -> frozenset[str]:
     if found is not None and found.inform_risk is not None:
         held.add("data.risk")
     return frozenset(held)
+
+
+def item_text(text: str) -> str:
+    """Return a checklist label or action in the document's language.
+
+    A text may name the newest edition of the readiness index as ``%(edition)s`` (so no
+    checklist text holds a literal percent sign).
+    """
+    return gettext(text) % {"edition": LATEST_EDITION}
 
 
 def value_at(profile: CountryProfile, path: str) -> Any:

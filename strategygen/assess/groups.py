@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from strategygen.assess.datasets import cdcc
 from strategygen.assess.datasets.indicators import wdi
 from strategygen.assess.datasets.readiness import Scores, scores
+from strategygen.i18n.catalog import N_, gettext
 
 # UN M49: the region directly above each sub-region (or intermediate region) that the
 # readiness files record. Sub-Saharan Africa and Latin America and the Caribbean are M49
@@ -63,11 +64,56 @@ REGION_PARTS["Americas"] = REGION_PARTS["Americas"] | LAC_SUBREGIONS
 MIN_PEERS = 5
 
 INCOME_LABELS: dict[str, str] = {
-    "High income": "High-income countries",
-    "Upper middle income": "Upper-middle-income countries",
-    "Lower middle income": "Lower-middle-income countries",
-    "Low income": "Low-income countries",
+    "High income": N_("High-income countries"),
+    "Upper middle income": N_("Upper-middle-income countries"),
+    "Lower middle income": N_("Lower-middle-income countries"),
+    "Low income": N_("Low-income countries"),
 }
+# The table heading of each income group's mean.
+INCOME_COLUMNS: dict[str, str] = {
+    "High income": N_("High-income mean"),
+    "Upper middle income": N_("Upper-middle-income mean"),
+    "Lower middle income": N_("Lower-middle-income mean"),
+    "Low income": N_("Low-income mean"),
+}
+
+# The UN M49 names the groups print, marked for translation (pgettext "region").
+_M49_NAMES = (
+    N_("Latin America and the Caribbean"),
+    N_("Caribbean"),
+    N_("Central America"),
+    N_("South America"),
+    N_("Northern America"),
+    N_("Americas"),
+    N_("Eastern Africa"),
+    N_("Middle Africa"),
+    N_("Southern Africa"),
+    N_("Western Africa"),
+    N_("Northern Africa"),
+    N_("Sub-Saharan Africa"),
+    N_("Africa"),
+    N_("Central Asia"),
+    N_("Eastern Asia"),
+    N_("South-eastern Asia"),
+    N_("Southern Asia"),
+    N_("Western Asia"),
+    N_("Asia"),
+    N_("Eastern Europe"),
+    N_("Northern Europe"),
+    N_("Southern Europe"),
+    N_("Western Europe"),
+    N_("Europe"),
+    N_("Australia and New Zealand"),
+    N_("Melanesia"),
+    N_("Micronesia"),
+    N_("Polynesia"),
+    N_("Oceania"),
+)
+
+
+def region_name(name: str) -> str:
+    """Return a UN M49 region's name in the document's language."""
+    return gettext(name)
 
 
 @dataclass(frozen=True)
@@ -119,8 +165,8 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
         groups.append(
             Group(
                 "cdcc",
-                "CDCC members",
-                "CDCC mean",
+                gettext("CDCC members"),
+                gettext("CDCC mean"),
                 "the 16 member states of ECLAC's Caribbean Development and Cooperation Committee",
                 "eclac-cdcc",
                 lambda r: r.iso3 in members,
@@ -131,8 +177,8 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
         groups.append(
             Group(
                 "subregion",
-                sub,
-                f"{sub} mean",
+                region_name(sub),
+                gettext("%(group)s mean") % {"group": region_name(sub)},
                 f"countries of the UN M49 sub-region {sub}",
                 "gairi2025",
                 lambda r: r.un_region == sub,
@@ -141,11 +187,15 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
         region = WIDER_REGION.get(sub)
         if region is not None:
             parts = REGION_PARTS[region]
-            column = "LAC mean" if region == LAC else f"{region} mean"
+            column = (
+                gettext("LAC mean")
+                if region == LAC
+                else gettext("%(group)s mean") % {"group": region_name(region)}
+            )
             groups.append(
                 Group(
                     "lac" if region == LAC else "region",
-                    region,
+                    region_name(region),
                     column,
                     f"countries of the UN M49 region {region} ({', '.join(sorted(parts))})",
                     "gairi2025",
@@ -154,19 +204,26 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
             )
     income = _income(code)
     if income is not None:
-        label = INCOME_LABELS.get(income, income)
+        label = gettext(INCOME_LABELS.get(income, income))
         groups.append(
             Group(
                 "income",
                 label,
-                f"{label.split(' countries')[0]} mean",
+                gettext(INCOME_COLUMNS.get(income, "%(group)s mean")) % {"group": label},
                 f"World Bank income group: {income.lower()}",
                 "wdi",
                 lambda r: _income(r.iso3) == income,
             )
         )
     groups.append(
-        Group("world", "the world", "World mean", "every country in the edition", "gairi2025", _all)
+        Group(
+            "world",
+            gettext("the world"),
+            gettext("World mean"),
+            "every country in the edition",
+            "gairi2025",
+            _all,
+        )
     )
     return groups
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.evidence import Evidence
 from strategygen.assess.model import Benchmark, Maturity, ReadinessView, TrainingTier
+from strategygen.i18n.formats import decimal, integer
 from strategygen.inputs.profile import CountryProfile
 
 Due = Literal["short", "mid", "end"]
@@ -56,10 +57,10 @@ class KpiContext:
 
 
 def number_text(value: float) -> str:
-    """Format a count with thousands separators, and a fraction only when there is one."""
+    """Format a count with the locale's separators, and a fraction only when there is one."""
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+        return integer(value)
+    return decimal(value, 2)
 
 
 def source_year(profile: CountryProfile, source_id: str) -> int | None:

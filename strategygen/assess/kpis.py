@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.kpi_measures import KpiContext, number_text
 from strategygen.assess.model import DataGap, Kpi, TrainingTier
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import percent
 from strategygen.inputs.profile import CountryProfile
 from strategygen.words import words
 
@@ -48,15 +50,15 @@ TIER_MINIMUMS: dict[str, int] = {
     "specialists": SPECIALISTS_MINIMUM,
 }
 _TIER_TEXT: dict[str, tuple[str, str]] = {
-    "awareness": ("Foundations and awareness", "every civil servant"),
-    "leaders": ("Leaders", "senior civil servants and heads of agencies"),
+    "awareness": (N_("Foundations and awareness"), N_("every civil servant")),
+    "leaders": (N_("Leaders"), N_("senior civil servants and heads of agencies")),
     "practitioners": (
-        "Practitioners",
-        "policy, operations, procurement, legal and HR staff who use or commission AI",
+        N_("Practitioners"),
+        N_("policy, operations, procurement, legal and HR staff who use or commission AI"),
     ),
     "specialists": (
-        "Specialists",
-        "data scientists, data engineers, machine-learning engineers and data ethicists",
+        N_("Specialists"),
+        N_("data scientists, data engineers, machine-learning engineers and data ethicists"),
     ),
 }
 
@@ -98,20 +100,26 @@ def training_tiers(
     headcount = profile.civil_service.headcount
     out: list[TrainingTier] = []
     for key, ratio in merged.items():
-        label, audience = _TIER_TEXT[key]
+        label, audience = (gettext(text) for text in _TIER_TEXT[key])
         minimum = TIER_MINIMUMS[key]
-        floor_text = f", minimum {minimum}" if minimum else ""
+        floor_text = gettext(", minimum %(minimum)s") % {"minimum": minimum} if minimum else ""
+        share = percent(ratio)
         if headcount is None:
             target = None
-            basis = f"{ratio:.0%} of civil-service headcount{floor_text}; headcount not recorded"
+            basis = gettext(
+                "%(share)s of civil-service headcount%(floor)s; headcount not recorded"
+            ) % {"share": share, "floor": floor_text}
         else:
             target = max(minimum, math.ceil(ratio * headcount.value - 1e-9))
             # Say what the headcount counts: a public-sector figure is not a civil service.
-            about = "about " if headcount.approximate else ""
             scope = f", {words(headcount.scope, 'headcount_scope')}" if headcount.scope else ""
-            basis = (
-                f"{ratio:.0%} of a headcount of {about}{number_text(headcount.value)} "
-                f"({headcount.year}{scope}){floor_text}"
+            about = (
+                gettext("%(share)s of a headcount of about %(count)s")
+                if headcount.approximate
+                else gettext("%(share)s of a headcount of %(count)s")
+            )
+            basis = (about % {"share": share, "count": number_text(headcount.value)}) + (
+                f" ({headcount.year}{scope}){floor_text}"
             )
         out.append(TrainingTier(key, label, audience, ratio, minimum, target, basis))
     return tuple(out)
@@ -156,7 +164,8 @@ def build_kpis(
             gaps.append(
                 DataGap(
                     path=f"kpi.{kid}",
-                    label=f"baseline for {kid}: {spec.name.lower()}",
+                    label=gettext("baseline for %(kpi)s: %(name)s")
+                    % {"kpi": kid, "name": spec.name.lower()},
                     section="monitoring",
                     action=spec.collect,
                 )

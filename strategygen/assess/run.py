@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from strategygen.assess.benchmarks import compute_benchmarks, strongest_weakest
-from strategygen.assess.checklist import completeness, missing_items
+from strategygen.assess.checklist import completeness, item_text, missing_items
 from strategygen.assess.context import CountryContext, country_context, territory_sources
 from strategygen.assess.country_values import country_values
 from strategygen.assess.datasets.catalogue import catalogue
@@ -192,7 +192,10 @@ def _assess(
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
 
     views = pillar_views(fired, kpis, resolved.view.indicators)
-    gaps = [DataGap(f.path, f.label, f.section, f.action) for f in missing_items(profile)]
+    gaps = [
+        DataGap(f.path, item_text(f.label), f.section, item_text(f.action))
+        for f in missing_items(profile)
+    ]
     known = {g.path for g in gaps}
     gaps += [g for g in kpi_gaps if g.path not in known]
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     Field,
     ValidationInfo,
@@ -20,7 +19,6 @@ from pydantic import (
 
 # The names below are re-exported ("X as X") so that code and tests can keep importing every
 # profile type from this module; the types themselves live in the topic modules.
-from strategygen.i18n import check_language
 from strategygen.inputs.fields import Amount as Amount
 from strategygen.inputs.fields import Count as Count
 from strategygen.inputs.fields import LongText, ShortText, StrictModel, Year, deferred
@@ -65,13 +63,6 @@ def iso3166_pairs() -> dict[str, str]:
     return {entry["alpha_3"]: entry["alpha_2"] for entry in data["3166-1"]}
 
 
-def _supported_language(tag: str | None) -> str | None:
-    """Accept a document language strategygen has catalogues for (en, es, fr, nl)."""
-    if tag is not None:
-        check_language(tag)  # raises a ValueError naming the supported languages
-    return tag
-
-
 class Identity(StrictModel):
     """Who the profile is about."""
 
@@ -95,9 +86,11 @@ class Identity(StrictModel):
     """Official or main languages, most used first (empty: a data gap to fill)."""
     document_language: Annotated[
         str | None,
-        Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$"),
-        PatternHelp("must be a language tag such as 'es' or 'es-DO'"),
-        AfterValidator(_supported_language),
+        Field(pattern=r"^(en|es|fr|nl)(-[A-Z]{2})?$"),
+        PatternHelp(
+            "must be a document language: one of en, es, fr, nl, optionally with a region "
+            "such as 'es-DO'"
+        ),
     ] = None
     """Language of the generated document: en, es, fr or nl (a region may follow: es-DO).
     Default: the language the government works in (Spanish for DOM, CUB, PRI; French for

@@ -114,7 +114,8 @@ class DocMeta:
         """
         if not self.country or self.country in self.title:
             return self.title
-        return f"{self.country}: {self.title}"
+        # French puts a space before the colon: "Haïti : Stratégie ...".
+        return gettext("%(country)s: %(title)s") % {"country": self.country, "title": self.title}
 
     @property
     def title_names_country(self) -> bool:

@@ -11,6 +11,7 @@ fixed timestamps, so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import gettext
 import html as htmllib
 import json
 import re
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from strategygen.errors import RenderError
+from strategygen.i18n import LANGUAGES
+from strategygen.i18n.catalog import translations
 from strategygen.inputs.theme import Theme
 from strategygen.render.office_ast import (
     OfficeDocument,
@@ -32,6 +35,7 @@ from strategygen.render.office_html import prepare_html
 from strategygen.render.office_nodes import Node, meta_list, meta_string
 from strategygen.render.office_toc import toc_opendocument, toc_openxml
 from strategygen.render.pandoc import run_pandoc
+from strategygen.words import capfirst
 
 #: A look: (accent, ink, muted, body font, heading font), colours as ``#rrggbb``.
 Look = tuple[str, str, str, str, str]
@@ -77,8 +81,12 @@ class OfficeMeta:
     created: date
     generator: str
     running_title: str
-    # The PDF's footer says the same (templates/static/print.css).
+    # The PDF's footer says the same (templates/static/print.css, render/furniture.py).
     notice: str = "Draft for consultation: not an approved policy"
+    page: str = "Page"
+    """The word before the page number, and :attr:`of` the one before the page count."""
+    of: str = "of"
+    category: str = "Draft for consultation"
 
 
 _META = re.compile(r'<meta\s+name="([^"]+)"\s+content="([^"]*)"\s*/?>')
@@ -111,6 +119,9 @@ def meta_from_html(html: str) -> OfficeMeta:
     lang = _LANG.search(html)
     running = _RUNNING.search(html)
     text = htmllib.unescape(" ".join(title.group(1).split()))
+    code = lang.group(1) if lang else "en"
+    # The footer's words in the document's language (the catalogue the HTML was made with).
+    words = _translations(code)
     return OfficeMeta(
         title=text,
         author=named.get("author", ""),
@@ -120,7 +131,17 @@ def meta_from_html(html: str) -> OfficeMeta:
         created=day,
         generator=named.get("generator", "strategygen"),
         running_title=htmllib.unescape(running.group(1).strip()) if running else text,
+        notice=words.gettext("Draft for consultation: not an approved policy"),
+        page=words.gettext("Page"),
+        of=words.gettext("of"),
+        category=capfirst(words.gettext("draft for consultation")),
     )
+
+
+def _translations(tag: str) -> gettext.NullTranslations:
+    """Return the catalogue of the document's language tag (English when it has none)."""
+    primary = tag.replace("_", "-").split("-", 1)[0].lower()
+    return translations(primary) if primary in LANGUAGES else gettext.NullTranslations()
 
 
 @dataclass(frozen=True)

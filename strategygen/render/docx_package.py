@@ -135,9 +135,9 @@ def _header_footer(document: Any, meta: OfficeMeta) -> None:
     if _has_style(document, "Footer"):
         paragraph.style = document.styles["Footer"]
     xml = (
-        _text_run(f"{meta.notice}  \u00b7  Page ")
+        _text_run(f"{meta.notice}  \u00b7  {meta.page} ")
         + _field_runs("PAGE", "1")
-        + _text_run(" of ")
+        + _text_run(f" {meta.of} ")
         + _field_runs("NUMPAGES", "1")
     )
     for run in parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>"):
@@ -249,7 +249,7 @@ def _properties(document: Any, meta: OfficeMeta) -> None:
     props.author = meta.author
     props.keywords = ", ".join(meta.keywords)
     props.language = meta.lang
-    props.category = "Draft for consultation"
+    props.category = meta.category
     props.comments = meta.subject
     props.last_modified_by = meta.generator
     props.created = props.modified = stamp

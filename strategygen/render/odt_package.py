@@ -262,8 +262,10 @@ def _page(styles_xml: bytes, meta: OfficeMeta, paper: str) -> bytes:
             )
         )
     footer_text = (
-        f'<text:p {_DECL} text:style-name="Footer">{escape(meta.notice)}  \u00b7  Page '
-        '<text:page-number text:select-page="current">1</text:page-number> of '
+        f'<text:p {_DECL} text:style-name="Footer">{escape(meta.notice)}  \u00b7  '
+        f"{escape(meta.page)} "
+        '<text:page-number text:select-page="current">1</text:page-number> '
+        f"{escape(meta.of)} "
         "<text:page-count>1</text:page-count></text:p>"
     )
     header_text = f'<text:p {_DECL} text:style-name="Footer">{escape(meta.running_title)}</text:p>'

@@ -15,6 +15,7 @@ import contextlib
 import signal
 import threading
 import time
+import types
 from collections.abc import Iterator, Mapping
 from types import FrameType
 from typing import Any
@@ -112,6 +113,10 @@ class Sandbox(SandboxedEnvironment):
 
     def _decide(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_") or attr.startswith("model_"):
+            return False
+        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType)):
+            # A global function (gettext, range) is there to be called: none of its
+            # attributes (Jinja's jinja_pass_arg marker, say) is data a template needs.
             return False
         if not super().is_safe_attribute(obj, attr, value):
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from strategygen.assess.model import Assessment, EditionResult
+from strategygen.i18n.catalog import N_
 from strategygen.i18n.catalog import gettext as _
 from strategygen.i18n.formats import decimal, not_available
 from strategygen.render.svg import (
@@ -26,6 +27,11 @@ from strategygen.render.svg import (
     svg_element,
 )
 
+# Words drawn in the chart (marked here: the extractor does not read inside f-strings).
+_OLD_FRAMEWORK = N_("Three-pillar framework, 2022\u20132024")
+_NEW_FRAMEWORK = N_("New framework: not comparable")
+_NOT_COVERED = N_("not covered")
+_NO_SCORE = N_("no score")
 _PEER_STYLE = ("#a34a00", "square")
 _TOP, _BOTTOM = 40.0, 140.0
 _LEFT, _DIVIDER = 52.0, 470.0
@@ -76,9 +82,9 @@ def trend_chart(a: Assessment) -> Chart | None:
         f'y2="{pt(_BOTTOM + 40)}" stroke="{INK}" stroke-dasharray="4 3"/>'
         f'<text x="{pt((_LEFT + _DIVIDER) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
         f'font-size="11" font-style="italic">'
-        f"{escape(_('Three-pillar framework, 2022–2024'))}</text>"
+        f"{escape(_(_OLD_FRAMEWORK))}</text>"
         f'<text x="{pt((_DIVIDER + WIDTH) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
-        f'font-size="11" font-style="italic">{escape(_("New framework: not comparable"))}</text>'
+        f'font-size="11" font-style="italic">{escape(_(_NEW_FRAMEWORK))}</text>'
     )
     step = (_DIVIDER - _LEFT) / max(len(trend), 1)
     xs = {e.year: _LEFT + step * (i + 0.5) for i, e in enumerate(trend)}
@@ -108,7 +114,7 @@ def trend_chart(a: Assessment) -> Chart | None:
             f'<text x="{pt(x)}" y="{pt(_BOTTOM + 16)}" text-anchor="middle" font-weight="bold">'
             f"{e.year}</text>"
             f'<text x="{pt(x)}" y="{pt(_BOTTOM + 30)}" text-anchor="middle" font-size="10">'
-            f"{escape(_rank_text(e) if e.covered else _('not covered'))}</text>"
+            f"{escape(_rank_text(e) if e.covered else _(_NOT_COVERED))}</text>"
         )
         mean = e.means.get(peer.key) if peer is not None else None
         if mean is not None:
@@ -123,7 +129,7 @@ def trend_chart(a: Assessment) -> Chart | None:
         else:
             body.append(
                 f'<text x="{pt(x)}" y="{pt(_BOTTOM - 8)}" text-anchor="middle" font-size="10" '
-                f'font-style="italic">{escape(_("no score"))}</text>'
+                f'font-style="italic">{escape(_(_NO_SCORE))}</text>'
             )
     height = _BOTTOM + 44
     title = _("%(country)s: Government AI Readiness Index, overall score and rank by edition") % {
