@@ -265,7 +265,7 @@ def test_furniture_is_translated(drafts: dict[str, str]) -> None:
     assert "Anexo A. Fuentes" in dom
     # The watermark is a drawing of the word: its letters never reach the text.
     assert "BORRADOR" not in dom
-    assert watermark_uri(WATERMARK_WORDS["es"], "stroke='%23ebebeb'") in dom
+    assert watermark_uri(WATERMARK_WORDS["es"], "stroke='#ebebeb'") in dom
 
 
 def test_charts_are_in_the_language_with_the_country_numbers(drafts: dict[str, str]) -> None:

@@ -31,8 +31,9 @@ _LETTERS: dict[str, tuple[str, float]] = {
     "T": ("M0 9H56M28 9V91", 56),
 }
 _GAP = 22.0
-#: The longest word drawn at full size (DRAFT is 388 units); longer words are scaled down.
-_MAX_WIDTH = 470.0
+#: The longest word drawn at full size (DRAFT is 388 units): longer words are scaled down so
+#: that the diagonal word stays inside the square picture.
+_MAX_WIDTH = 400.0
 
 #: The watermark word per language (the terminology file's "draft": Borrador, Projet, Concept).
 WATERMARK_WORDS: dict[str, str] = {"en": "DRAFT", "es": "BORRADOR", "fr": "PROJET", "nl": "CONCEPT"}
@@ -63,7 +64,7 @@ def watermark_uri(word: str, stroke: str, *, size: bool = False) -> str:
     svg = (
         f"<svg xmlns='http://www.w3.org/2000/svg'{dims} viewBox='0 0 400 400'>"
         f"<g transform='translate(200 200) rotate(-54.7) scale({scale:.4g}) "
-        f"translate({-width / 2:g} -50)' fill='none' {stroke} stroke-width='{17 / scale:.4g}' "
+        f"translate({-width / 2:g} -50)' fill='none' {stroke} stroke-width='17' "
         f"stroke-linejoin='round' stroke-linecap='round'>{paths}</g></svg>"
     )
     return "data:image/svg+xml," + quote(svg, safe=" =/:'.-()")
@@ -87,9 +88,9 @@ def language_css(lang: str) -> str | None:
     figure = _css_string(gettext("Figure") + " ")
     table = _css_string(gettext("Table") + " ")
     word = WATERMARK_WORDS[lang]
-    grey = watermark_uri(word, "stroke='%23ebebeb'")
-    white = watermark_uri(word, "stroke='%23fff' stroke-opacity='.1'")
-    screen = watermark_uri(word, "stroke='%23787878' stroke-opacity='.14'", size=True)
+    grey = watermark_uri(word, "stroke='#ebebeb'")
+    white = watermark_uri(word, "stroke='#fff' stroke-opacity='.1'")
+    screen = watermark_uri(word, "stroke='#787878' stroke-opacity='.14'", size=True)
     return (
         f'figure.chart figcaption::before {{ content: {figure} counter(figure) ". "; }}\n'
         f'caption::before {{ content: {table} counter(table) ". "; }}\n'
