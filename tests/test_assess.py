@@ -310,3 +310,24 @@ def test_assessment_is_deterministic() -> None:
 def test_gaps_have_no_duplicates() -> None:
     paths = [g.path for g in assess(_p("AIA"), DATE).gaps]
     assert len(paths) == len(set(paths))
+
+
+def test_a_cap_holds_an_area_back_only_when_it_lowers_the_stage() -> None:
+    """A cap at or above the stage the score gives is listed but holds nothing back."""
+    for path in SHIPPED:
+        a = assess(load_profile(path), DATE)
+        for area in a.areas:
+            if area.held_back:
+                assert area.caps and area.score is not None
+                assert area.stage is not None and area.stage < stage_for(area.score)
+            elif area.score is not None and area.stage is not None:
+                assert area.stage == stage_for(area.score)
+
+
+def test_the_vision_never_serves_an_expired_plan() -> None:
+    """Barbados's plan ran 2005-2025: a 2026 draft serves its successor, not the plan."""
+    a = assess(load_profile(shipped_dir("country_profiles") / "BRB.yaml"), DATE)
+    plan = a.profile.institutions.national_development_plan
+    assert plan is not None and plan.title and plan.expired(DATE)
+    assert f"in service of {plan.title}" not in a.vision.statement
+    assert f"succeeds {plan.title}" in a.vision.statement

@@ -220,6 +220,7 @@ def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benc
         )
     else:
         stage, basis = _fact_stage(profile, spec.key)
+    uncapped = stage
     for limit, reason in _gates(profile)[spec.key]:
         caps.append(reason)
         if stage is not None and stage > limit:
@@ -235,6 +236,7 @@ def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benc
         caps=tuple(caps),
         confidence=confidence,
         confidence_reason=reason_text,
+        held_back=stage is not None and uncapped is not None and stage < uncapped,
     )
 
 

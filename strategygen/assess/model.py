@@ -15,6 +15,7 @@ from strategygen.assess.context import CountryContext
 from strategygen.assess.costs import BudgetTable, CostBasis, CostEstimate, TierCost
 from strategygen.assess.evidence import Evidence
 from strategygen.assess.owners import Owner
+from strategygen.assess.sentences import first_sentence
 from strategygen.inputs.profile import CountryProfile
 from strategygen.words import action_title
 
@@ -257,6 +258,9 @@ class Maturity:
     caps: tuple[str, ...]
     confidence: Confidence
     confidence_reason: str
+    held_back: bool = False
+    """Whether a cap lowered the stage the score alone would give (a cap at or above that
+    stage is listed in ``caps`` but holds nothing back)."""
 
 
 @dataclass(frozen=True)
@@ -313,13 +317,7 @@ class FiredRule:
     @property
     def finding_lead(self) -> str:
         """The finding's first sentence (the fact; later sentences give the reasoning)."""
-        text = " ".join(self.finding.split())
-        for end in (". ", "? ", "! "):
-            cut = text.find(end)
-            if 0 < cut < len(text) - 2:
-                text = text[: cut + 1]
-                break
-        return text
+        return first_sentence(self.finding)
 
     @property
     def short_title(self) -> str:

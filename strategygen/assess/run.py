@@ -225,7 +225,9 @@ def _assess(
         deferred=plan.deferred,
         pillars=views,
         results=results_framework(profile, context, views),
-        vision=compose_vision(profile, context, sectors, strongest, weakest, overall, end),
+        vision=compose_vision(
+            profile, context, sectors, strongest, weakest, overall, end, build_date
+        ),
         dataset_sources=dataset_sources(context, sectors),
         expired_plans=expired_plans(profile, build_date),
         language=lang,

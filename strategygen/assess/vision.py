@@ -9,6 +9,7 @@ visions; a drafter who disagrees replaces it through the profile's ``narrative``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,6 +92,7 @@ def compose_vision(
     weakest: Sequence[Benchmark],
     overall: Maturity,
     horizon_end: int,
+    build_date: dt.date,
 ) -> Vision:
     """Compose the vision statement from the country's evidence (see the module docstring)."""
     name = profile.identity.name
@@ -113,9 +115,13 @@ def compose_vision(
     if strong or weak:
         basis.append("the readiness dimensions furthest above and below the regional mean")
     plan = profile.institutions.national_development_plan
-    if plan is not None and plan.title:
+    # An expired plan is history, not a goal to serve: the vision then points at its successor.
+    if plan is not None and plan.title and not plan.expired(build_date):
         parts.append(f", in service of {plan.title}")
         basis.append(f"its development plan ({plan.title})")
+    elif plan is not None and plan.title:
+        parts.append(f", in service of the development plan that succeeds {plan.title}")
+        basis.append(f"the successor to its expired development plan ({plan.title})")
     if ctx.territory is not None and not ctx.territory.legislates:
         parts.append(
             f", within the legal order of {ctx.territory.administering_state}"
