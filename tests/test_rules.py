@@ -630,3 +630,15 @@ def test_rules_list_command(tmp_path: Path) -> None:
         "shipped": False,
     }
     assert rows["DPL-NONE"]["shipped"] is True
+
+
+def test_pooling_is_for_small_island_states_only() -> None:
+    """SIDS-POOL fires for a SIDS under three million people, never for a larger one."""
+    small = _p("JAM")
+    assert small.identity.sids and small.context.population
+    assert small.context.population.value < 3_000_000
+    assert "SIDS-POOL" in {f.id for f in assess(small, DATE).fired}
+    large = _p("HTI")
+    assert large.identity.sids and large.context.population
+    assert large.context.population.value > 3_000_000
+    assert "SIDS-POOL" not in {f.id for f in assess(large, DATE).fired}
