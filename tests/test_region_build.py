@@ -140,6 +140,13 @@ def test_the_word_document_holds_the_same_overview(
         assert name in text, name
     for heading in ("Readiness ranking and trend", "Legal frameworks", "Member briefs"):
         assert heading in text
+    # The heat map's eleven-column data table: names get a fixed share and the ten scores
+    # equal ones (region.css), rather than widths that split "Antigua" or "0.00".
+    start = xml.index("readiness dimensions per member: data")
+    grid = xml[xml.index("<w:tblGrid>", start) : xml.index("</w:tblGrid>", start)]
+    widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', grid)]
+    assert len(widths) == 11 and len(set(widths[1:])) == 1
+    assert widths[0] / sum(widths) == pytest.approx(0.18, abs=0.01)
 
 
 def test_the_html_is_self_contained_and_links_every_draft(
