@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -47,7 +48,7 @@ def _shipped(code: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def extracted() -> set[tuple[str | None, str]]:
+def extracted() -> set[tuple[str | None, Any]]:
     """Every message the code and the shipped templates ask for, as pybabel extracts it."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
@@ -55,14 +56,14 @@ def extracted() -> set[tuple[str | None, str]]:
     for _file, _line, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map
     ):
-        msgid = message[0] if isinstance(message, (tuple, list)) else message
-        found.add((context, msgid))
+        # A plural message is (singular, plural), as the catalogue keys it.
+        found.add((context, message if isinstance(message, str) else tuple(message)))
     return found
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_catalogue_is_complete_checked_and_current(
-    lang: str, extracted: set[tuple[str | None, str]]
+    lang: str, extracted: set[tuple[str | None, Any]]
 ) -> None:
     with open(po_path(lang), "rb") as fh:
         catalog = read_po(fh, locale=lang)
@@ -71,8 +72,9 @@ def test_catalogue_is_complete_checked_and_current(
         if not message.id:
             continue
         where = f"{lang}: {message.context or ''}|{message.id[:60]!r}"
-        if not message.string:
-            problems.append(f"{where}: untranslated")
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings):
+            problems.append(f"{where}: untranslated (or a plural form missing)")
         if message.fuzzy:
             problems.append(f"{where}: fuzzy")
     # Babel's checks: the same python-format placeholders on both sides.
@@ -105,7 +107,12 @@ def test_glossary_terms_are_kept(lang: str) -> None:
     glossary = yaml.safe_load((locale_dir() / lang / "glossary.yaml").read_text(encoding="utf-8"))
     assert glossary["language"] == lang and glossary["terms"]
     with open(po_path(lang), "rb") as fh:
-        strings = [m.string for m in read_po(fh, locale=lang) if m.id]
+        strings = [
+            text
+            for m in read_po(fh, locale=lang)
+            if m.id
+            for text in (m.string if isinstance(m.string, tuple) else (m.string,))
+        ]
     for term in glossary["terms"]:
         assert {"en", "term", "source"} <= set(term), term
         for variant in term.get("avoid", []):

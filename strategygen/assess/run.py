@@ -128,10 +128,11 @@ def assess(
     identity = profile.identity
     # The draft names the country as its language does ("República Dominicana").
     name = country_name(lang, identity.iso2, identity.name)
-    if name != identity.name:
-        profile = profile.model_copy(
-            update={"identity": identity.model_copy(update={"name": name})}
-        )
+    if lang != "en":
+        # The profile's official name is English ("Republic of Haiti"): the cover then
+        # prints the name in the document's language instead.
+        localized = identity.model_copy(update={"name": name, "official_name": None})
+        profile = profile.model_copy(update={"identity": localized})
     with use_language(lang, identity.iso2, overrides):
         return _assess(profile, build_date, settings, rules, ratios, lang)
 

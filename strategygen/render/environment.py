@@ -173,6 +173,9 @@ def make_environment(template_dirs: Sequence[Path | str] = ()) -> jinja2.Environ
         # installed before each render (install_translations).
         extensions=["jinja2.ext.i18n"],
     )
+    # {% trans %} blocks are written over several lines: their whitespace is collapsed,
+    # as pybabel extracts them (babel.cfg: trimmed = true), so the ids match.
+    env.policies["ext.i18n.trimmed"] = True
     env.filters["num"] = fmt_num
     env.filters["int"] = fmt_int
     env.filters["pct"] = fmt_pct
@@ -202,7 +205,7 @@ _CACHE_KEY = hashlib.sha256(
     # The intercepted operators change the compiled code (they call the sandbox's bounds).
     # The i18n extension with new-style gettext compiles {% trans %} into calls of its own.
     f"{__version__}|{jinja2.__version__}|sandbox|strict|lstrip|keepnl|html,htm,svg,xml|"
-    "i18n-newstyle|"
+    "i18n-newstyle-trimmed|"
     f"binops={','.join(sorted(Sandbox.intercepted_binops))}".encode()
 ).hexdigest()[:16]
 
