@@ -51,7 +51,12 @@ _MESSAGES = {
     "cost": "Decision needed: estimate the cost of this action in national currency "
     "(see the cost bands in the budget chapter).",
 }
-_LABEL_PREFIX = re.compile(r"^\[?(DATA GAP|DECISION REQUIRED)\s*:\s*", re.IGNORECASE)
+# The marker's prefix in every document language (the catalogues' "DATA GAP").
+_LABEL_PREFIX = re.compile(
+    r"^\[?(DATA GAP|DECISION REQUIRED|BRECHA DE DATOS|LACUNE DE DONNÉES|ONTBREKENDE GEGEVENS)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 def comment_text(marker: Marker) -> str:
