@@ -331,3 +331,14 @@ def test_the_vision_never_serves_an_expired_plan() -> None:
     assert plan is not None and plan.title and plan.expired(DATE)
     assert f"in service of {plan.title}" not in a.vision.statement
     assert f"succeeds {plan.title}" in a.vision.statement
+
+
+def test_the_training_delivery_total_sums_the_costed_tiers() -> None:
+    """Jamaica records a headcount, so its tiers are costed; the budget states their sum."""
+    a = assess(load_profile(shipped_dir("country_profiles") / "JAM.yaml"), DATE)
+    costed = [t.delivery_usd for t in a.tier_costs if t.delivery_usd is not None]
+    assert costed, "Jamaica's tiers should be costed from its headcount"
+    total = a.training_delivery_total
+    assert total == (sum(r[0] for r in costed), sum(r[1] for r in costed))
+    # Without a headcount nothing is costed and nothing is claimed.
+    assert assess(_p("JAM"), DATE).training_delivery_total is None

@@ -467,6 +467,18 @@ class Assessment:
         return next((t for t in self.tier_costs if t.key == key), None)
 
     @property
+    def training_delivery_total(self) -> tuple[float, float] | None:
+        """The training plan's delivery cost over all tiers with a known size, or None.
+
+        It is not part of the action plan's total (the tiers are costed in the capability
+        plan), so the budget chapter states it beside that total.
+        """
+        known = [t.delivery_usd for t in self.tier_costs if t.delivery_usd is not None]
+        if not known:
+            return None
+        return (sum(r[0] for r in known), sum(r[1] for r in known))
+
+    @property
     def overall_kpis(self) -> tuple[Kpi, ...]:
         """Indicators that no objective of the results framework carries (overall readiness)."""
         placed = {k.id for o in self.results for k in o.indicators}
