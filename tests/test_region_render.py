@@ -245,3 +245,14 @@ def _luminance(colour: str) -> float:
 def test_heat_map_text_keeps_aa_contrast_on_every_band(lower: float, fill: str, ink: str) -> None:
     a, b = sorted((_luminance(fill), _luminance(ink)), reverse=True)
     assert (a + 0.05) / (b + 0.05) >= 4.5
+
+
+def test_a_list_group_is_prepared_for_its_governments_in_a_sentence() -> None:
+    from strategygen.render.region_html import region_meta
+
+    group = resolve_group("JAM,TTO,BRB")
+    profiles = {c: load_profile(p) for c, p in group.profiles.items()}
+    r = assess_region(group, profiles, DATE, rules=rule_library())
+    assert region_meta(r).prepared_for == (
+        "The governments of Barbados, Jamaica and Trinidad and Tobago"
+    )

@@ -93,7 +93,9 @@ def region_meta(
             "The member states of ECLAC's Caribbean Development and Cooperation Committee"
         )
     else:
-        prepared_for = "The governments of " + ", ".join(m.name for m in r.members)
+        names = [m.name for m in r.members]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        prepared_for = "The governments of " + listed
     date = r.build_date.isoformat()
     return RegionMeta(
         title=f"AI readiness and national AI strategies: {r.title}",
