@@ -73,11 +73,19 @@ def _lowerfirst(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _titles(actions: Sequence[FiredRule], titles: dict[str, str]) -> str:
-    names = [_lowerfirst(titles.get(r.id) or r.short_title) for r in actions[:3]]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def _titles(actions: Sequence[FiredRule], titles: dict[str, str], opening: str) -> str:
+    # An action whose title the opening already says ("enact a data protection law") is not
+    # repeated; the rest are listed with semicolons, since titles may contain "and".
+    said = opening.lower()
+    names: list[str] = []
+    for rule in actions:
+        name = _lowerfirst(titles.get(rule.id) or rule.short_title).rstrip(".")
+        if name.lower() in said or said.endswith(name.lower()):
+            continue
+        names.append(name)
+        if len(names) == 3:
+            break
+    return "; ".join(names)
 
 
 def results_framework(
@@ -96,8 +104,8 @@ def results_framework(
             opening = _governance_opening(profile, ctx)
         else:
             opening = _OPENINGS[view.spec.key]
-        means = _titles(actions, titles or {})
-        statement = f"{opening}: {means}." if means else f"{opening}."
+        means = _titles(actions, titles or {}, opening)
+        statement = f"{opening}. Main actions: {means}." if means else f"{opening}."
         lead = actions[0].lead
         out.append(
             Objective(
