@@ -119,3 +119,16 @@ def test_caribbean_text_outside_the_caribbean_fails() -> None:
     elsewhere = dataclasses.replace(a, context=dataclasses.replace(a.context, caribbean=False))
     assert "region" in codes(elsewhere, html)
     assert "region" not in codes(a, html)
+
+
+@pytest.mark.parametrize("code", PROFILES)
+def test_no_target_falls_due_before_the_action_that_produces_it(code: str) -> None:
+    """A KPI's dated target ("by 2027") is never earlier than the last year of an action
+    naming that KPI (Haiti's strategy cannot be adopted before the action drafting it ends)."""
+    a, _ = draft(code)
+    for kpi in a.kpis:
+        if f"by {kpi.target_year}" not in kpi.target:
+            continue
+        for rule in a.fired:
+            if kpi.id in rule.kpis and rule.last_year is not None:
+                assert kpi.target_year >= rule.last_year, (kpi.id, kpi.target, rule.id)

@@ -126,7 +126,10 @@ def training_tiers(
 
 
 def build_kpis(
-    ids: Iterable[str], ctx: KpiContext, responsible: Mapping[str, str | None]
+    ids: Iterable[str],
+    ctx: KpiContext,
+    responsible: Mapping[str, str | None],
+    due: Mapping[str, int] | None = None,
 ) -> tuple[tuple[Kpi, ...], tuple[DataGap, ...]]:
     """Build the KPI records for ``ids`` and a data gap for each missing baseline.
 
@@ -134,6 +137,9 @@ def build_kpis(
         ids: KPI ids from the catalogue (unknown ids are ignored; the rule loader rejects them).
         ctx: Profile, horizon, benchmarks, maturity and training tiers.
         responsible: KPI id -> body responsible (from the owner of the first rule naming it).
+        due: KPI id -> the last year in which an action that produces it is scheduled; a
+            target never falls due before that year (a strategy cannot be adopted before the
+            action that drafts it ends).
 
     Returns:
         (KPIs sorted by id, data gaps for KPIs without a baseline).
@@ -146,6 +152,9 @@ def build_kpis(
         spec = specs[kid]
         baseline = spec.baseline_for(ctx)
         target, year = spec.target_for(ctx)
+        late = (due or {}).get(kid)
+        if year and late and late > year and f"by {year}" in target:
+            target, year = target.replace(f"by {year}", f"by {late}"), late
         kpis.append(
             Kpi(
                 id=spec.id,

@@ -190,7 +190,13 @@ def _assess(
     if responsible.get(READINESS_KPI) is None:
         # The overall readiness score is the lead body's to report (or the role's).
         responsible[READINESS_KPI] = resolve("ai_policy", profile, context).name
-    kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible)
+    # A target falls due no earlier than the last action that produces it is scheduled to end.
+    due: dict[str, int] = {}
+    for rule in fired:
+        for kid in rule.kpis:
+            if rule.last_year is not None:
+                due[kid] = max(due.get(kid, 0), rule.last_year)
+    kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible, due)
 
     views = pillar_views(fired, kpis, resolved.view.indicators)
     gaps = [
