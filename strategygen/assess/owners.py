@@ -27,7 +27,7 @@ OwnerKind = Literal["recorded", "role", "gap"]
 ROLES: dict[str, str] = {
     "ai_policy": "the ministry responsible for digital transformation",
     "digital_government": "the ministry responsible for digital government",
-    "centre": "the office of the head of government (Cabinet Office)",
+    "centre": "the office of the head of government",
     "data_protection": "the ministry responsible for justice",
     "justice": "the ministry responsible for justice",
     "security": "the ministry responsible for national security",
