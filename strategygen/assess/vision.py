@@ -17,6 +17,7 @@ from strategygen.assess.context import CountryContext
 from strategygen.assess.model import Benchmark, Maturity
 from strategygen.assess.sectors import SectorPlan
 from strategygen.inputs.profile import CountryProfile
+from strategygen.names import articled
 
 #: Labels used in the vision for the readiness dimensions (lower case, in running text).
 _DIMENSION_WORDS: dict[str, str] = {
@@ -128,5 +129,5 @@ def compose_vision(
             + (" and the European Union" if ctx.territory.under_eu_law else "")
         )
         basis.append("the legal order it is governed by")
-    statement = "".join(parts).replace(" ,", ",") + "."
+    statement = articled("".join(parts).replace(" ,", ",") + ".", name)
     return Vision(statement, tuple(basis))

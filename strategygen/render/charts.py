@@ -16,6 +16,7 @@ from strategygen.assess.model import Assessment, Benchmark
 from strategygen.i18n.catalog import N_
 from strategygen.i18n.catalog import gettext as _
 from strategygen.i18n.formats import decimal, not_available
+from strategygen.names import articled
 from strategygen.render.plan_charts import roadmap_chart, training_chart
 from strategygen.render.svg import (
     COUNTRY,
@@ -138,6 +139,7 @@ def dimension_chart(a: Assessment) -> Chart | None:
         "below": len(below),
         "below_list": _join(below),
     }
+    desc = articled(desc, name, a.language)
     svg = bar_chart(
         "dimensions",
         title,
@@ -222,6 +224,7 @@ def pillar_chart(a: Assessment) -> Chart | None:
         "score": score_text(total.score),
         "means": means,
     }
+    desc = articled(desc, name, a.language)
     svg = svg_element("pillars", height, title, desc, "".join(body))
     all_groups = a.readiness.groups
     head = (_("Measure"), name, *(g.column for g in all_groups), _("Rank in peer group"))

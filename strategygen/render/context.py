@@ -13,6 +13,7 @@ from strategygen.i18n import formats
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import Source
 from strategygen.inputs.tailoring import SECTION_ORDER, fill_title
+from strategygen.names import at_start, in_text
 
 if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is used
     from strategygen.inputs.theme import LoadedTheme
@@ -104,6 +105,10 @@ class DocMeta:
     prepared_for: str = ""
     country: str = ""
     """The country's common name (for ``full_title``)."""
+    country_in_text: str = ""
+    """The name inside a sentence, with its article in English ("the Dominican Republic")."""
+    country_at_start: str = ""
+    """The name opening a sentence ("The Dominican Republic")."""
 
     @property
     def full_title(self) -> str:
@@ -166,7 +171,8 @@ def default_meta(
     prepared_for = (
         issuer.name
         if issuer
-        else gettext("Government of %(country)s") % {"country": p.identity.name}
+        else gettext("Government of %(country)s")
+        % {"country": in_text(p.identity.name, assessment.language)}
     )
     issuing_body = prepared_for
     subtitle = prepared_by = logo = None
@@ -192,6 +198,8 @@ def default_meta(
         logo=logo,
         prepared_for=prepared_for,
         country=p.identity.name,
+        country_in_text=in_text(p.identity.name, assessment.language),
+        country_at_start=at_start(p.identity.name, assessment.language),
     )
 
 

@@ -14,6 +14,7 @@ from strategygen.assess.model import Assessment
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
+from strategygen.names import capitalise_openings
 from strategygen.render import sandbox
 from strategygen.render.context import (
     DocMeta,
@@ -148,6 +149,8 @@ def _render(
     # (as the contract says), and its macros still need sources, narrative and sections.
     env.globals.update(plain)
     html = run_templates(env, "document.html", template_dirs)
+    # "the Dominican Republic" opening a sentence or a cell reads "The Dominican Republic".
+    html = capitalise_openings(html, profile.identity.name, assessment.language)
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.

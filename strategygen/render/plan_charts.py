@@ -10,6 +10,7 @@ from strategygen.assess.model import Assessment, FiredRule
 from strategygen.i18n.catalog import N_
 from strategygen.i18n.catalog import gettext as _
 from strategygen.i18n.formats import integer, percent
+from strategygen.names import articled
 from strategygen.render.chartlabels import FittedLabel, fit_label, text_width
 from strategygen.render.svg import (
     INK,
@@ -177,6 +178,7 @@ def roadmap_chart(a: Assessment) -> Chart:
     }
     if cut:
         desc += " " + _("Names shortened in the chart: %(names)s.") % {"names": "; ".join(cut)}
+    desc = articled(desc, name, a.language)
     svg = svg_element("roadmap", height, title, desc, "".join(body))
     head = (_("Action"), _("Recommendation"), _("Priority"), _("Horizon"), _("Years"))
     rows = tuple(
@@ -253,6 +255,7 @@ def training_chart(a: Assessment) -> Chart:
             "%(tiers)s. The numbers of officers await the civil-service headcount, which the "
             "profile does not yet give."
         ) % {"tiers": "; ".join(f"{t.label} {_share(t.ratio)}" for t in tiers)}
+    desc = articled(desc, name, a.language)
     svg = svg_element("training", height, title, desc, "".join(body))
     head = (
         _("Tier"),

@@ -14,6 +14,7 @@ from strategygen.assess.model import Assessment, EditionResult
 from strategygen.i18n.catalog import N_
 from strategygen.i18n.catalog import gettext as _
 from strategygen.i18n.formats import decimal, not_available
+from strategygen.names import articled
 from strategygen.render.svg import (
     COUNTRY,
     GRID,
@@ -163,6 +164,7 @@ def trend_chart(a: Assessment) -> Chart | None:
     if missing:
         parts.append(_("Not covered in: %(years)s.") % {"years": ", ".join(missing)})
     desc = " ".join(parts)
+    desc = articled(desc, name, a.language)
     svg = svg_element("trend", height, title, desc, "".join(body))
     peer_head = (
         _("Mean for %(group)s") % {"group": peer.label}

@@ -16,6 +16,7 @@ from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
+from strategygen.names import in_text
 from strategygen.words import words
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
@@ -157,7 +158,7 @@ def placeholder_values(
     inst, law, cs = p.institutions, p.law, p.civil_service
     d = context.derived
     values: dict[str, str | None] = {
-        "country": p.identity.name,
+        "country": in_text(p.identity.name),
         "country_official": p.identity.official_name,
         "digital_lead_agency": _agency(inst.digital_lead_agency),
         "ai_lead_agency": _agency(inst.ai_lead_agency),
@@ -229,7 +230,16 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
             return _FALLBACKS.get(name, MISSING_VALUE)
         return value
 
-    return PLACEHOLDER.sub(sub, text)
+    filled = PLACEHOLDER.sub(sub, text)
+    country = values.get("country")
+    if country and country.startswith("the "):
+        # "{country} has ..." opens a sentence: "The Dominican Republic has ...".
+        filled = re.sub(
+            r"(^|[.!?]\s+)" + re.escape(country),
+            lambda m: m.group(1) + "T" + country[1:],
+            filled,
+        )
+    return filled
 
 
 def fill_owner(text: str | None, values: Mapping[str, str | None]) -> str | None:
