@@ -72,3 +72,14 @@ def test_region_is_caribbean_only_for_caribbean_countries(valid_text: str) -> No
     ctx = country_context(kenya)
     assert not ctx.caribbean and ctx.region_name == "Eastern Africa"
     assert is_caribbean(assessed("GUY").profile)  # a CDCC member outside the UN Caribbean
+
+
+def test_a_fragile_vision_promises_only_the_sectors_the_plan_schedules() -> None:
+    """Haiti's tourism actions wait in its fragile context, so its vision does not name tourism."""
+    from strategygen.api import assess_profile, load_profile
+
+    a = assess_profile(load_profile("HTI"))
+    assert a.context.fragile
+    waiting = {r.id for r in a.deferred}
+    assert "SEC-TOURISM" in waiting
+    assert "tourism" not in a.vision.statement.lower()

@@ -100,7 +100,9 @@ def compose_vision(
     opening, why = _opening(name, horizon_end, ctx, overall)
     parts = [opening]
     basis = [f"its situation ({why})"]
-    chosen = [s.short for s in sectors.chosen][:3]
+    # In a fragile context the non-essential sectors' actions wait (plan.py): the vision
+    # promises only what the plan schedules.
+    chosen = [s.short for s in sectors.chosen if s.essential or not ctx.fragile][:3]
     if chosen:
         parts.append(f"; it will put AI to work in {_join(chosen)}")
         origin = "the drafter's priority sectors" if sectors.drafter_led else "economy data"
