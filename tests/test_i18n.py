@@ -327,6 +327,8 @@ def _visible_text(html: str) -> str:
 TRANSLATED_SECTIONS = (
     "front_matter",
     "executive_summary",
+    "vision",
+    "monitoring",
     "annex_rules",
     "annex_gaps",
     "annex_glossary",
