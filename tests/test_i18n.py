@@ -351,6 +351,10 @@ def test_no_catalogued_english_reaches_a_translated_document(drafts: dict[str, s
                     fragments.add(part)
     assert len(fragments) > 150
     for key in ("DOM", "HTI", "SUR"):
+        # Names are printed as the profile records them (a stakeholder called "Economic
+        # Commission for Latin America and the Caribbean" is not template text).
+        own = _shipped(key).read_text(encoding="utf-8")
+        checked = {f for f in fragments if f not in own}
         for sid in TRANSLATED_SECTIONS:
             found = re.search(
                 rf'<section class="[^"]*" id="sec-{sid}">.*?</section>', drafts[key], re.S
@@ -359,5 +363,5 @@ def test_no_catalogued_english_reaches_a_translated_document(drafts: dict[str, s
             # Citations name publishers and years as published; they are not template text.
             html = re.sub(r'<a class="cite".*?</a>', " ", found.group(0), flags=re.S)
             text = _visible_text("<body>" + html)
-            leaked = sorted(f for f in fragments if f in text)
+            leaked = sorted(f for f in checked if f in text)
             assert not leaked, f"{key} {sid}: English text in the draft: {leaked[:5]}"
