@@ -174,7 +174,7 @@ def build_kpis(
                 DataGap(
                     path=f"kpi.{kid}",
                     label=gettext("baseline for %(kpi)s: %(name)s")
-                    % {"kpi": kid, "name": spec.name.lower()},
+                    % {"kpi": kid, "name": spec.name},
                     section="monitoring",
                     action=spec.collect,
                 )
