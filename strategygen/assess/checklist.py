@@ -5,11 +5,12 @@ the document uses. An item the profile lacks becomes a visible data gap with the
 closes it, and the share of items present is the profile's completeness.
 
 The draft also reads some facts about the country straight from the bundled datasets (the
-newest readiness edition, e-government, Internet use, governance, cybersecurity, GovTech
-maturity, economic structure, disaster risk). They are checklist items too (``DATA_ITEMS``,
-paths starting with ``data.``): the profile need not repeat them, but where no dataset covers
-the country the figure is missing from the draft just as a profile fact would be, so it counts
-against completeness and becomes a data gap with its own action.
+newest readiness edition and the 2022-2024 trend, e-government, Internet use, governance,
+cybersecurity, GovTech maturity, economic structure, disaster risk). They are checklist
+items too (``DATA_ITEMS``, paths starting with ``data.``): the profile need not repeat them,
+but where no dataset covers the country the figure is missing from the draft just as a
+profile fact would be, so it counts against completeness and becomes a data gap with its
+own action.
 
 (Three words are kept apart in the code: a *fact* is a sourced value in a profile; a
 *checklist item* is one fact the document needs, listed here; a *condition path* is what a
@@ -24,6 +25,7 @@ from typing import Any
 
 from strategygen.assess.datasets.indicators import economy, risk
 from strategygen.assess.datasets.readiness import LATEST_EDITION, scores
+from strategygen.assess.editions import THREE_PILLAR_YEARS
 from strategygen.assess.evidence import country_evidence
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
@@ -227,6 +229,15 @@ DATA_ITEMS: tuple[ChecklistItem, ...] = (
         ),
     ),
     ChecklistItem(
+        "data.readiness_trend",
+        N_("readiness trend 2022-2024 (at least two editions on the earlier framework)"),
+        "readiness",
+        N_(
+            "Fewer than two of the 2022-2024 editions cover this country, so no trend can be "
+            "drawn: note the trend from a national assessment repeated over time, if there is one."
+        ),
+    ),
+    ChecklistItem(
         "data.egdi",
         N_("UN E-Government Development Index and its parts"),
         "public_sector",
@@ -301,6 +312,8 @@ def held_in_data(code: str) -> frozenset[str]:
     held = {f"data.{i.key}" for i in country_evidence(code, None).indicators}
     if code in scores(LATEST_EDITION):
         held.add("data.readiness_latest")
+    if sum(1 for year in THREE_PILLAR_YEARS if code in scores(year)) >= 2:
+        held.add("data.readiness_trend")
     if economy().get(code):
         held.add("data.economy")
     found = risk().get(code)
