@@ -329,6 +329,7 @@ TRANSLATED_SECTIONS = (
     "executive_summary",
     "vision",
     "monitoring",
+    "risks",
     "annex_rules",
     "annex_gaps",
     "annex_glossary",
