@@ -330,6 +330,7 @@ TRANSLATED_SECTIONS = (
     "vision",
     "monitoring",
     "risks",
+    "budget",
     "annex_rules",
     "annex_gaps",
     "annex_glossary",

@@ -17,7 +17,7 @@ from strategygen.assess.evidence import Evidence
 from strategygen.assess.owners import Owner
 from strategygen.assess.sentences import first_sentence
 from strategygen.inputs.profile import CountryProfile
-from strategygen.words import action_title
+from strategygen.words import action_title, words
 
 if TYPE_CHECKING:
     # schedule.py and vision.py read this module's types, so they are not imported at run time.
@@ -326,10 +326,12 @@ class FiredRule:
 
     @property
     def pillar_label(self) -> str:
-        """The national pillar's name, as printed."""
-        from strategygen.assess.pillars import PILLAR_KEYS, pillar
+        """The national pillar's name, as printed, in the document's language."""
+        from strategygen.assess.pillars import PILLAR_KEYS
 
-        return pillar(self.pillar).name if self.pillar in PILLAR_KEYS else self.pillar
+        # The wording table holds the pillars' names (the same as pillars.yaml's, in
+        # English) and the catalogues translate them.
+        return words(self.pillar, "pillar", cap=True) if self.pillar in PILLAR_KEYS else self.pillar
 
     @property
     def years(self) -> str:
