@@ -1,4 +1,6 @@
-"""Golden HTML for two contrasting profiles: Jamaica (member, scored) and Anguilla (territory).
+"""Golden HTML for two contrasting profiles, Jamaica (member, scored) and Anguilla (territory),
+and one document per translated language in its country's default: the Dominican Republic
+(Spanish, es_DO), Haiti (French, fr_HT) and Suriname (Dutch, nl_SR).
 
 Regenerate after an intended change with:
 
@@ -26,7 +28,7 @@ GOLDEN = Path(__file__).parent / "golden"
 DATE = dt.date(2025, 6, 1)
 
 
-@pytest.mark.parametrize("code", ["JAM", "AIA"])
+@pytest.mark.parametrize("code", ["JAM", "AIA", "DOM", "HTI", "SUR"])
 def test_golden(
     code: str,
     make_assessment: Callable[[CountryProfile, dt.date], Assessment],
