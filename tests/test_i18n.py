@@ -327,6 +327,7 @@ def _visible_text(html: str) -> str:
 TRANSLATED_SECTIONS = (
     "front_matter",
     "executive_summary",
+    "national_context",
     "vision",
     "monitoring",
     "risks",
