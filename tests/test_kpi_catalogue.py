@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from strategygen.assess.kpi_catalogue import catalogue, load_catalogue
+from strategygen.assess.kpis import kpi_ref, kpi_sort_key
 from strategygen.errors import ProfileError
 
 ENTRY = """\
@@ -69,3 +70,13 @@ def test_duplicate_id_and_unknown_key(tmp_path: Path) -> None:
         load_catalogue(path)
     message = str(info.value)
     assert "did you mean 'collect'" in message
+
+
+def test_printed_ids_number_the_dimension_indicators_in_catalogue_order() -> None:
+    dimensions = [kid for kid in catalogue() if kid.startswith("K01.")]
+    refs = [kpi_ref(kid) for kid in dimensions]
+    assert refs == [f"K01.{n}" for n in range(1, len(dimensions) + 1)]
+    assert kpi_ref("K01.vision") == "K01.1"
+    assert kpi_ref("K25") == "K25" and kpi_ref("K99.unknown") == "K99.unknown"
+    ordered = sorted(["K10", "K01.data_availability", "K01", "K01.vision", "K54"], key=kpi_sort_key)
+    assert ordered == ["K01", "K01.vision", "K01.data_availability", "K10", "K54"]

@@ -62,6 +62,8 @@ BAD_TEXT = (
     (re.compile(r"\(status: [a-z_ ]+\)"), "a raw status label"),
     (re.compile(r"\b(low|medium|high) confidence \((low|medium|high) confidence"), "doubled"),
     (re.compile(r"\b(" + "|".join(RAW_CODES) + r")\b"), "a coded value"),
+    # The catalogue id of a readiness-dimension indicator; a document prints K01.1.
+    (re.compile(r"\bK\d+\.[a-z][a-z_]*"), "an indicator's catalogue id"),
 )
 
 
@@ -425,10 +427,12 @@ def test_raw_value_check_fails_on_raw_values(tmp_path: Path) -> None:
     body = (
         "<p>Guidance for public officers on AI use is none (status: in preparation).</p>"
         "<p>Depends on: None. State: enacted_not_in_force.</p>"
-        "<p><code>law.status = in_preparation</code></p>"
+        "<p>K01.data_availability Readiness index: data availability</p>"
+        "<p><code>law.status = in_preparation</code> <code>kpi.K01.vision</code></p>"
     )
     pdf = _render(tmp_path, body, "code { font-family: 'DejaVu Sans Mono' }")
     found = " ".join(raw_value_problems(pdf))
-    for why in ("a literal None", "raw 'none'", "raw status label", "coded value"):
+    for why in ("a literal None", "raw 'none'", "raw status label", "coded value", "catalogue id"):
         assert why in found, found
     assert "in_preparation" not in found, "text in the monospace font is left out"
+    assert "K01.vision" not in found, "text in the monospace font is left out"

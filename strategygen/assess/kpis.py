@@ -24,6 +24,7 @@ __all__ = [
     "READINESS_KPI",
     "KpiContext",
     "build_kpis",
+    "kpi_ref",
     "kpi_sort_key",
     "training_tiers",
 ]
@@ -66,10 +67,30 @@ _TIER_TEXT: dict[str, tuple[str, str]] = {
 READINESS_KPI = "K01"
 
 
-def kpi_sort_key(kpi_id: str) -> tuple[int, str]:
-    """Order KPI ids numerically (K01 < K01.vision < K10 < K54)."""
+def kpi_ref(kpi_id: str) -> str:
+    """Return the id a document prints for a KPI: ``K01.vision`` reads ``K01.1``.
+
+    The catalogue names the readiness index's dimension indicators after the dimension
+    (``K01.data_availability``) so that rules can cite them by meaning; printed, that
+    would be a raw code in the results framework. Each one is numbered instead by its
+    place among its siblings in the catalogue (the index's own order of dimensions); a
+    plain id (``K25``) or one the catalogue does not hold prints as it is.
+    """
     head, _, tail = kpi_id.partition(".")
-    return int(head[1:]), tail
+    if not tail:
+        return kpi_id
+    siblings = [kid for kid in catalogue() if kid.startswith(f"{head}.")]
+    if kpi_id not in siblings:
+        return kpi_id
+    return f"{head}.{siblings.index(kpi_id) + 1}"
+
+
+def kpi_sort_key(kpi_id: str) -> tuple[int, int, str]:
+    """Order KPI ids as printed (K01 < K01.1 < K01.2 < K10 < K54)."""
+    head, _, tail = kpi_id.partition(".")
+    ref = kpi_ref(kpi_id)
+    number = int(ref.partition(".")[2]) if ref != kpi_id else 0
+    return int(head[1:]), number, tail
 
 
 def training_tiers(
@@ -174,7 +195,7 @@ def build_kpis(
                 DataGap(
                     path=f"kpi.{kid}",
                     label=gettext("baseline for %(kpi)s: %(name)s")
-                    % {"kpi": kid, "name": spec.name},
+                    % {"kpi": kpi_ref(kid), "name": spec.name},
                     section="monitoring",
                     action=spec.collect,
                 )

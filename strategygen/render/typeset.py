@@ -6,6 +6,8 @@ Registered on the template environment by :func:`register_filters`:
   document's language (see :mod:`strategygen.words`, the one table of wordings);
 - ``rule_id | action_title(recommendation)``: the short name of a rule's action;
 - ``label | lowerfirst``: a label lower-cased for a sentence, acronyms spared;
+- ``kpi_id | kpi_ref``: the id a document prints for an indicator (``K01.vision`` reads
+  ``K01.1``; see :func:`strategygen.assess.kpis.kpi_ref`);
 - ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
   one line, so that a title never breaks inside its period.
 """
@@ -18,6 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from strategygen.assess.kpis import kpi_ref
 from strategygen.words import action_title, lowerfirst, words
 
 # A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
@@ -49,8 +52,9 @@ def keep_ranges(text: str) -> Markup:
 
 
 def register_filters(env: jinja2.Environment) -> None:
-    """Add the ``words``, ``action_title``, ``lowerfirst`` and ``keep_ranges`` filters."""
+    """Add the ``words``, ``action_title``, ``lowerfirst``, ``kpi_ref``, ``keep_ranges`` filters."""
     env.filters["words"] = _words_filter
     env.filters["action_title"] = _action_title_filter
     env.filters["lowerfirst"] = lowerfirst
+    env.filters["kpi_ref"] = kpi_ref
     env.filters["keep_ranges"] = keep_ranges
