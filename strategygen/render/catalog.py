@@ -25,7 +25,8 @@ class TemplateInfo:
 def default_templates() -> list[TemplateInfo]:
     """List every default template (HTML and CSS) with the Jinja blocks it defines."""
     root = shipped_dir("templates")
-    env = jinja2.Environment()
+    # The defaults use {% trans %}: parsing them needs the i18n extension's tags.
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     out: list[TemplateInfo] = []
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.suffix not in (".html", ".css"):

@@ -63,7 +63,8 @@ def check_overrides_once(template_dirs: tuple[str, ...]) -> None:
 class _Checker:
     def __init__(self, loader: DefaultPrefixLoader) -> None:
         self.loader = loader
-        self.env = jinja2.Environment(loader=loader)
+        # The defaults an override extends use {% trans %}: parsing needs its tags.
+        self.env = jinja2.Environment(loader=loader, extensions=["jinja2.ext.i18n"])
         self.trees: dict[str, tuple[nodes.Template, str]] = {}
 
     def parse(self, name: str) -> tuple[nodes.Template, str]:
