@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import pytest
+
+from strategygen.assess.kpis import READINESS_KPI
 from strategygen.assess.model import Assessment
 from strategygen.assess.pillars import PILLAR_KEYS, pillar_for, pillars
+from strategygen.assess.results import INDICATORS_PER_OBJECTIVE, select_indicators
 from strategygen.assess.rules import load_rules
 from strategygen.assess.run import assess
 from strategygen.inputs.loader import load_profile
@@ -105,3 +110,43 @@ def test_sector_actions_are_led_by_the_sector_ministry() -> None:
     assert tourism.pillar == "economy"
     assert tourism.lead is not None and tourism.lead.name == "the ministry responsible for tourism"
     assert "2011" in tourism.finding and "newer national figure" in tourism.finding
+
+
+@pytest.mark.parametrize("code", ["JAM", "HTI", "DMA", "DOM"])
+def test_results_framework_keeps_a_few_indicators_per_objective(code: str) -> None:
+    a = assessed(code)
+    kept = {k.id for k in a.kpis}
+    for o in a.results:
+        # The headline readiness indicator sits with the first pillar that names it.
+        others = [k for k in o.indicators if k.id != READINESS_KPI]
+        assert len(others) <= INDICATORS_PER_OBJECTIVE, o.pillar.key
+    # No action names an indicator the draft does not report, and no dropped indicator
+    # leaves a baseline gap behind.
+    for r in a.fired:
+        assert set(r.kpis) <= kept, r.id
+    for g in a.gaps:
+        if g.path.startswith("kpi."):
+            assert g.path.removeprefix("kpi.") in kept
+
+
+def test_indicator_selection_prefers_measured_outcomes() -> None:
+    from strategygen.assess.model import Kpi
+
+    def kpi(kid: str, level: str, measured: bool) -> Kpi:
+        base = a.kpis[0].baseline if measured else None
+        return replace(a.kpis[0], id=kid, level=level, baseline=base)  # type: ignore[arg-type]
+
+    a = assessed("JAM")
+    assert a.kpis[0].baseline is not None
+    rule = replace(a.fired[0], pillar="skills", kpis=("KA", "KB", "KC", "KD", "KE"))
+    kpis = [
+        kpi("KA", "activity", False),
+        kpi("KB", "output", True),
+        kpi("KC", "outcome", False),
+        kpi("KD", "outcome", True),
+        kpi("KE", "input", True),
+    ]
+    (trimmed,), kept = select_indicators([rule], kpis, PILLAR_KEYS, limit=3)
+    # Measured first (outcome, then output, then input), then the unmeasured outcome.
+    assert kept == {"KD", "KB", "KE"}
+    assert trimmed.kpis == ("KB", "KD", "KE")

@@ -9,7 +9,7 @@ baseline, target and year) and the body responsible: the lead of its most urgent
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strategygen.assess.context import CountryContext
 from strategygen.assess.model import FiredRule, Kpi
@@ -118,3 +118,52 @@ def results_framework(
             )
         )
     return tuple(out)
+
+
+#: Indicators the results framework keeps per objective. Published frameworks (the World Bank
+#: handbook's examples, Rwanda's and Colombia's) track two to four per objective; a longer list
+#: is rarely measured, and each indicator without a baseline is a first-year survey.
+INDICATORS_PER_OBJECTIVE = 3
+
+_LEVEL_RANK = {"impact": 0, "outcome": 0, "output": 1, "activity": 2, "input": 3}
+
+
+def select_indicators(
+    fired: Sequence[FiredRule],
+    kpis: Sequence[Kpi],
+    pillar_keys: Sequence[str],
+    keep: Sequence[str] = (),
+    limit: int = INDICATORS_PER_OBJECTIVE,
+) -> tuple[tuple[FiredRule, ...], frozenset[str]]:
+    """Keep at most ``limit`` indicators per pillar and drop the others from the actions.
+
+    An indicator belongs to the first pillar (in ``pillar_keys`` order) whose actions name
+    it, as in the results framework. Within a pillar, indicators with a baseline come first
+    (they can be reported from year one), then outcomes before outputs and activities, then
+    the order in which the most urgent actions name them. ``keep`` (the headline readiness
+    indicator) is always kept. Returns the actions with their indicator lists trimmed, and
+    the ids kept.
+    """
+    by_id = {k.id: k for k in kpis}
+    kept: set[str] = {k for k in keep if k in by_id}
+    placed: set[str] = set(kept)
+    ordered = sorted(fired, key=lambda r: _PRIORITY[r.priority])
+    for key in pillar_keys:
+        names = dict.fromkeys(
+            k for r in ordered if r.pillar == key for k in r.kpis if k in by_id and k not in placed
+        )
+        placed.update(names)
+        ranked = sorted(
+            enumerate(names),
+            key=lambda pair: (
+                by_id[pair[1]].baseline is None,
+                _LEVEL_RANK.get(by_id[pair[1]].level, 4),
+                pair[0],
+            ),
+        )
+        kept.update(k for _, k in ranked[:limit])
+    trimmed = tuple(
+        replace(r, kpis=tuple(k for k in r.kpis if k in kept)) if set(r.kpis) - kept else r
+        for r in fired
+    )
+    return trimmed, frozenset(kept)

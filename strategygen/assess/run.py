@@ -20,9 +20,9 @@ from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, train
 from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap, Kpi
 from strategygen.assess.owners import resolve
-from strategygen.assess.pillars import pillar_views
+from strategygen.assess.pillars import PILLAR_KEYS, pillar_views
 from strategygen.assess.plan import complete_plan
-from strategygen.assess.results import results_framework
+from strategygen.assess.results import results_framework, select_indicators
 from strategygen.assess.rules import (
     ConditionContext,
     Rule,
@@ -197,6 +197,13 @@ def _assess(
             if rule.last_year is not None:
                 due[kid] = max(due.get(kid, 0), rule.last_year)
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible, due)
+    fired, kept = select_indicators(fired, kpis, PILLAR_KEYS, keep=(READINESS_KPI,))
+    kpis = tuple(k for k in kpis if k.id in kept)
+    kpi_gaps = tuple(g for g in kpi_gaps if g.path.removeprefix("kpi.") in kept)
+    # The plan's lists hold the same actions; they take the trimmed records too.
+    trimmed = {r.id: r for r in fired}
+    priorities = tuple(trimmed.get(r.id, r) for r in plan.priorities)
+    deferred = tuple(trimmed.get(r.id, r) for r in plan.deferred)
 
     views = pillar_views(fired, kpis, resolved.view.indicators)
     gaps = [
@@ -224,12 +231,12 @@ def _assess(
         context=context,
         sectors=sectors,
         schedule=plan.schedule,
-        priorities=plan.priorities,
+        priorities=priorities,
         cost_basis=plan.cost_basis,
         budget=plan.budget,
         tier_costs=plan.tier_costs,
         bands=plan.bands,
-        deferred=plan.deferred,
+        deferred=deferred,
         pillars=views,
         results=results_framework(profile, context, views),
         vision=compose_vision(
