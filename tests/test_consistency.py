@@ -132,3 +132,12 @@ def test_no_target_falls_due_before_the_action_that_produces_it(code: str) -> No
         for rule in a.fired:
             if kpi.id in rule.kpis and rule.last_year is not None:
                 assert kpi.target_year >= rule.last_year, (kpi.id, kpi.target, rule.id)
+
+
+def test_a_draft_with_many_open_owners_or_costs_fails() -> None:
+    a, html = draft("JAM")
+    marker = '<span class="gap gap-owner">[OWNER TO ASSIGN]</span>'
+    assert "placeholder" not in codes(a, html.replace("</section>", marker * 10 + "</section>", 1))
+    bad = html.replace("</section>", marker * 6 + "</section>", 1)
+    bad = bad.replace("</section>", '<span class="gap gap-cost">x</span>' * 6 + "</section>", 1)
+    assert "placeholder" in codes(a, bad)

@@ -18,6 +18,9 @@
 - ``legislation``: an action asking a territory that does not make its own laws to legislate.
 - ``region``: Caribbean bodies, peers or hazards named in the draft of a country outside the
   Caribbean.
+- ``placeholder``: more than :data:`MAX_PLACEHOLDERS` owner or cost markers ("[OWNER TO
+  ASSIGN]", "[COST ESTIMATE REQUIRED]") in the draft: a plan whose leads and costs are mostly
+  left open is not yet a plan.
 
 It reads the assessment and the rendered HTML only; it never changes either.
 """
@@ -52,6 +55,10 @@ _LEGISLATE = re.compile(
 )
 _CARIBBEAN = re.compile(r"\b(?:Caribbean|CARICOM|OECS|CDCC|hurricanes?)\b")
 _NOT_PLACED = re.compile(r"no public body[^.]*can yet be placed", re.IGNORECASE)
+#: The most owner and cost markers a draft may hold (issue 13: "at most 10").
+MAX_PLACEHOLDERS = 10
+# Counted by class, so that a translated marker counts the same.
+_MARKER = re.compile(r'class="gap gap-(?:owner|cost)"')
 
 
 @dataclass(frozen=True)
@@ -367,6 +374,18 @@ def _check_situation(a: Assessment, doc: _Reader) -> list[Problem]:
     return out
 
 
+def _check_placeholders(html: str) -> list[Problem]:
+    found = len(_MARKER.findall(html))
+    if found <= MAX_PLACEHOLDERS:
+        return []
+    return [
+        Problem(
+            "placeholder",
+            f"{found} owner or cost markers in the draft (at most {MAX_PLACEHOLDERS})",
+        )
+    ]
+
+
 def check(assessment: Assessment, html: str) -> list[Problem]:
     """Return every inconsistency between the plan and the rendered draft (empty when none)."""
     doc = _read(html)
@@ -378,4 +397,5 @@ def check(assessment: Assessment, html: str) -> list[Problem]:
         *_check_stages(assessment, doc),
         *_check_codes(doc),
         *_check_situation(assessment, doc),
+        *_check_placeholders(html),
     ]
