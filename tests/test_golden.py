@@ -1,6 +1,6 @@
 """Golden HTML for two contrasting profiles, Jamaica (member, scored) and Anguilla (territory),
-and one document per translated language in its country's default: the Dominican Republic
-(Spanish, es_DO), Haiti (French, fr_HT) and Suriname (Dutch, nl_SR).
+and one document per translated language in its government's language: the Dominican
+Republic (Spanish, es_DO), Haiti (French, fr_HT) and Suriname (Dutch, nl_SR).
 
 Regenerate after an intended change with:
 
@@ -19,8 +19,11 @@ from pathlib import Path
 import pytest
 
 from strategygen.assess.model import Assessment
+from strategygen.assess.run import assess
+from strategygen.i18n import government_language
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.profile import CountryProfile
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.render.html import render_document
 from strategygen.resources import shipped_dir
 
@@ -35,7 +38,10 @@ def test_golden(
     request: pytest.FixtureRequest,
 ) -> None:
     profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
-    html = render_document(make_assessment(profile, DATE))
+    # The government's language, asked for explicitly: drafts default to English until a
+    # language's translation is complete (strategygen.i18n.COMPLETE_LANGUAGES).
+    language = Tailoring(language=government_language(code))
+    html = render_document(assess(profile, DATE, tailoring=language))
     golden = GOLDEN / f"{code}.html"
     if request.config.getoption("--update-golden"):
         GOLDEN.mkdir(exist_ok=True)

@@ -20,12 +20,14 @@ from strategygen.assess.run import assess
 from strategygen.cli import cli
 from strategygen.errors import ProfileError
 from strategygen.i18n import (
+    COMPLETE_LANGUAGES,
     COUNTRY_LANGUAGES,
     LANGUAGES,
     UnsupportedLanguage,
     choose_language,
     country_locale,
     formats,
+    government_language,
     use_language,
 )
 from strategygen.i18n.catalog import locale_dir, po_path, translations
@@ -147,14 +149,18 @@ def test_a_broken_override_catalogue_is_a_located_error(tmp_path: Path) -> None:
 # ---- choosing the language ---------------------------------------------------------------
 
 
-def test_default_language_follows_the_government() -> None:
-    assert {c: choose_language(None, None, c) for c in ("DOM", "CUB", "PRI")} == dict.fromkeys(
+def test_default_language_follows_the_government_once_its_translation_is_complete() -> None:
+    assert {c: government_language(c) for c in ("DOM", "CUB", "PRI")} == dict.fromkeys(
         ("DOM", "CUB", "PRI"), "es"
     )
-    assert [choose_language(None, None, c) for c in ("HTI", "GLP", "MTQ")] == ["fr"] * 3
-    assert [choose_language(None, None, c) for c in ("SUR", "ABW", "CUW", "SXM")] == ["nl"] * 4
-    assert choose_language(None, None, "JAM") == "en"
+    assert [government_language(c) for c in ("HTI", "GLP", "MTQ")] == ["fr"] * 3
+    assert [government_language(c) for c in ("SUR", "ABW", "CUW", "SXM")] == ["nl"] * 4
+    assert government_language("JAM") == "en"
     assert len(COUNTRY_LANGUAGES) == 10
+    # A half-translated draft is no draft for a consultation: English until complete.
+    for code, lang in COUNTRY_LANGUAGES.items():
+        expected = lang if lang in COMPLETE_LANGUAGES else "en"
+        assert choose_language(None, None, code) == expected
     # The profile's own field, then the tailoring, win over the default.
     assert choose_language(None, "en", "DOM") == "en"
     assert choose_language("fr", "en", "DOM") == "fr"
@@ -241,7 +247,8 @@ def drafts() -> dict[str, str]:
     """The HTML drafts of DOM, HTI and SUR in their default languages and JAM in Spanish."""
     out = {}
     for code in ("DOM", "HTI", "SUR"):
-        out[code] = render_html(load_profile(_shipped(code)), build_date=DATE)
+        language = Tailoring(language=government_language(code))
+        out[code] = render_html(load_profile(_shipped(code)), tailoring=language, build_date=DATE)
     out["JAM-es"] = render_html(
         load_profile(_shipped("JAM")), tailoring=Tailoring(language="es"), build_date=DATE
     )
