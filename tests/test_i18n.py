@@ -338,6 +338,7 @@ TRANSLATED_SECTIONS = (
     "vision",
     "monitoring",
     "risks",
+    "governance",
     "budget",
     "annex_rules",
     "annex_gaps",
