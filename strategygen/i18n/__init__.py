@@ -78,7 +78,7 @@ def check_language(code: str) -> str:
 #: KPI, pillar and sector files. A country's draft defaults to its government's language only
 #: for these; until then it defaults to English and the language is chosen with
 #: ``--language`` (a consultation needs one language throughout, not a half-translated draft).
-#: Spanish, French and Dutch cover 11 of the 18 sections so far (see the README).
+#: Spanish, French and Dutch cover 12 of the 18 sections so far (see the README).
 COMPLETE_LANGUAGES: frozenset[str] = frozenset()
 
 
