@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from strategygen.assess.datasets.readiness import (
 )
 from strategygen.assess.editions import THREE_PILLAR_YEARS
 from strategygen.assess.evidence import country_evidence
-from strategygen.assess.scaffold_facts import fact_blocks
+from strategygen.assess.scaffold_facts import fact_blocks, flow_mapping, quote
 from strategygen.errors import UsageError
 from strategygen.inputs.profile import INDICATOR_NAMES
 from strategygen.resources import data_file
@@ -141,11 +140,6 @@ def _fact_lines(code: str) -> tuple[list[str], list[dict[str, object]]]:
     return out, facts.sources
 
 
-def _q(value: object) -> str:
-    """Quote a value for YAML; JSON strings are valid YAML double-quoted scalars."""
-    return json.dumps(value, ensure_ascii=False)
-
-
 def known_codes() -> list[str]:
     """Return every code ``new`` accepts: the countries of any index edition and the CDCC."""
     indexed = {code for year in EDITION_YEARS for code in scores(year)}
@@ -166,8 +160,7 @@ def _source_line(source_id: str) -> str:
         record = as_source(source_id).model_dump(exclude_none=True, mode="json")
     else:
         record = dataset.SOURCES[source_id]
-    fields = ", ".join(f"{k}: {_q(v)}" for k, v in record.items())
-    return f"  - {{{fields}}}"
+    return f"  - {flow_mapping(record)}"
 
 
 def scaffold(iso3: str, schema_ref: str | None = None) -> str:
@@ -207,21 +200,21 @@ def scaffold(iso3: str, schema_ref: str | None = None) -> str:
         "schema_version: 1",
         "",
         "identity:",
-        f"  name: {_q(name)}",
+        f"  name: {quote(name)}",
     ]
     official = member.official_name if member else getattr(country, "official_name", None)
     if official and official != name:
-        lines.append(f"  official_name: {_q(official)}")
-    lines += [f"  iso3: {_q(code)}", f"  iso2: {_q(country.alpha_2)}"]
+        lines.append(f"  official_name: {quote(official)}")
+    lines += [f"  iso3: {quote(code)}", f"  iso2: {quote(country.alpha_2)}"]
     if member and member.languages:
-        lines.append(f"  languages: [{', '.join(_q(x) for x in member.languages)}]")
+        lines.append(f"  languages: [{', '.join(quote(x) for x in member.languages)}]")
         if member.note and "language" in member.note.lower():
             lines.append(f"  # note from the dataset: {member.note}")
     else:
         lines.append("  languages: []   # DATA GAP: official languages")
-    lines.append(f"  cdcc_status: {_q(member.status if member else 'none')}")
+    lines.append(f"  cdcc_status: {quote(member.status if member else 'none')}")
     if anywhere:
-        lines.append(f"  un_region: {_q(anywhere.un_region)}")
+        lines.append(f"  un_region: {quote(anywhere.un_region)}")
     elif member:
         lines.append('  un_region: "Caribbean"')
     if member:
@@ -245,10 +238,7 @@ def scaffold(iso3: str, schema_ref: str | None = None) -> str:
     blocks, fact_sources = _fact_lines(code)
     lines += ["", *blocks, _TAIL.rstrip(), "", "sources:"]
     lines += [_source_line(source_id) for source_id in sorted(set(used))]
-    lines += [
-        "  - {" + ", ".join(f"{k}: {_q(v)}" for k, v in record.items()) + "}"
-        for record in fact_sources
-    ]
+    lines += [f"  - {flow_mapping(record)}" for record in fact_sources]
     return "\n".join(lines) + "\n"
 
 
@@ -314,7 +304,7 @@ def _readiness_lines(code: str, row: Scores | None, anywhere: Scores | None) -> 
             else "The Government AI Readiness Index does not cover this territory; "
             "no readiness scores exist for it."
         )
-        return ["readiness:", "  covered: false", f"  note: {_q(note)}"]
+        return ["readiness:", "  covered: false", f"  note: {quote(note)}"]
     item = edition(row.edition)
     out = [
         "readiness:",
@@ -344,7 +334,7 @@ def _readiness_lines(code: str, row: Scores | None, anywhere: Scores | None) -> 
 def _indicator_key(name: str) -> str:
     # A key starting with a digit ("5g_infrastructure") is still a string in YAML,
     # but quoting it keeps editors from guessing otherwise.
-    return _q(name) if name[0].isdigit() else name
+    return quote(name) if name[0].isdigit() else name
 
 
 def schema_reference(target: Path) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 from urllib.parse import urlsplit
@@ -61,8 +62,14 @@ class FactBlocks:
     sources: list[dict[str, object]] = field(default_factory=list)
 
 
-def _q(value: object) -> str:
+def quote(value: object) -> str:
+    """Quote a value for YAML; JSON strings are valid YAML double-quoted scalars."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def flow_mapping(record: Mapping[str, object]) -> str:
+    """Write a record as a one-line YAML flow mapping: ``{key: "value", ...}``."""
+    return "{" + ", ".join(f"{k}: {quote(v)}" for k, v in record.items()) + "}"
 
 
 def _short(text: str) -> str:
@@ -96,6 +103,21 @@ def _horizon(value: str) -> dict[str, int]:
     return {"end": int(until.group(1))} if until else {}
 
 
+def _titled(row: CaribbeanFact, status: str, known: frozenset[str]) -> dict[str, object] | None:
+    """Return a law's or plan's status (when the model knows it), title and year.
+
+    None when the row gives neither a status nor a title.
+    """
+    base: dict[str, object] = {}
+    if status in known:
+        base["status"] = status
+    if row.title:
+        base["title"] = _short(row.title)
+    if row.year:
+        base["year"] = row.year
+    return base if ("status" in base or "title" in base) else None
+
+
 def _record(row: CaribbeanFact) -> dict[str, object] | None:
     """Return the profile record for one row, or None when the row says nothing usable."""
     status = row.status.strip()
@@ -109,22 +131,10 @@ def _record(row: CaribbeanFact) -> dict[str, object] | None:
     ):
         if status == "none":
             return {"status": "none"}
-        if status in _LAW:
-            base["status"] = status
-        if row.title:
-            base["title"] = _short(row.title)
-        if row.year:
-            base["year"] = row.year
-        return base if ("status" in base or "title" in base) else None
+        return _titled(row, status, _LAW)
     if kind in ("development_plan", "digital_strategy"):
-        if status in _PLAN:
-            base["status"] = status
-        if row.title:
-            base["title"] = _short(row.title)
-        if row.year:
-            base["year"] = row.year
-        base.update(_horizon(row.value))
-        return base if ("status" in base or "title" in base) else None
+        record = _titled(row, status, _PLAN)
+        return None if record is None else {**record, **_horizon(row.value)}
     if kind == "ai_strategy":
         if status not in _AI:
             return None  # the model needs a status; a blank one stays a gap
@@ -201,7 +211,7 @@ def fact_blocks(code: str) -> FactBlocks:
                 source["url"] = row.source_url
             out.sources.append(source)
         record["source"] = source_id
-        body = ", ".join(f"{k}: {_q(v)}" for k, v in record.items())
-        out.lines.setdefault(block, []).append(f"  {key}: {{{body}}}   # {_comment(row, record)}")
+        line = f"  {key}: {flow_mapping(record)}   # {_comment(row, record)}"
+        out.lines.setdefault(block, []).append(line)
         out.keys.setdefault(block, set()).add(key)
     return out
