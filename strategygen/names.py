@@ -47,9 +47,13 @@ def articled(text: str, name: str, language: str = "en") -> str:
     if inside == name:
         return text
     bare = re.compile(r"(?<![Tt]he )(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-    text = bare.sub(inside, text)
-    opening = re.compile(r"(^|[.!?]\s+)" + re.escape(inside))
-    return opening.sub(lambda m: m.group(1) + at_start(name, language), text)
+    return capitalise_sentence_starts(bare.sub(inside, text), inside)
+
+
+def capitalise_sentence_starts(text: str, phrase: str) -> str:
+    """Capitalise ``phrase`` where it opens ``text`` or a sentence ("... . the Bahamas")."""
+    opening = re.compile(r"(^|[.!?]\s+)" + re.escape(phrase))
+    return opening.sub(lambda m: m.group(1) + phrase[:1].upper() + phrase[1:], text)
 
 
 def capitalise_openings(html: str, name: str, language: str = "en") -> str:

@@ -16,7 +16,7 @@ from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
-from strategygen.names import in_text
+from strategygen.names import capitalise_sentence_starts, in_text
 from strategygen.words import words
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
@@ -234,11 +234,7 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
     country = values.get("country")
     if country and country.startswith("the "):
         # "{country} has ..." opens a sentence: "The Dominican Republic has ...".
-        filled = re.sub(
-            r"(^|[.!?]\s+)" + re.escape(country),
-            lambda m: m.group(1) + "T" + country[1:],
-            filled,
-        )
+        filled = capitalise_sentence_starts(filled, country)
     return filled
 
 
