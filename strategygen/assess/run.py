@@ -180,22 +180,20 @@ def _assess(
     plan = complete_plan(fired, profile, context, ctx, tiers, sectors)
     fired = plan.fired
 
-    # An indicator is reported by the lead of the first action that names it.
+    # An indicator is reported by the lead of the first action that names it, and its target
+    # falls due no earlier than the last action that produces it is scheduled to end.
     responsible: dict[str, str | None] = {}
+    due: dict[str, int] = {}
     for rule in fired:
         for kid in rule.kpis:
             if responsible.get(kid) is None:
                 responsible[kid] = rule.owner
+            if rule.last_year is not None:
+                due[kid] = max(due.get(kid, 0), rule.last_year)
     kpi_ids = {READINESS_KPI, *(k for rule in fired for k in rule.kpis)}
     if responsible.get(READINESS_KPI) is None:
         # The overall readiness score is the lead body's to report (or the role's).
         responsible[READINESS_KPI] = resolve("ai_policy", profile, context).name
-    # A target falls due no earlier than the last action that produces it is scheduled to end.
-    due: dict[str, int] = {}
-    for rule in fired:
-        for kid in rule.kpis:
-            if rule.last_year is not None:
-                due[kid] = max(due.get(kid, 0), rule.last_year)
     kpis, kpi_gaps = build_kpis(kpi_ids, ctx, responsible, due)
     fired, kept = select_indicators(fired, kpis, PILLAR_KEYS, keep=(READINESS_KPI,))
     kpis = tuple(k for k in kpis if k.id in kept)
