@@ -32,6 +32,32 @@ def playwright() -> Iterator[Any]:
         yield pw
 
 
+#: Debian's Chromium; Playwright's own browser builds are never downloaded or used.
+CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
+# As root in a container there is no sandbox; the rest keeps Chromium off the network
+# (this machine has none, and its background fetches would only produce noise).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    """One Chromium for the whole run, launched from the session's Playwright."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} not found; run scripts/setup.sh (installs Debian's chromium)")
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep compiled templates in a folder of this test run, not the user's cache."""

@@ -29,26 +29,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from strategygen.api import build_batch, build_region
 from strategygen.resources import shipped_dir
 
-CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
-# As root in a container there is no sandbox; the rest keeps Chromium off the network
-# (this machine has none, and its background fetches would only produce noise).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -67,22 +54,13 @@ def shipped_profiles() -> list[Path]:
 REGION = "CDCC-overview"
 CODES = [p.stem for p in shipped_profiles()] + [REGION]
 
-try:  # Fail (not skip) when the set-up was not run: a skipped browser suite hides regressions.
-    from playwright.sync_api import Browser, Page, Playwright
-
-    _IMPORT_ERROR = ""
-except ImportError as exc:  # pragma: no cover - only without the dev extras
-    _IMPORT_ERROR = str(exc)
+# Chromium and the one Playwright of the run come from tests/conftest.py (``browser``),
+# which fails (not skips) when the set-up was not run: a skipped suite hides regressions.
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 
-def _need_browser() -> None:
-    if _IMPORT_ERROR:
-        pytest.fail(f"playwright is not installed ({_IMPORT_ERROR}); run scripts/setup.sh")
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} not found; run scripts/setup.sh (installs Debian's chromium)")
-
-
-# --- Session fixtures: the drafts, one Playwright, one browser ---------------------------
+# --- Session fixtures: the drafts (Playwright and the browser: tests/conftest.py) ---------
 
 
 @pytest.fixture(scope="session")
@@ -99,15 +77,6 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert region.status == "built", region.error
     files = {r.outputs[0].name.split("-")[0]: r.outputs[0] for r in results if r.outputs}
     return {**files, REGION: region.outputs[0]}
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    _need_browser()
-    # executable_path: Debian's Chromium; Playwright's own browser builds are never used.
-    b = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="session")

@@ -528,45 +528,27 @@ def test_hostile_input(
     assert not left, f"a process was left running: {sorted(left)}"
 
 
-CHROMIUM = Path(os.environ.get("STRATEGYGEN_CHROMIUM", "/usr/bin/chromium"))
-# As in tests/test_browser.py: no sandbox as root in a container, no background traffic.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
-
-
-def test_inert_documents_make_no_request_in_a_browser(listener: Listener, playwright: Any) -> None:
+def test_inert_documents_make_no_request_in_a_browser(listener: Listener, browser: Any) -> None:
     """Open every inert document built above in Chromium, on screen and in print: no request."""
     assert BUILT, "run the whole module: the cases above build the documents opened here"
     before = len(listener.hits)
     requests: list[str] = []
-    # The session's Playwright (tests/conftest.py): only one may be open per process.
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    try:
-        for document in BUILT:
-            url = document.resolve().as_uri()
-            context = browser.new_context()
-            page = context.new_page()
+    # The session's Chromium (tests/conftest.py): only one Playwright may be open per process.
+    for document in BUILT:
+        url = document.resolve().as_uri()
+        context = browser.new_context()
+        page = context.new_page()
 
-            def seen(request: Any, url: str = url, name: str = document.name) -> None:
-                scheme = request.url.split(":", 1)[0].lower()
-                if request.url.split("#", 1)[0] != url and scheme not in ("data", "about"):
-                    requests.append(f"{name}: {request.url}")
+        def seen(request: Any, url: str = url, name: str = document.name) -> None:
+            scheme = request.url.split(":", 1)[0].lower()
+            if request.url.split("#", 1)[0] != url and scheme not in ("data", "about"):
+                requests.append(f"{name}: {request.url}")
 
-            page.on("request", seen)
-            page.goto(url, wait_until="load")
-            page.emulate_media(media="print")
-            page.mouse.move(200, 200)  # hover handlers, if any survived, would fire now
-            page.wait_for_timeout(300)
-            context.close()
-    finally:
-        browser.close()
+        page.on("request", seen)
+        page.goto(url, wait_until="load")
+        page.emulate_media(media="print")
+        page.mouse.move(200, 200)  # hover handlers, if any survived, would fire now
+        page.wait_for_timeout(300)
+        context.close()
     assert not requests, requests
     assert len(listener.hits) == before, f"network request: {listener.hits[before:]}"
