@@ -16,7 +16,7 @@ from strategygen.inputs.theme import load_theme
 from strategygen.render.docx import DEFAULT_LOOK, OfficeMeta, render_docx, theme_look
 from strategygen.render.docx_styles import default_reference_docx
 from strategygen.render.office_html import prepare_html
-from strategygen.render.office_nodes import column_shares, sized_svg, str_inlines
+from strategygen.render.office_nodes import column_shares, sized_svg, str_inlines, with_minimums
 from strategygen.render.pandoc import run_pandoc
 from strategygen.render.paranum import number_paragraphs
 
@@ -252,3 +252,49 @@ def test_stylesheet_column_widths_carry_over() -> None:
     xml = word_xml(render_docx(html, META)[0])
     first, second = (int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', xml))
     assert abs(first / (first + second) - 0.7) < 0.01
+
+
+def test_compound_selector_widths_apply_and_no_column_is_narrower_than_its_word() -> None:
+    # "table.k.r" applies only to a table with both classes, after the plain "table.k" rule;
+    # a fixed 5% column is widened to hold its longest word instead of breaking it.
+    css = (
+        "table.k thead th:nth-child(1) { width: 95%; }"
+        "table.k thead th:nth-child(2) { width: 5%; }"
+        "table.k.r thead th:nth-child(1) { width: 60%; }"
+        "table.k.r thead th:nth-child(2) { width: 40%; }"
+    )
+
+    def table(classes: str) -> str:
+        return (
+            f'<table class="{classes}"><caption>C</caption><thead><tr><th>Indicator</th>'
+            "<th>Responsible</th></tr></thead><tbody><tr><td>x</td><td>y</td></tr></tbody></table>"
+        )
+
+    def grid(classes: str) -> tuple[int, int]:
+        html = page(table(classes)).replace("p{color:red}", css)
+        xml = word_xml(render_docx(html, META)[0])
+        first, second = (int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', xml))
+        return first, second
+
+    first, second = grid("k r")
+    assert abs(first / (first + second) - 0.6) < 0.01
+    first, second = grid("k")
+    assert second / (first + second) >= (len("Responsible") + 2.5) / 90 - 0.001
+
+
+def test_with_minimums_takes_width_from_columns_above_their_own() -> None:
+    assert with_minimums([0.9, 0.1], [0.1, 0.2]) == pytest.approx([0.8, 0.2])
+    assert with_minimums([0.5, 0.5], [0.1, 0.2]) == [0.5, 0.5]
+    expected = [0.6 - 1 / 30, 0.3 - 2 / 30, 0.2]
+    assert with_minimums([0.6, 0.3, 0.1], [0.5, 0.1, 0.2]) == pytest.approx(expected)
+    assert with_minimums([0.5, 0.5], [0.8, 0.4]) == pytest.approx([2 / 3, 1 / 3])
+
+
+def test_table_rows_never_split_across_pages() -> None:
+    body = (
+        "<table><caption>C</caption><thead><tr><th>A</th></tr></thead>"
+        "<tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody></table>"
+    )
+    xml = word_xml(render_docx(page(body), META)[0])
+    rows = re.findall(r"<w:tr\b.*?</w:tr>", xml, re.DOTALL)
+    assert len(rows) == 3 and all("<w:cantSplit/>" in r for r in rows)

@@ -70,10 +70,18 @@ def comment_text(marker: Marker) -> str:
 def _table_text(document: Any) -> None:
     """Give table cell paragraphs the compact table style (pandoc gives them body styles).
 
-    The paragraph after a table also gets space above it: pandoc's tables have no margin,
-    and text set tight under a table's last rule reads as part of it.
+    Rows are kept whole on a page. The paragraph after a table also gets space above it:
+    pandoc's tables have no margin, and text set tight under a table's last rule reads as
+    part of it.
     """
     for table in document.element.body.iter(qn("w:tbl")):
+        # A row never breaks across pages: a split row leaves a stranded fragment of one
+        # cell at the top of the next page. The table style says so too, but LibreOffice
+        # reads only the row's own property.
+        for row in table.iterchildren(qn("w:tr")):
+            properties = row.get_or_add_trPr()
+            if properties.find(qn("w:cantSplit")) is None:
+                properties.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
         after = table.getnext()
         if after is not None and after.tag == qn("w:p"):
             spacing = after.get_or_add_pPr().get_or_add_spacing()

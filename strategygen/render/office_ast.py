@@ -22,11 +22,13 @@ from strategygen.render.office_nodes import (
     Node,
     attr_parts,
     column_shares,
+    least_shares,
     plain_text,
     sized_svg,
     str_inlines,
     styled_div,
     svg_data_uri,
+    with_minimums,
 )
 
 Target = Literal["docx", "odt"]
@@ -202,7 +204,7 @@ class _Rewriter:
 
     def _b_Table(self, block: Node) -> list[Node]:
         attr, caption, colspecs, head, bodies, foot = block["c"]
-        shares = self._widths(attr[1], column_shares(block))
+        shares = self._widths(attr[1], column_shares(block), least_shares(block))
         specs = [
             [spec[0], {"t": "ColWidth", "c": share}]
             for spec, share in zip(colspecs, shares, strict=True)
@@ -225,20 +227,26 @@ class _Rewriter:
             }
         ]
 
-    def _widths(self, classes: list[str], shares: list[float]) -> list[float]:
-        """Use the stylesheets' widths for this table's class; share the rest by content."""
+    def _widths(self, classes: list[str], shares: list[float], least: list[float]) -> list[float]:
+        """Use the stylesheets' widths for this table's class; share the rest by content.
+
+        A selector such as ``table.kpis.results`` applies only to a table with all of its
+        classes. No column ends narrower than its longest word (``least``): a browser widens
+        such a column by itself, but Word breaks the word ("Responsi-ble") instead.
+        """
         fixed: dict[int, float] = {}
         for cls, column, share in self.prepared.column_widths:
-            if cls in classes and 1 <= column <= len(shares):
+            if all(c in classes for c in cls.split(".")) and 1 <= column <= len(shares):
                 fixed[column - 1] = share  # a later rule wins, as in the cascade
         left = 1 - sum(fixed.values())
         if not fixed or left < 0:
             return shares
         others = sum(s for i, s in enumerate(shares) if i not in fixed)
-        return [
-            round(fixed[i], 4) if i in fixed else round(left * s / others, 4) if others else 0.0
+        chosen = [
+            fixed[i] if i in fixed else left * s / others if others else 0.0
             for i, s in enumerate(shares)
         ]
+        return [round(s, 4) for s in with_minimums(chosen, least)]
 
     def _row(self, row: list[Any]) -> list[Any]:
         attr, cells = row

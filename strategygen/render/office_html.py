@@ -29,7 +29,7 @@ _BACKREF = re.compile(r'(?:&nbsp;|&#160;|\u00a0)?<a class="footnote-backref"[^>]
 _TAG = re.compile(r"<[^>]+>")
 _HEAD = re.compile(r"<head\b.*?</head>", re.DOTALL | re.IGNORECASE)
 _COLUMN_WIDTH = re.compile(
-    r"table\.([\w-]+)\s+thead\s+th:nth-child\((\d+)\)\s*\{\s*width:\s*([\d.]+)%;?\s*\}"
+    r"table\.([\w.-]+)\s+thead\s+th:nth-child\((\d+)\)\s*\{\s*width:\s*([\d.]+)%;?\s*\}"
 )
 _TOC_NAV = re.compile(r'<nav\b[^>]*\bclass="toc"[^>]*>(.*?)</nav>', re.DOTALL)
 _H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.DOTALL)
@@ -51,8 +51,9 @@ class PreparedHtml:
         svgs: Each ``<svg>`` element's source, in document order.
         titles: Each drawing's ``<title>`` text (plain, entities as written), or "".
         descriptions: Each drawing's ``<desc>`` text, or "".
-        column_widths: The stylesheets' fixed column widths, in order: (table class,
-            column number from 1, share of the width), so that Word's tables match the PDF's.
+        column_widths: The stylesheets' fixed column widths, in order: (table classes joined
+            by dots, as in ``kpis.results``; column number from 1; share of the width), so
+            that Word's tables match the PDF's.
 
     """
 

@@ -85,14 +85,8 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def column_shares(table: Node) -> list[float]:
-    """Choose column widths (fractions of the text width) from the text in each column.
-
-    As a browser lays out an unsized table: every column gets at least the width of its
-    longest word (so no word breaks, which an unsized Word table does to short headings
-    and codes), and the space left goes to the columns in proportion to how much more
-    their longest cell would need to fit on one line.
-    """
+def _column_chars(table: Node) -> tuple[list[int], list[int]]:
+    """Return, per column, the length of its longest cell and of its longest word."""
     _, _, colspecs, head, bodies, foot = table["c"]
     count = len(colspecs)
     widest = [1] * count
@@ -110,7 +104,25 @@ def column_shares(table: Node) -> list[float]:
                 widest[column] = max(widest[column], len(text))
                 longest[column] = max([longest[column], *(len(w) for w in text.split())])
             column += span
-    least = [(w + _CELL_CHARS) / _LINE_CHARS for w in longest]
+    return widest, longest
+
+
+def least_shares(table: Node) -> list[float]:
+    """Return each column's narrowest width (a fraction of the text width): its longest word."""
+    _, longest = _column_chars(table)
+    return [(w + _CELL_CHARS) / _LINE_CHARS for w in longest]
+
+
+def column_shares(table: Node) -> list[float]:
+    """Choose column widths (fractions of the text width) from the text in each column.
+
+    As a browser lays out an unsized table: every column gets at least the width of its
+    longest word (so no word breaks, which an unsized Word table does to short headings
+    and codes), and the space left goes to the columns in proportion to how much more
+    their longest cell would need to fit on one line.
+    """
+    widest, _ = _column_chars(table)
+    least = least_shares(table)
     most = [(w + _CELL_CHARS) / _LINE_CHARS for w in widest]
     if sum(least) >= 1:
         shares = [m / sum(least) for m in least]
@@ -121,6 +133,24 @@ def column_shares(table: Node) -> list[float]:
         want = sum(m - n for m, n in zip(most, least, strict=True))
         shares = [n + room * (m - n) / want for m, n in zip(most, least, strict=True)]
     return [round(s, 4) for s in shares]
+
+
+def with_minimums(shares: list[float], least: list[float]) -> list[float]:
+    """Raise every share below its minimum to that minimum, taking the width from the others.
+
+    The width comes from the columns above their own minimum, in proportion to what they
+    could give, so no column is pushed below its minimum in turn. When the minimums alone
+    exceed the width, they are scaled down together (as ``column_shares`` does).
+    """
+    if sum(least) >= 1:
+        return [m / sum(least) for m in least]
+    short = sum(max(n - s, 0.0) for s, n in zip(shares, least, strict=True))
+    if short <= 0:
+        return shares
+    spare = sum(max(s - n, 0.0) for s, n in zip(shares, least, strict=True))
+    return [
+        n if s <= n else s - short * (s - n) / spare for s, n in zip(shares, least, strict=True)
+    ]
 
 
 def meta_string(text: str) -> Node:
