@@ -292,3 +292,29 @@ def test_odt_has_headings_properties_and_fixed_dates() -> None:
     assert 'fo:background-color="#e8eef4" fo:border-bottom="0.75pt solid #1f3a5f"' in content
     again, _ = render_odt(html_of("JAM"), meta_of("JAM"))
     assert again == data
+
+
+def test_contents_heading_in_the_documents_language() -> None:
+    # pandoc keeps the placeholder's "data-title" attribute under that name; the Word and
+    # OpenDocument contents took the English fallback for every translated draft.
+    from strategygen import Tailoring
+
+    html = render_html("HTI", Tailoring(language="fr"), build_date=DATE)
+    meta = meta_of("HTI")
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(html, meta)[0])).read("word/document.xml")
+    assert b">Table des mati\xc3\xa8res</w:t>" in xml and b">Contents</w:t>" not in xml
+    odt = zipfile.ZipFile(io.BytesIO(render_odt(html, meta)[0])).read("content.xml")
+    assert b'Contents_20_Heading">Table des mati\xc3\xa8res</text:p>' in odt
+
+
+def test_odt_definition_lists_are_compact() -> None:
+    # The cover's details are a definition list; pandoc's default spacing pushed the last
+    # detail of Haiti's French cover onto a page of its own in LibreOffice.
+    data, _ = render_odt(html_of("AIA"), meta_of("AIA"))
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("styles.xml").decode()
+    for name in ("Definition_20_Term_20_Tight", "Definition_20_Definition_20_Tight"):
+        block = re.search(rf'style:name="{name}".*?</style:style>', styles, re.DOTALL)
+        assert block is not None, name
+        assert 'fo:margin-bottom="0' in block.group(0)
+    term = re.search(r'style:name="Definition_20_Term".*?</style:style>', styles, re.DOTALL)
+    assert term is not None and 'fo:font-size="9pt"' in term.group(0)

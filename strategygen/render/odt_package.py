@@ -204,6 +204,31 @@ def _styles(accent: str, ink: str, muted: str, body: str, headings: str) -> list
             "Internet_20_link", "text", _text_props(None, None, accent), display="Internet link"
         ),
     ]
+    # Definition lists (the cover's details, the glossary): a small bold label over its value,
+    # as in the Word draft; pandoc's defaults (body size, 0.15 cm above and below each term,
+    # a 1.3 cm indent) pushed a French cover's last line onto a page of its own.
+    for tight in ("", "_20_Tight"):
+        shown = " Tight" if tight else ""
+        out.append(
+            _style(
+                f"Definition_20_Term{tight}",
+                "paragraph",
+                _text_props(headings, 9, muted, True),
+                'fo:margin-top="0.2cm" fo:margin-bottom="0cm" fo:keep-with-next="always"',
+                "Standard",
+                f"Definition Term{shown}",
+            )
+        )
+        out.append(
+            _style(
+                f"Definition_20_Definition{tight}",
+                "paragraph",
+                "",
+                'fo:margin-left="0cm" fo:margin-top="0cm" fo:margin-bottom="0.05cm"',
+                "Standard",
+                f"Definition Definition{shown}",
+            )
+        )
     for level, size in ((1, 18), (2, 13), (3, 11), (4, 10.5)):
         out.append(
             _style(

@@ -150,7 +150,9 @@ class _Rewriter:
         ident, classes, pairs = attr_parts(block["c"][0])
         inner: list[Node] = block["c"][1]
         if TOC_CLASS in classes:
-            self.doc.toc_title = pairs.get("title", "Contents")
+            # pandoc keeps the attribute's "data-" prefix; the heading is in the document's
+            # language ("Table des matières"), so the fallback is only for hand-made HTML.
+            self.doc.toc_title = pairs.get("data-title") or pairs.get("title") or "Contents"
             return [{"t": "Div", "c": [["", [TOC_CLASS], []], []]}, page_break(self.target)]
         if "running-title" in classes:
             return []  # it feeds the PDF's running header; the office header has its own
