@@ -298,3 +298,15 @@ def test_table_rows_never_split_across_pages() -> None:
     xml = word_xml(render_docx(page(body), META)[0])
     rows = re.findall(r"<w:tr\b.*?</w:tr>", xml, re.DOTALL)
     assert len(rows) == 3 and all("<w:cantSplit/>" in r for r in rows)
+
+
+def test_a_web_address_does_not_take_the_whole_width() -> None:
+    def cell(text: str) -> list[object]:
+        return [["", [], []], {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": str_inlines(text)}]]
+
+    url = "https://example.org/" + "a-very-long-path-segment/" * 5
+    rows = [[["", [], []], [cell("2022"), cell("Title of a source"), cell(url)]]]
+    table = {"c": [None, None, [None] * 3, [None, []], [[None, 0, [], rows]], [None, []]]}
+    shares = column_shares(table)
+    # The year keeps its four digits on one line; before, the address took 96% of the width.
+    assert shares[0] >= (4 + 2.5) / 90 - 0.001 and shares[2] < 0.85

@@ -19,6 +19,9 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 # what a cell's side margins take, in characters.
 _LINE_CHARS = 90.0
 _CELL_CHARS = 2.5
+# Longer "words" are web addresses and reference keys, which Word breaks anywhere anyway;
+# counting them whole would give an address column the whole width (the sources annex).
+_LONGEST_WORD = 16
 
 
 def plain_text(nodes: Iterable[Any]) -> str:
@@ -102,7 +105,9 @@ def _column_chars(table: Node) -> tuple[list[int], list[int]]:
             text = plain_text(cell[4])
             if span == 1 and column < count:
                 widest[column] = max(widest[column], len(text))
-                longest[column] = max([longest[column], *(len(w) for w in text.split())])
+                longest[column] = max(
+                    [longest[column], *(min(len(w), _LONGEST_WORD) for w in text.split())]
+                )
             column += span
     return widest, longest
 
