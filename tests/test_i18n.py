@@ -346,6 +346,15 @@ TRANSLATED_SECTIONS = (
 )
 
 
+#: The data files whose texts have no translations yet (issue 17: per-language fields). A
+#: catalogued phrase quoted inside one of their texts ("Ask the ministry responsible for
+#: education for ...") is that file's English, not a template's; it is not checked here.
+_UNTRANSLATED_DATA = "\n".join(
+    p.read_text(encoding="utf-8")
+    for p in [ROOT / "strategygen" / "data" / "kpis.yaml", *sorted((ROOT / "rules").glob("*.yaml"))]
+)
+
+
 def test_no_catalogued_english_reaches_a_translated_document(drafts: dict[str, str]) -> None:
     # Every English text the templates and code mark for translation is in the catalogue;
     # none of its fragments may reach a Spanish, French or Dutch draft (a {% trans %}
@@ -365,7 +374,7 @@ def test_no_catalogued_english_reaches_a_translated_document(drafts: dict[str, s
         # Names are printed as the profile records them (a stakeholder called "Economic
         # Commission for Latin America and the Caribbean" is not template text).
         own = _shipped(key).read_text(encoding="utf-8")
-        checked = {f for f in fragments if f not in own}
+        checked = {f for f in fragments if f not in own and f not in _UNTRANSLATED_DATA}
         for sid in TRANSLATED_SECTIONS:
             found = re.search(
                 rf'<section class="[^"]*" id="sec-{sid}">.*?</section>', drafts[key], re.S

@@ -19,34 +19,36 @@ from dataclasses import dataclass
 from typing import Literal
 
 from strategygen.assess.context import CountryContext
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import Agency, CountryProfile
 
 OwnerKind = Literal["recorded", "role", "gap"]
 
-#: Domain -> the role that leads it when no body is recorded ("the ministry responsible for X").
+#: Domain -> the role that leads it when no body is recorded ("the ministry responsible for X"),
+#: marked for translation and translated when the assessment runs in the document's language.
 ROLES: dict[str, str] = {
-    "ai_policy": "the ministry responsible for digital transformation",
-    "digital_government": "the ministry responsible for digital government",
-    "centre": "the office of the head of government",
-    "data_protection": "the ministry responsible for justice",
-    "justice": "the ministry responsible for justice",
-    "security": "the ministry responsible for national security",
-    "public_service": "the ministry responsible for the public service",
-    "finance": "the ministry responsible for finance",
-    "economy": "the ministry responsible for the economy and investment",
-    "education": "the ministry responsible for education",
-    "higher_education": "the ministry responsible for higher education and research",
-    "health": "the ministry responsible for health",
-    "agriculture": "the ministry responsible for agriculture and fisheries",
-    "tourism": "the ministry responsible for tourism",
-    "energy": "the ministry responsible for energy",
-    "industry": "the ministry responsible for industry",
-    "telecoms": "the ministry responsible for telecommunications",
-    "disaster": "the national disaster management agency",
-    "statistics": "the national statistics office",
-    "foreign_affairs": "the ministry responsible for foreign affairs",
-    "planning": "the ministry responsible for planning and external cooperation",
-    "labour": "the ministry responsible for labour",
+    "ai_policy": N_("the ministry responsible for digital transformation"),
+    "digital_government": N_("the ministry responsible for digital government"),
+    "centre": N_("the office of the head of government"),
+    "data_protection": N_("the ministry responsible for justice"),
+    "justice": N_("the ministry responsible for justice"),
+    "security": N_("the ministry responsible for national security"),
+    "public_service": N_("the ministry responsible for the public service"),
+    "finance": N_("the ministry responsible for finance"),
+    "economy": N_("the ministry responsible for the economy and investment"),
+    "education": N_("the ministry responsible for education"),
+    "higher_education": N_("the ministry responsible for higher education and research"),
+    "health": N_("the ministry responsible for health"),
+    "agriculture": N_("the ministry responsible for agriculture and fisheries"),
+    "tourism": N_("the ministry responsible for tourism"),
+    "energy": N_("the ministry responsible for energy"),
+    "industry": N_("the ministry responsible for industry"),
+    "telecoms": N_("the ministry responsible for telecommunications"),
+    "disaster": N_("the national disaster management agency"),
+    "statistics": N_("the national statistics office"),
+    "foreign_affairs": N_("the ministry responsible for foreign affairs"),
+    "planning": N_("the ministry responsible for planning and external cooperation"),
+    "labour": N_("the ministry responsible for labour"),
 }
 
 #: Domain -> words that identify a recorded government body for it (matched on whole words).
@@ -119,17 +121,23 @@ def _role(domain: str, ctx: CountryContext, country: str) -> str:
     t = ctx.territory
     if t is not None and t.kind == "french_overseas_region":
         if domain == "data_protection":
-            return "the French data protection authority (CNIL), with the State's services"
+            return gettext("the French data protection authority (CNIL), with the State's services")
         if domain in _FRENCH_STATE:
-            return f"the French State's services in {country}"
+            return gettext("the French State's services in %(country)s") % {"country": country}
         if domain == "education":
-            return f"the education authority (académie) of {country}"
+            return gettext("the education authority (académie) of %(country)s") % {
+                "country": country
+            }
         return f"the {t.local_government}"
     if t is not None and domain == "foreign_affairs":
         return f"the {t.local_government}, with the {t.administering_state}"
-    role = ROLES[domain]
+    role = gettext(ROLES[domain])
     if t is not None and t.kind == "us_territory":
-        role = role.replace("the ministry responsible", "the government department responsible")
+        # US territories have executive departments, not ministries. Every role above that
+        # names a ministry starts with the same words, in each language's translation too.
+        role = role.replace(
+            gettext("the ministry responsible"), gettext("the government department responsible")
+        )
     return role
 
 
