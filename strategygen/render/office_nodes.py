@@ -145,10 +145,11 @@ def with_minimums(shares: list[float], least: list[float]) -> list[float]:
 
     The width comes from the columns above their own minimum, in proportion to what they
     could give, so no column is pushed below its minimum in turn. When the minimums alone
-    exceed the width, they are scaled down together (as ``column_shares`` does).
+    exceed the width, some word must break whatever is done, and the stylesheet's widths
+    stand (the regional heat map's ten equal score columns under long headings).
     """
     if sum(least) >= 1:
-        return [m / sum(least) for m in least]
+        return shares
     short = sum(max(n - s, 0.0) for s, n in zip(shares, least, strict=True))
     if short <= 0:
         return shares
