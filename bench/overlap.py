@@ -5,6 +5,8 @@ this process) or ``python -m bench.overlap --html-dir output`` to read drafts al
 It prints, for every ordered pair of members, the share of the first country's chapter sentences
 that reappear in the second country's draft, once numbers and country names are masked, then the
 median and the worst pair; ``--pair JAM HTI`` lists the shared sentences of one pair.
+``--language es`` builds every draft in that language (default ``en``, so that figures stay
+comparable whatever language drafts default to; ``government`` takes each country's default).
 
 What counts (the definitions the figures rest on):
 
@@ -14,8 +16,9 @@ What counts (the definitions the figures rest on):
   heading, figure description) ending in ``.``, ``!``, ``?`` or ``;`` before a capital, or at
   the end of the block; figures' SVG text is left out, their descriptions are kept.
 - Masking: every number (with its separators, decimals and a trailing ``%``) becomes ``#``;
-  the names, official names and ISO codes of the 29 CDCC members and associate members become
-  ``<C>``; whitespace is collapsed and case folded.
+  the names (in English and as each document language writes them), official names and ISO
+  codes of the 29 CDCC members and associate members become ``<C>``; whitespace is collapsed
+  and case folded.
 - Only sentences of at least ``MIN_WORDS`` words count, so that table cells such as "high" or
   "Annual" do not weigh in; each distinct sentence counts once.
 - overlap(A, B) = |sentences(A) ∩ sentences(B)| / |sentences(A)|.
@@ -73,12 +76,17 @@ def country_names() -> list[str]:
     """Return every name and code to mask: common and official names, ISO alpha-3 codes."""
     import csv
 
+    from strategygen.i18n import LANGUAGES, country_name
     from strategygen.resources import data_file
 
     names: set[str] = set()
     with data_file("cdcc_members.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names.update(x for x in (row["name_common"], row["name_official"], row["iso3"]) if x)
+            # A translated draft names the country as its language does ("República Dominicana").
+            if row.get("iso2"):
+                iso2, common = row["iso2"], row["name_common"]
+                names.update(country_name(lang, iso2, common) for lang in LANGUAGES)
     # Longest first, so "Saint Vincent and the Grenadines" is masked before "Saint Vincent".
     return sorted(names, key=len, reverse=True)
 
@@ -119,17 +127,22 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a) if a else 0.0
 
 
-def build_drafts(codes: Iterable[str]) -> dict[str, str]:
-    """Build each shipped profile's HTML in this process, with a fixed build date."""
+def build_drafts(codes: Iterable[str], language: str | None = "en") -> dict[str, str]:
+    """Build each shipped profile's HTML in this process, with a fixed build date.
+
+    ``language`` is the document language of every draft; None takes each country's default.
+    """
     from strategygen.assess.run import assess
     from strategygen.inputs.loader import load_profile
+    from strategygen.inputs.tailoring import Tailoring
     from strategygen.render.html import render_document
     from strategygen.resources import shipped_dir
 
+    tailoring = Tailoring(language=language) if language else None
     out = {}
     for code in codes:
         profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
-        out[code] = render_document(assess(profile, DATE))
+        out[code] = render_document(assess(profile, DATE, tailoring=tailoring), tailoring=tailoring)
     return out
 
 
@@ -151,9 +164,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html-dir", type=Path, help="read built drafts instead of building")
     parser.add_argument("--pair", nargs=2, metavar=("A", "B"), help="list A's sentences in B")
     parser.add_argument("--matrix", action="store_true", help="print the full matrix")
+    parser.add_argument(
+        "--language",
+        default="en",
+        choices=("en", "es", "fr", "nl", "government"),
+        help="document language of every draft built (default en; 'government': each country's)",
+    )
     args = parser.parse_args(argv)
     codes = member_codes()
-    drafts = read_drafts(args.html_dir, codes) if args.html_dir else build_drafts(codes)
+    language = None if args.language == "government" else args.language
+    if args.html_dir:
+        drafts = read_drafts(args.html_dir, codes)
+    else:
+        drafts = build_drafts(codes, language)
     if args.pair:
         names = country_names()
         a, b = (sentences(drafts[c], names) for c in args.pair)

@@ -244,3 +244,36 @@ def test_training_basis_states_what_the_headcount_counts(valid_text: str) -> Non
     )
     tiers = {t.key: t for t in assess(p, DATE).tiers}
     assert "about 40,000 (2018, public-sector employees" in tiers["awareness"].basis
+
+
+# --- security situation ----------------------------------------------------------------
+
+
+def _with_security(valid_text: str, source: str) -> str:
+    fact = f"{{summary: 'A resolution authorised a force.', year: 2025, source: {source}}}"
+    line = f"  security: {fact}\n"
+    return valid_text.replace("context:\n", "context:\n" + line)
+
+
+def test_security_situation_is_optional_typed_and_sourced(valid_text: str) -> None:
+    p = load_profile_text(_with_security(valid_text, "src"), "p.yaml")
+    assert p.context.security is not None and p.context.security.year == 2025
+    assert load_profile_text(valid_text, "p.yaml").context.security is None
+    with pytest.raises(ProfileError) as info:
+        load_profile_text(_with_security(valid_text, "nowhere"), "p.yaml")
+    assert "context.security.source" in str(info.value) and "nowhere" in str(info.value)
+
+
+def test_haiti_context_cites_the_security_council_resolution() -> None:
+    import datetime as dt
+
+    from strategygen.assess.run import assess
+    from strategygen.inputs.loader import load_profile
+    from strategygen.render.html import render_document
+    from strategygen.resources import shipped_dir
+
+    hti = assess(load_profile(shipped_dir("country_profiles") / "HTI.yaml"), dt.date(2026, 7, 1))
+    html = render_document(hti)
+    context = html.split('id="sec-national_context"', 1)[1].split("</section>", 1)[0]
+    assert "resolution 2793 of 30 September 2025" in context
+    assert 'href="#src-unsc-2793"' in context and 'id="src-unsc-2793"' in html

@@ -642,3 +642,20 @@ def test_pooling_is_for_small_island_states_only() -> None:
     assert large.identity.sids and large.context.population
     assert large.context.population.value > 3_000_000
     assert "SIDS-POOL" not in {f.id for f in assess(large, DATE).fired}
+
+
+def test_rule_texts_name_the_countrys_law_supervisor_strategy_and_sectors() -> None:
+    """Placeholders put recorded facts into the texts; a missing one reads as a plain phrase."""
+    from strategygen.inputs.loader import load_profile
+
+    def fired(code: str) -> dict[str, str]:
+        profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
+        return {r.id: r.recommendation for r in assess(profile, dt.date(2026, 7, 1)).fired}
+
+    jam = fired("JAM")
+    assert "Office of the Information Commissioner" in jam["DPL-INFORCE"]
+    assert "Data Protection Act, 2020" in jam["DPL-INFORCE"]
+    assert jam["STR-EARLY"].startswith("Complete National AI Policy")
+    sectors = "finance and remittances, tourism and agriculture"
+    assert f"(in this draft: {sectors})" in jam["WEAK-VISION"]
+    assert f"each priority sector ({sectors})" in jam["ECO-SME"]

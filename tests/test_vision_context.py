@@ -83,3 +83,39 @@ def test_a_fragile_vision_promises_only_the_sectors_the_plan_schedules() -> None
     waiting = {r.id for r in a.deferred}
     assert "SEC-TOURISM" in waiting
     assert "tourism" not in a.vision.statement.lower()
+
+
+def test_missing_foundations_come_from_recorded_facts_only() -> None:
+    """A foundation is called missing only on a recorded fact; unknown is not absent."""
+    from strategygen.assess.vision import missing_foundations
+
+    jam = assessed("JAM")
+    # National AI Policy in preparation; Data Protection Act 2020 in force; data availability
+    # under the CDCC mean; human capital over it.
+    assert jam.vision.missing == ("strategy", "data")
+    assert assessed("HTI").vision.missing == ("strategy", "law", "data", "skills")
+    assert "strategy" not in assessed("DOM").vision.missing  # ENIA adopted in 2023
+    profile = jam.profile
+    unknown_law = profile.model_copy(
+        update={"law": profile.law.model_copy(update={"data_protection": None})}
+    )
+    ctx = country_context(unknown_law)
+    assert missing_foundations(unknown_law, ctx, ["data_availability"]) == ("strategy", "data")
+    # A vision does not promise a law already in force, nor twice what it names as weakest.
+    assert "law" not in jam.vision.statement and "put in place" not in jam.vision.statement
+
+
+def test_objectives_say_what_the_evidence_asks_of_each_pillar() -> None:
+    jam, hti = assessed("JAM"), assessed("HTI")
+    aims = {o.pillar.key: o.aim for o in jam.results}
+    assert aims["economy"].startswith("Bring AI into finance and remittances, tourism and")
+    assert "CARICOM" in aims["cooperation"]
+    assert "connectivity, computing capacity and usable public data" in aims["infrastructure"]
+    assert "Build on skills" in aims["skills"]  # human capital over the CDCC mean
+    hti_aims = {o.pillar.key: o.aim for o in hti.results}
+    assert "development partners" in hti_aims["cooperation"]  # a fragile context
+    assert "below the peer group's mean" in hti_aims["skills"]
+    # The vision lists the aim alone; the results framework keeps the main actions.
+    for o in jam.results:
+        assert "Main actions" not in o.aim
+        assert o.statement.startswith(o.aim[:-1])

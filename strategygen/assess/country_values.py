@@ -34,6 +34,7 @@ COUNTRY_VALUES: dict[str, tuple[str, Any]] = {
     "inform_coping_gap": ("INFORM lack of coping capacity, 0-10", float),
     "sectors_chosen": ("number of priority sectors in the draft", float),
     "regional_bodies": ("the regional bodies the country belongs to, as text", str),
+    "priority_sectors": ("the draft's priority sectors, strongest first, as text", str),
     "tourism_pct_exports": ("international tourism receipts, % of exports", float),
     "remittances_pct_gdp": ("personal remittances received, % of GDP", float),
     "agriculture_pct_gdp": ("agriculture value added, % of GDP", float),
@@ -67,6 +68,14 @@ def _bodies(ctx: CountryContext) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _sectors(ctx: CountryContext, plan: SectorPlan) -> str | None:
+    # In a crisis the plan defers the non-essential sectors' actions: rule texts name only the rest.
+    names = [s.short for s in plan.chosen if s.essential or not ctx.fragile]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def country_values(iso3: str, ctx: CountryContext, sectors: SectorPlan) -> dict[str, Any]:
     """Compute every ``country.<name>`` value for one country (None where data is missing)."""
     figures = figures_for(iso3)
@@ -84,6 +93,7 @@ def country_values(iso3: str, ctx: CountryContext, sectors: SectorPlan) -> dict[
         "inform_coping_gap": risk.lack_of_coping_capacity if risk else None,
         "sectors_chosen": float(len(sectors.chosen)),
         "regional_bodies": _bodies(ctx),
+        "priority_sectors": _sectors(ctx, sectors),
     }
     for name, column in _SERIES.items():
         fig = figures.get(column)

@@ -8,7 +8,7 @@ baseline, target and year) and the body responsible: the lead of its most urgent
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from strategygen.assess.context import CountryContext
@@ -38,6 +38,8 @@ class Objective:
     number: int
     pillar: PillarSpec
     statement: str
+    aim: str
+    """The objective alone, without its main actions (the vision lists it; the plan holds them)."""
     outputs: tuple[FiredRule, ...]
     indicators: tuple[Kpi, ...]
     responsible: str | None
@@ -64,6 +66,74 @@ def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
     if dp.status == "none":
         return head + " and enact a data protection law"
     return head + " and bring data protection law fully into force"
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _evidence_opening(
+    key: str,
+    profile: CountryProfile,
+    ctx: CountryContext,
+    sectors: Sequence[str],
+    below_peer: Collection[str],
+    above_peer: Collection[str] = (),
+) -> str:
+    """Return a pillar's objective as the country's evidence shapes it (else the general aim).
+
+    ``below_peer`` and ``above_peer`` hold the readiness dimensions on which the country scores
+    under and at or over its peer group's mean; ``sectors`` the priority sectors the plan
+    schedules.
+    """
+    if key == "infrastructure":
+        infra, data = "infrastructure" in below_peer, "data_availability" in below_peer
+        if infra and data:
+            return (
+                "Close the gap to the peer group in connectivity, computing capacity and usable "
+                "public data"
+            )
+        if data:
+            return (
+                "Make public data usable and shareable, the foundation where the evidence "
+                "shows the widest gap, alongside the connectivity and computing AI needs"
+            )
+        if infra:
+            return (
+                "Widen connectivity and computing capacity, where the evidence shows the widest "
+                "gap, and make public data ready for AI"
+            )
+    if key == "skills" and "human_capital" in below_peer:
+        return (
+            "Raise skills, now below the peer group's mean, so that more people can use, build "
+            "and question AI"
+        )
+    if key == "skills" and "human_capital" in above_peer:
+        return (
+            "Build on skills that match or exceed the peer group's mean to widen the pool of "
+            "people who can use, build and question AI"
+        )
+    if key == "research" and sectors:
+        return f"Point research at the problems of {_and(list(sectors))}"
+    if key == "economy" and sectors:
+        return (
+            f"Bring AI into {_and(list(sectors))}, and into the small and medium firms of the "
+            "wider economy"
+        )
+    if key == "public_sector" and profile.public_sector_ai.use_cases is None:
+        return (
+            "Find out where government already uses AI, and use it in public services only "
+            "where it measurably helps, under control"
+        )
+    if key == "cooperation" and ctx.fragile:
+        return (
+            "Bring development partners behind one plan, and obtain through them what is too "
+            "costly to build alone"
+        )
+    if key == "cooperation" and ctx.memberships:
+        bodies = _and([m.acronym for m in ctx.memberships])
+        return f"Obtain through {bodies} and other partners what is too costly to build alone"
+    return _OPENINGS[key]
 
 
 def _lowerfirst(text: str) -> str:
@@ -93,8 +163,17 @@ def results_framework(
     ctx: CountryContext,
     views: Sequence[PillarView],
     titles: dict[str, str] | None = None,
+    *,
+    sectors: Sequence[str] = (),
+    below_peer: Collection[str] = (),
+    above_peer: Collection[str] = (),
 ) -> tuple[Objective, ...]:
-    """Compose one objective per pillar that has actions, in pillar order."""
+    """Compose one objective per pillar that has actions, in pillar order.
+
+    ``sectors`` (the scheduled priority sectors), ``below_peer`` and ``above_peer`` (readiness
+    dimensions under, and at or over, the peer group's mean) let each objective say what this
+    country's evidence asks of it.
+    """
     out: list[Objective] = []
     for view in views:
         if not view.actions:
@@ -103,7 +182,9 @@ def results_framework(
         if view.spec.key == "governance":
             opening = _governance_opening(profile, ctx)
         else:
-            opening = _OPENINGS[view.spec.key]
+            opening = _evidence_opening(
+                view.spec.key, profile, ctx, sectors, below_peer, above_peer
+            )
         means = _titles(actions, titles or {}, opening)
         statement = f"{opening}. Main actions: {means}." if means else f"{opening}."
         lead = actions[0].lead
@@ -112,6 +193,7 @@ def results_framework(
                 number=len(out) + 1,
                 pillar=view.spec,
                 statement=statement,
+                aim=f"{opening}.",
                 outputs=actions,
                 indicators=view.kpis,
                 responsible=lead.name if lead is not None and not lead.is_gap else None,

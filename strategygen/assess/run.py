@@ -156,6 +156,9 @@ def _assess(
     resolved = resolve_editions(profile)
     benchmarks = compute_benchmarks(profile, resolved)
     strongest, weakest = strongest_weakest(benchmarks)
+    compared = [b for b in benchmarks if b.score is not None and b.peer_mean is not None]
+    below_peer = [b.key for b in compared if (b.score or 0.0) < (b.peer_mean or 0.0)]
+    above_peer = [b.key for b in compared if b.key not in below_peer]
     areas, overall = assess_maturity(profile, benchmarks)
     by_key = {b.key: b for b in benchmarks}
     maturity = {m.area: m for m in (*areas, overall)}
@@ -236,9 +239,17 @@ def _assess(
         bands=plan.bands,
         deferred=deferred,
         pillars=views,
-        results=results_framework(profile, context, views),
+        results=results_framework(
+            profile,
+            context,
+            views,
+            # The plan defers non-essential sectors in a crisis: objectives name only the rest.
+            sectors=[s.short for s in sectors.chosen if s.essential or not context.fragile][:3],
+            below_peer=below_peer,
+            above_peer=above_peer,
+        ),
         vision=compose_vision(
-            profile, context, sectors, strongest, weakest, overall, end, build_date
+            profile, context, sectors, strongest, weakest, overall, end, build_date, below_peer
         ),
         dataset_sources=dataset_sources(context, sectors),
         expired_plans=expired_plans(profile, build_date),

@@ -10,7 +10,7 @@ visions; a drafter who disagrees replaces it through the profile's ``narrative``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from strategygen.assess.context import CountryContext
@@ -41,6 +41,30 @@ class Vision:
     statement: str
     basis: tuple[str, ...]
     """One clause per part naming the evidence that shaped it (printed under the vision)."""
+    missing: tuple[str, ...] = ()
+    """Foundations the evidence shows are not yet in place, in the order to build them:
+    ``strategy`` (a strategy recorded as not adopted), ``law`` (a data protection law recorded
+    as not in force), ``data`` and ``skills`` (data availability, human capital under the peer
+    group's mean). A fact that is not on record adds nothing: unknown is not absent."""
+
+
+def missing_foundations(
+    profile: CountryProfile, ctx: CountryContext, below_peer: Collection[str]
+) -> tuple[str, ...]:
+    """Return the foundations the recorded evidence shows are missing (see ``Vision.missing``)."""
+    out: list[str] = []
+    strategy = profile.institutions.ai_strategy
+    if strategy is not None and strategy.status is not None and strategy.status != "adopted":
+        out.append("strategy")
+    dp = profile.law.data_protection
+    eu = ctx.territory is not None and ctx.territory.under_eu_law
+    if not eu and dp is not None and dp.status is not None and dp.status != "in_force":
+        out.append("law")
+    if "data_availability" in below_peer:
+        out.append("data")
+    if "human_capital" in below_peer:
+        out.append("skills")
+    return tuple(out)
 
 
 def _join(items: Sequence[str]) -> str:
@@ -50,7 +74,17 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _opening(name: str, end: int, ctx: CountryContext, overall: Maturity) -> tuple[str, str]:
+#: What the vision promises to put in place for each missing foundation (``missing_foundations``).
+_FOUNDATION_WORDS: dict[str, str] = {
+    "law": "the data protection law",
+    "data": "the usable public data",
+    "skills": "the skills",
+}
+
+
+def _opening(
+    name: str, end: int, ctx: CountryContext, overall: Maturity, missing: Sequence[str] = ()
+) -> tuple[str, str]:
     if ctx.fragile:
         return (
             f"By {end}, {name} will use artificial intelligence where it helps keep essential "
@@ -72,9 +106,12 @@ def _opening(name: str, end: int, ctx: CountryContext, overall: Maturity) -> tup
             f"overall stage {overall.stage} ({overall.stage_name})",
         )
     if ctx.strategy_mode == "complete":
+        # Only the foundations the evidence shows are missing: a country whose data protection
+        # law is in force is not promised one.
+        rest = [_FOUNDATION_WORDS[k] for k in missing if k in _FOUNDATION_WORDS]
+        tail = f" and put in place {_join(rest)} it depends on" if rest else ""
         return (
-            f"By {end}, {name} will have completed and adopted its first national AI policy and "
-            "put in place the law, data and skills it depends on",
+            f"By {end}, {name} will have completed and adopted its first national AI policy{tail}",
             "a strategy in preparation",
         )
     stage = f"overall stage {overall.stage} ({overall.stage_name})" if overall.stage else "no stage"
@@ -94,10 +131,15 @@ def compose_vision(
     overall: Maturity,
     horizon_end: int,
     build_date: dt.date,
+    below_peer: Collection[str] = (),
 ) -> Vision:
     """Compose the vision statement from the country's evidence (see the module docstring)."""
     name = profile.identity.name
-    opening, why = _opening(name, horizon_end, ctx, overall)
+    missing = missing_foundations(profile, ctx, below_peer)
+    # A foundation the statement already names among the weakest dimensions is not promised twice.
+    said = {"data_availability": "data", "human_capital": "skills"}
+    named = {said[b.key] for b in weakest[:2] if b.key in said}
+    opening, why = _opening(name, horizon_end, ctx, overall, [k for k in missing if k not in named])
     parts = [opening]
     basis = [f"its situation ({why})"]
     # In a fragile context the non-essential sectors' actions wait (plan.py): the vision
@@ -132,4 +174,4 @@ def compose_vision(
         )
         basis.append("the legal order it is governed by")
     statement = articled("".join(parts).replace(" ,", ",") + ".", name)
-    return Vision(statement, tuple(basis))
+    return Vision(statement, tuple(basis), missing)

@@ -128,6 +128,18 @@ class Identity(StrictModel):
         return value
 
 
+class SecuritySituation(StrictModel):
+    """A security or political crisis as a citable source establishes it."""
+
+    summary: LongText
+    """What the source establishes, in one or two sentences of the document's language (for
+    instance what a UN Security Council resolution found and authorised)."""
+    year: Year
+    """Year of the source's statement."""
+    source: SourceId
+    """The source that establishes it: a resolution, a UN report, an official statement."""
+
+
 class Context(StrictModel):
     """Basic national context figures."""
 
@@ -135,6 +147,8 @@ class Context(StrictModel):
     """Total population (World Bank SP.POP.TOTL or a national statistics office)."""
     gdp_per_capita_usd: Amount | None = None
     """GDP per capita in current US dollars (World Bank NY.GDP.PCAP.CD)."""
+    security: SecuritySituation | None = None
+    """A sourced security or political crisis; the national context frames it with INFORM."""
 
 
 class Sector(StrictModel):

@@ -26,6 +26,7 @@ OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
 # Text used in findings and recommendations when the fact behind a placeholder is missing.
 _FALLBACKS: dict[str, str] = {
     "regional_bodies": "the regional bodies it belongs to",
+    "priority_sectors": "to be chosen in consultation",
     "digital_lead_agency": "the lead agency for digital government",
     "ai_lead_agency": "the body designated to lead AI policy",
     "ethics_body": "the national AI ethics body",
@@ -40,6 +41,7 @@ _FALLBACKS: dict[str, str] = {
 _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "country",
     "regional_bodies",
+    "priority_sectors",
     "country_official",
     "digital_lead_agency",
     "ai_lead_agency",
@@ -194,6 +196,7 @@ def placeholder_values(
         "mid_year": str(min(horizon_start + 2, horizon_end)),
         "edition": _edition(context),
         "regional_bodies": context.country.get("regional_bodies") or None,
+        "priority_sectors": context.country.get("priority_sectors") or None,
     }
     for name in USE_CASE_COUNTS:
         values[name] = _num(d[name]) if d[name] is not None else None
