@@ -131,7 +131,7 @@ def _evidence_opening(
             "costly to build alone"
         )
     if key == "cooperation" and ctx.memberships:
-        bodies = _and([m.acronym for m in ctx.memberships])
+        bodies = ", ".join(m.acronym for m in ctx.memberships)
         return f"Obtain through {bodies} and other partners what is too costly to build alone"
     return _OPENINGS[key]
 
