@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,7 +22,7 @@ from strategygen.assess.run import assess
 from strategygen.errors import RenderError, TemplateError
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.tailoring import Tailoring
-from strategygen.render import narrative, sandbox
+from strategygen.render import narrative, offline, sandbox
 from strategygen.render.environment import cached_environment
 from strategygen.render.html import render_document
 from strategygen.render.offline import find_external_refs
@@ -309,6 +310,47 @@ def test_links_a_reader_clicks_and_local_references_are_allowed() -> None:
 def test_shipped_documents_have_no_external_reference(jam: Any) -> None:
     html = render_document(jam)
     assert find_external_refs(html) == []
+    # The quick scan proves a shipped document clean by itself (the full parse is skipped).
+    assert offline._SCAN_MATCHES_PARSER
+    assert offline._nothing_to_find(html)
+
+
+_HOSTILE_SNIPPETS = (
+    '<img src="http://x">', "<IMG SRC=http://x>", '<a href="javascript:x">', "<a onclick=x>",
+    '<div ONmouseover="a">', '<style>@import "x";</style>',
+    "<style >p{background:url(http://x)}</style >", "<STYLE>a{b:u\\72l(http://x)}</STYLE>",
+    '<svg><image xlink:href="http://x"/></svg>', '<set attributeName="href" to="x"/>',
+    '<meta http-equiv="refresh" content="0;url=http://x">', '<link href="http://x">',
+    '<p style="background:url(&#104;ttp://x)">', "<object data=x>", "<base href=x>",
+    "<script>", "<iframe/src=x>", '<a href=" http://x">', "<video poster=x>",
+    "<form action=x>", "<a/onclick=x>", "<a href='#x'onclick=y>", '<p\tstyle="a:url(x)">',
+    '<a href="&#x6a;avascript:x">', "<img src=x", '<div title="<img src=x>">',
+    "<style/>p{}<img src=x>", "<p style=a:url(x)>",
+)  # fmt: skip
+
+
+def test_quick_scan_never_clears_what_the_parser_refuses(jam: Any) -> None:
+    # The quick scan may only say "clean" when the full parse finds nothing: each hostile
+    # snippet, put at random places in a real document (and mangled now and then), must
+    # send the document to the full parse whenever that parse reports something.
+    html = render_document(jam, tailoring=Tailoring(sections=ONE))
+    rng = random.Random(10)
+    for trial in range(150):
+        text = html
+        for _ in range(rng.randint(1, 2)):
+            at = text.find("<", rng.randrange(len(text)))
+            snippet = rng.choice(_HOSTILE_SNIPPETS)
+            if trial % 3 == 0:
+                cut = rng.randrange(len(snippet))
+                extra = rng.choice(['"', "'", "<", ">", "/", " ", "<!--"])
+                snippet = snippet[:cut] + extra + snippet[cut:]
+            text = text[:at] + snippet + text[at:]
+        finder = offline._Finder(text)
+        finder.feed(text)
+        finder.close()
+        if finder.found:
+            assert not offline._nothing_to_find(text), text[at - 40 : at + 80]
+            assert find_external_refs(text) == finder.found
 
 
 # --- 4. template errors name the template and line, never the profile --------------------

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.inputs.profile import CountryProfile
-from strategygen.resources import data_file
+from strategygen.resources import read_data_yaml
 
 Range = tuple[float, float]
 
@@ -76,7 +75,7 @@ class CostFile(_Strict):
 @cache
 def cost_data() -> CostFile:
     """Return the validated cost-band data."""
-    raw = yaml.safe_load(data_file("cost_bands.yaml").read_text(encoding="utf-8"))
+    raw = read_data_yaml("cost_bands.yaml")
     return CostFile.model_validate(raw)
 
 

@@ -232,10 +232,22 @@ def _all(_: Scores) -> bool:
     return True
 
 
+# Members and means depend only on the bundled editions and on what the group's
+# ``definition`` names (its sub-region, region or income group), never on the profile,
+# so every document of a process shares them. Each document builds its own Group
+# objects (their tests are closures), hence the key of key, definition and year.
+_MEMBERS: dict[tuple[str, str, int], tuple[Scores, ...]] = {}
+_MEANS: dict[tuple[str, str, int, str], GroupStat] = {}
+
+
 def members(group: Group, year: int) -> tuple[Scores, ...]:
     """Return the group's countries that the edition of ``year`` covers, by name."""
-    rows = [r for r in scores(year).values() if group.test(r)]
-    return tuple(sorted(rows, key=lambda r: r.country))
+    key = (group.key, group.definition, year)
+    found = _MEMBERS.get(key)
+    if found is None:
+        rows = [r for r in scores(year).values() if group.test(r)]
+        found = _MEMBERS[key] = tuple(sorted(rows, key=lambda r: r.country))
+    return found
 
 
 def peer_group(groups: Sequence[Group], year: int) -> Group:
@@ -259,9 +271,13 @@ class GroupStat:
 
 def group_mean(group: Group, year: int, measure: str) -> GroupStat:
     """Return the unweighted mean of ``measure`` (total, pillar or dimension) over the group."""
-    values = [v for r in members(group, year) if (v := r.value(measure)) is not None]
-    mean = sum(values) / len(values) if values else None
-    return GroupStat(group.key, mean, len(values))
+    key = (group.key, group.definition, year, measure)
+    found = _MEANS.get(key)
+    if found is None:
+        values = [v for r in members(group, year) if (v := r.value(measure)) is not None]
+        mean = sum(values) / len(values) if values else None
+        found = _MEANS[key] = GroupStat(group.key, mean, len(values))
+    return found
 
 
 def group_means(groups: Sequence[Group], year: int, measure: str) -> Mapping[str, GroupStat]:

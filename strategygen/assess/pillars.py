@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Literal, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.model import FiredRule, Kpi, PillarKey
-from strategygen.resources import data_file
+from strategygen.resources import read_data_yaml
 
 PILLAR_KEYS: tuple[PillarKey, ...] = get_args(PillarKey)
 #: Pillar names of the earlier three-pillar framework, still accepted in rule files.
@@ -95,7 +94,7 @@ class PillarFile(_Strict):
 @cache
 def pillars() -> tuple[PillarSpec, ...]:
     """Return the national pillars in document order (validated once)."""
-    raw = yaml.safe_load(data_file("pillars.yaml").read_text(encoding="utf-8"))
+    raw = read_data_yaml("pillars.yaml")
     specs = tuple(PillarFile.model_validate(raw).pillars)
     if tuple(p.key for p in specs) != PILLAR_KEYS:
         raise ValueError("pillars.yaml must list the pillars once each, in document order")

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.economy import RISK, Figure, figures_for, risk_for
 from strategygen.assess.model import FiredRule, Trigger
 from strategygen.inputs.profile import CountryProfile
-from strategygen.resources import data_file
+from strategygen.resources import read_data_yaml
 
 #: A figure whose year is more than this many years before the build year is flagged as old.
 OLD_AFTER = 5
@@ -176,7 +175,7 @@ class SectorPlan:
 @cache
 def catalogue() -> tuple[SectorSpec, ...]:
     """Return the candidate sectors from the bundled data file (validated)."""
-    data = yaml.safe_load(data_file("sectors.yaml").read_text(encoding="utf-8"))
+    data = read_data_yaml("sectors.yaml")
     return tuple(SectorFile.model_validate(data).sectors)
 
 

@@ -14,8 +14,11 @@ would load by itself is an *external reference*: ``src``, ``srcset``, ``poster``
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
+from html import parser as _parser
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -112,6 +115,13 @@ def _decode_css(text: str) -> tuple[str, list[int]]:
 
 def css_external_refs(css: str) -> list[tuple[int, str, str]]:
     """Return ``(offset, what, address)`` for each fetching reference in a stylesheet."""
+    return list(_css_refs(css))
+
+
+# Every document of a build embeds the same stylesheet (with its fonts as data: URIs,
+# hundreds of kilobytes), so its scan is kept: the answer depends on the text alone.
+@functools.lru_cache(maxsize=64)
+def _css_refs(css: str) -> tuple[tuple[int, str, str], ...]:
     decoded, where = _decode_css(css)
     # Comments become spaces of the same length, so offsets still point into the text.
     text = _CSS_COMMENT.sub(lambda m: " " * len(m.group(0)), decoded)
@@ -129,7 +139,7 @@ def css_external_refs(css: str) -> list[tuple[int, str, str]]:
         for string in _CSS_STRING.finditer(match.group(1)):
             if not is_local(string.group(2)):
                 found.append((where[match.start()], "image-set()/src()", string.group(2)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _clickable(value: str) -> bool:
@@ -248,7 +258,126 @@ class _Finder(HTMLParser):
 
 def find_external_refs(html: str) -> list[ExternalRef]:
     """Return every reference in ``html`` (and its inline CSS) that could make a request."""
+    if _nothing_to_find(html):
+        return []
     finder = _Finder(html)
     finder.feed(html)
     finder.close()
     return finder.found
+
+
+# A quick scan that proves a document clean without HTMLParser's full walk (which costs
+# about a third of a warm HTML build, most of it keeping line numbers for every tag of the
+# charts). It over-approximates what the parser sees: every "<" + letter is read as a start
+# tag, with the parser's own expressions, and every <style ...> opening as a stylesheet up
+# to the parser's closing pattern, so each tag and stylesheet the parser would check is
+# checked here too, the same way. Anything found, or any tag the parser would treat
+# specially (unfinished, bogus end), sends the document to the full parse, which then
+# gives the exact list and positions. So the answer is always the parser's.
+#
+# The scan copies the parser's expressions for a start tag (Python 3.11's html.parser) and
+# runs only where the running Python's parser uses the very same ones; elsewhere every
+# document takes the full parse.
+_LOCATE_END = re.compile(
+    r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                          # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                    # value indicator
+        (?:'[^']*'                   # LITA-enclosed value
+          |"[^"]*"                   # LIT-enclosed value
+          |(?!['"])[^>\s]*           # bare value
+         )
+        \s*                          # possibly followed by a space
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                # trailing whitespace
+""",
+    re.VERBOSE,
+)
+_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTR = re.compile(
+    r'((?<=[\'"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*'
+    r'(\'[^\']*\'|"[^"]*"|(?![\'"])[^>\s]*))?(?:\s|/(?!>))*'
+)
+_SCAN_MATCHES_PARSER = all(
+    getattr(_parser, name, None) is not None and getattr(_parser, name).pattern == ours.pattern
+    for name, ours in (
+        ("locatestarttagend_tolerant", _LOCATE_END),
+        ("tagfind_tolerant", _TAG_NAME),
+        ("attrfind_tolerant", _ATTR),
+    )
+)
+_TAG_START = re.compile(r"<[a-zA-Z]")
+_STYLE_START = re.compile(r"<style(?=[\t\n\r\f />\x00])", re.IGNORECASE)
+_STYLE_END = re.compile(r"</\s*style\s*>", re.IGNORECASE)
+# A tag needs a close look only if an attribute that can fetch or run might start in it
+# (any attribute name comes after whitespace, a quote or "/"; names are matched by prefix),
+# or its name is one that is refused or animates links.
+_RISKY = re.compile(
+    r"""[\s'"/](?:on|style|href|xlink:href|srcset|imagesrcset|http-equiv|attributename|"""
+    + "|".join(sorted(_FETCHED, key=len, reverse=True))
+    + ")",
+    re.IGNORECASE,
+)
+_RISKY_TAGS = frozenset(_REFUSED_TAGS) | _ANIMATIONS | {"meta"}
+
+
+def _start_tag_end(html: str, i: int) -> int:
+    """Where the start tag at ``i`` ends, as HTMLParser finds it; -1 for a special case."""
+    m = _LOCATE_END.match(html, i)
+    if m is None:
+        return -1
+    j = m.end()
+    if html.startswith(">", j):
+        return j + 1
+    if html.startswith("/>", j):
+        return j + 2
+    return -1  # unfinished or bogus: leave it to the parser
+
+
+def _nothing_to_find(html: str) -> bool:
+    """Tell whether ``html`` certainly holds no external reference (False: look closely)."""
+    if not _SCAN_MATCHES_PARSER:
+        return False
+    probe = _Finder("")
+    for match in _TAG_START.finditer(html):
+        i = match.start()
+        end = _start_tag_end(html, i)
+        if end < 0:
+            return False
+        name = _TAG_NAME.match(html, i + 1)
+        if name is None:
+            return False
+        tag = name.group(1).lower()
+        if tag not in _RISKY_TAGS and not _RISKY.search(html, name.start(), end):
+            continue
+        k = name.end()
+        attrs: list[tuple[str, str | None]] = []
+        while k < end:
+            m = _ATTR.match(html, k)
+            if not m:
+                break
+            attrname, rest, value = m.group(1, 2, 3)
+            if not rest:
+                value = None
+            elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                value = value[1:-1]
+            if value:
+                value = unescape(value)
+            attrs.append((attrname.lower(), value))
+            k = m.end()
+        if html[k:end].strip() not in (">", "/>"):
+            return False
+        probe._check(tag, attrs)
+        if probe.found:
+            return False
+    for match in _STYLE_START.finditer(html):
+        start = _start_tag_end(html, match.start())
+        if start < 0:
+            return False
+        close = _STYLE_END.search(html, start)
+        if css_external_refs(html[start : close.start() if close else len(html)]):
+            return False
+    return True

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.datasets.files import header, table, year_columns
 from strategygen.inputs.profile import Source
-from strategygen.resources import data_file
+from strategygen.resources import read_data_yaml
 
 CATALOGUE_FILE = "datasets.yaml"
 
@@ -72,8 +71,7 @@ class Coverage:
 @cache
 def catalogue() -> Mapping[str, Dataset]:
     """Return every bundled dataset, keyed by id, in catalogue order."""
-    text = data_file(CATALOGUE_FILE).read_text(encoding="utf-8")
-    entries = yaml.safe_load(text)["datasets"]
+    entries = read_data_yaml(CATALOGUE_FILE)["datasets"]
     out: dict[str, Dataset] = {}
     for entry in entries:
         item = Dataset.model_validate(entry)
