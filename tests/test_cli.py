@@ -347,3 +347,22 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert helped.returncode == 0
     for command in ("validate", "list", "new", "schema"):
         assert command in helped.stdout
+
+
+def test_build_and_region_share_their_output_and_report_options() -> None:
+    # Declared once (cli/options.py): the same type, callback and default folder in both
+    # commands; only --format's default and the help of what the folder receives differ.
+    from strategygen.cli.build import build_cmd
+    from strategygen.cli.region import region_cmd
+
+    def params(command: object) -> dict[str, object]:
+        return {p.name: p for p in command.params}  # type: ignore[attr-defined]
+
+    build, region = params(build_cmd), params(region_cmd)
+    for name in ("formats", "output_dir", "build_date", "project_file", "quiet", "verbose"):
+        a, b = build[name], region[name]
+        assert a.opts == b.opts and type(a.type) is type(b.type), name  # type: ignore[attr-defined]
+        assert a.callback is b.callback, name  # type: ignore[attr-defined]
+    assert build["output_dir"].default == region["output_dir"].default  # type: ignore[attr-defined]
+    assert (build["formats"].default, region["formats"].default) == ("html", "html,pdf,docx")  # type: ignore[attr-defined]
+    assert build["as_json"].help == region["as_json"].help  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 import strategygen
 from strategygen.cli import cli
-from strategygen.cli.build import _parse_formats
+from strategygen.cli.options import parse_formats
 
 ARGS = ["--date", "2026-03-02", "-j", "1"]
 
@@ -28,10 +28,10 @@ def run(*args: str) -> tuple[int, str]:
 
 def test_all_means_every_format() -> None:
     ctx = click.Context(click.Command("build"))
-    assert _parse_formats(ctx, None, "all") == ("html", "pdf", "docx", "odt")  # type: ignore[arg-type]
-    assert _parse_formats(ctx, None, "odt,docx") == ("docx", "odt")  # type: ignore[arg-type]
+    assert parse_formats(ctx, None, "all") == ("html", "pdf", "docx", "odt")  # type: ignore[arg-type]
+    assert parse_formats(ctx, None, "odt,docx") == ("docx", "odt")  # type: ignore[arg-type]
     with pytest.raises(click.BadParameter, match="use html, pdf, docx, odt"):
-        _parse_formats(ctx, None, "doc")  # type: ignore[arg-type]
+        parse_formats(ctx, None, "doc")  # type: ignore[arg-type]
 
 
 def test_build_docx_and_odt_with_manifest_and_skip(tmp_path: Path) -> None:

@@ -11,57 +11,21 @@ import click
 
 from strategygen import __version__
 from strategygen.cli.common import display_path, expand_inputs, shipped_profiles
-from strategygen.cli.options import TailoredCommand, tailoring_from_options
+from strategygen.cli.options import (
+    TailoredCommand,
+    output_options,
+    report_options,
+    tailoring_from_options,
+)
 from strategygen.cli.report import Progress, summary_table, warning_text
-
-
-def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    """Turn ``--format html,pdf`` (or ``all``) into the formats, in a fixed order."""
-    from strategygen.build.plan import FORMATS
-
-    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
-    if "all" in asked:
-        asked = set(FORMATS)
-    unknown = sorted(asked - set(FORMATS))
-    if unknown or not asked:
-        raise click.BadParameter(
-            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, docx, odt, "
-            "a comma list of them, or all"
-        )
-    return tuple(f for f in FORMATS if f in asked)
 
 
 @click.command("build", cls=TailoredCommand)
 @click.argument("paths", nargs=-1)
-@click.option(
-    "--format",
-    "formats",
-    default="html",
-    show_default=True,
-    callback=_parse_formats,
-    help="Output formats: html, pdf (print-ready, via WeasyPrint), docx (Word, editable), "
-    "odt (OpenDocument), a comma list (html,docx) or all.",
-)
-@click.option(
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder that receives <CODE>/<CODE>-strategy.html (.pdf, .docx, .odt) and manifest.json.",
-)
-@click.option(
-    "--date",
-    "build_date",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Build date printed in the document (default: SOURCE_DATE_EPOCH if set, else today).",
-)
-@click.option(
-    "--project",
-    "project_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Project file (default: ./strategygen.toml when it exists).",
+@output_options(
+    formats="html",
+    receives="<CODE>/<CODE>-strategy.html (.pdf, .docx, .odt) and manifest.json",
+    what="document",
 )
 @click.option(
     "--template-dir",
@@ -79,14 +43,7 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tu
     help="Profiles built in parallel worker processes (default: the number of CPU cores).",
 )
 @click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list each file written and warnings.")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print a machine-readable summary on stdout (progress stays on stderr).",
-)
+@report_options
 def build_cmd(
     paths: tuple[str, ...],
     formats: tuple[str, ...],

@@ -1,4 +1,8 @@
-"""Command-line options derived from the tailoring settings, and back to a Tailoring.
+"""Command-line options: those the building commands share, and the tailoring settings.
+
+:func:`output_options` and :func:`report_options` declare ``--format``, ``--output-dir``,
+``--date``, ``--project``, ``-q``, ``-v`` and ``--json`` once for ``build`` and ``region``
+(the two differ only in their default formats and in what the output folder receives).
 
 Each field of :class:`strategygen.inputs.tailoring.Tailoring` with an option name becomes a
 ``build`` option: its help is the field's documentation and its shape (a folder, a file,
@@ -14,10 +18,101 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """Turn ``--format html,pdf`` (or ``all``) into the formats, in a fixed order."""
+    from strategygen.build.plan import FORMATS
+
+    asked = {part.strip().lower() for part in value.split(",") if part.strip()}
+    if "all" in asked:
+        asked = set(FORMATS)
+    unknown = sorted(asked - set(FORMATS))
+    if unknown or not asked:
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown) or repr(value)}; use html, pdf, docx, odt, "
+            "a comma list of them, or all"
+        )
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def output_options(*, formats: str, receives: str, what: str) -> Callable[[F], F]:
+    """Declare ``--format``, ``--output-dir``, ``--date`` and ``--project`` on a command.
+
+    Args:
+        formats: The default of ``--format`` (a comma list).
+        receives: What the output folder receives, for ``--output-dir``'s help.
+        what: What the build date is printed in ("document", "overview").
+
+    """
+    options = [
+        click.option(
+            "--format",
+            "formats",
+            default=formats,
+            show_default=True,
+            callback=parse_formats,
+            help="Output formats: html, pdf (print-ready, via WeasyPrint), docx (Word, "
+            "editable), odt (OpenDocument), a comma list (html,pdf) or all.",
+        ),
+        click.option(
+            "--output-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=Path("output"),
+            show_default=True,
+            help=f"Folder that receives {receives}.",
+        ),
+        click.option(
+            "--date",
+            "build_date",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            default=None,
+            help=f"Build date printed in the {what} (default: SOURCE_DATE_EPOCH if set, "
+            "else today).",
+        ),
+        click.option(
+            "--project",
+            "project_file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            default=None,
+            help="Project file (default: ./strategygen.toml when it exists).",
+        ),
+    ]
+
+    def apply(command: F) -> F:
+        # click lists options in the order their decorators are written, outermost first.
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+def report_options(command: F) -> F:
+    """Declare ``-q``, ``-v`` and ``--json`` (what a building command prints) on a command."""
+    for option in reversed(
+        [
+            click.option("-q", "--quiet", is_flag=True, help="Print only failures."),
+            click.option(
+                "-v", "--verbose", is_flag=True, help="Also list each file written and warnings."
+            ),
+            click.option(
+                "--json",
+                "as_json",
+                is_flag=True,
+                help="Print a machine-readable summary on stdout (progress stays on stderr).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -10,9 +10,13 @@ from typing import Any
 import click
 
 from strategygen import __version__
-from strategygen.cli.build import _parse_formats
 from strategygen.cli.common import display_path
-from strategygen.cli.options import TailoredCommand, tailoring_from_options
+from strategygen.cli.options import (
+    TailoredCommand,
+    output_options,
+    report_options,
+    tailoring_from_options,
+)
 from strategygen.cli.report import Progress, summary_table
 
 
@@ -36,35 +40,10 @@ class RegionCommand(TailoredCommand):
 
 @click.command("region", cls=RegionCommand)
 @click.argument("group")
-@click.option(
-    "--format",
-    "formats",
-    default="html,pdf,docx",
-    show_default=True,
-    callback=_parse_formats,
-    help="Output formats: html, pdf, docx (Word, editable), odt (OpenDocument), a comma list "
-    "(html,pdf) or all.",
-)
-@click.option(
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder that receives regions/<GROUP>/<GROUP>-overview.html (.pdf, .docx, .odt).",
-)
-@click.option(
-    "--date",
-    "build_date",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Build date printed in the overview (default: SOURCE_DATE_EPOCH if set, else today).",
-)
-@click.option(
-    "--project",
-    "project_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Project file (default: ./strategygen.toml when it exists).",
+@output_options(
+    formats="html,pdf,docx",
+    receives="regions/<GROUP>/<GROUP>-overview.html (.pdf, .docx, .odt)",
+    what="overview",
 )
 @click.option(
     "--profiles",
@@ -91,14 +70,7 @@ class RegionCommand(TailoredCommand):
     default=None,
     help="Drafts built in parallel with --drafts (default: the number of CPU cores).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list each file written and warnings.")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print a machine-readable summary on stdout (progress stays on stderr).",
-)
+@report_options
 def region_cmd(
     group: str,
     formats: tuple[str, ...],
