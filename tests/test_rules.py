@@ -659,3 +659,26 @@ def test_rule_texts_name_the_countrys_law_supervisor_strategy_and_sectors() -> N
     sectors = "finance and remittances, tourism and agriculture"
     assert f"(in this draft: {sectors})" in jam["WEAK-VISION"]
     assert f"each priority sector ({sectors})" in jam["ECO-SME"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(shipped_dir("rules").glob("*.yaml")),
+        Path(__file__).parent.parent / "strategygen" / "data" / "kpis.yaml",
+    ],
+    ids=lambda p: p.name,
+)
+def test_bundled_files_read_by_libyaml_give_what_the_located_reader_gives(path: Path) -> None:
+    # Bundled rule files and the KPI catalogue skip the located reader's walk (positions
+    # are found only for an error): the data must be the same, and so must each position
+    # once asked for; a bundled file must also pass every check of the located reader
+    # (no duplicate key, no tag, no control character), which it would otherwise skip.
+    from strategygen.inputs.yamlsource import read_yaml_file
+
+    located = read_yaml_file(path, kind="rule file")
+    bundled = read_yaml_file(path, kind="rule file", bundled=True)
+    assert type(bundled) is not type(located)  # the quick path was taken
+    assert bundled.data == located.data
+    for loc in list(located.value_marks)[:: max(1, len(located.value_marks) // 50)]:
+        assert bundled.locate(loc) == located.locate(loc), loc

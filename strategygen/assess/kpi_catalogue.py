@@ -69,14 +69,14 @@ class KpiFile(BaseModel):
         return self
 
 
-def load_catalogue(path: Path) -> Mapping[str, KpiSpec]:
+def load_catalogue(path: Path, *, bundled: bool = False) -> Mapping[str, KpiSpec]:
     """Read and check a KPI catalogue file; return its entries by id.
 
     Raises:
         ProfileError: With every problem found, each located by line and column.
 
     """
-    doc = read_yaml_file(path, kind="KPI catalogue")
+    doc = read_yaml_file(path, kind="KPI catalogue", bundled=bundled)
     try:
         parsed = KpiFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -87,4 +87,4 @@ def load_catalogue(path: Path) -> Mapping[str, KpiSpec]:
 @cache
 def catalogue() -> Mapping[str, KpiSpec]:
     """Return the shipped KPI catalogue, read and checked on first use."""
-    return load_catalogue(data_file("kpis.yaml"))
+    return load_catalogue(data_file("kpis.yaml"), bundled=True)

@@ -20,7 +20,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from strategygen.build import workers
 from strategygen.build.commit import check_output_dir
 from strategygen.build.document import BuildJob, DocResult, build_one, check_skip
 from strategygen.build.manifest import shared_digest
@@ -54,6 +53,8 @@ def _init_worker(
 ) -> None:
     """Prepare a worker process: tie it to its parent, keep the plan; the parent handles Ctrl-C."""
     global _SHARED
+    from strategygen.build import workers
+
     workers.init_worker(parent, busy, counter)
     _SHARED = (plan, output_dir, shared)
     # The terminal sends SIGINT to the whole process group; the parent reacts by sending
@@ -67,6 +68,8 @@ def _worker_build(job: BuildJob) -> DocResult:
     global _IN_TASK
     if _STOPPING or _SHARED is None:
         return DocResult(source=job.display, status="interrupted")
+    from strategygen.build import workers
+
     _IN_TASK = True
     try:
         with workers.busy():
@@ -189,6 +192,9 @@ def _run_pool(
     """Run ``pending`` jobs in a process pool, filling ``results``; return True if interrupted."""
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
+
+    # Imported here: multiprocessing and ctypes are not needed to build one document.
+    from strategygen.build import workers
 
     # The plan goes to each worker once, when it starts, not with every document.
     busy, counter = workers.new_busy_table(count)

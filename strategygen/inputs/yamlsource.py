@@ -8,6 +8,7 @@ itself so that every later error can point at a line, and refuses the inputs tha
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -174,13 +175,43 @@ def _document(root: Node | None, display: str, empty: str, loader: Any) -> YamlD
     return doc
 
 
+@dataclass
+class _BundledDocument(YamlDocument):
+    """A bundled file's data read by libyaml; where its parts stand is found only if asked.
+
+    The located reader's walk over every node is most of the time of reading the rule
+    library; a bundled file is read in every process but a position in it is wanted only
+    for an error, so the walk is made then (once), with the same reader user files go
+    through. ``tests/test_rules.py`` checks that the two readers give the same data for
+    every bundled file.
+    """
+
+    path: Path | None = None
+    kind: str = "profile"
+
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Return (line, column) of the deepest part of ``loc``, reading positions first."""
+        if self.path is not None:
+            full = read_yaml_file(self.path, self.display, self.kind)
+            self.value_marks, self.key_marks = full.value_marks, full.key_marks
+            self.path = None
+        return super().locate(loc, prefer_key=prefer_key)
+
+
 def read_yaml_file(
-    path: Path, display: str | None = None, kind: str = "profile", inside: Path | None = None
+    path: Path,
+    display: str | None = None,
+    kind: str = "profile",
+    inside: Path | None = None,
+    *,
+    bundled: bool = False,
 ) -> YamlDocument:
     """Read a YAML file (at most 1 MiB, UTF-8) into a located mapping (``kind`` as above).
 
     Only a regular file is read (a FIFO, device or folder is refused by name); with
-    ``inside``, the file must also resolve, links followed, inside that folder.
+    ``inside``, the file must also resolve, links followed, inside that folder. A
+    ``bundled`` file (one that ships with strategygen, such as the shipped rule library) is
+    parsed by libyaml alone, when it is installed, and located only if a problem is found.
     """
     shown = display or str(path)
     try:
@@ -203,6 +234,13 @@ def read_yaml_file(
             "the file is not valid UTF-8; save it with UTF-8 encoding",
             f"byte 0x{raw[exc.start]:02x}",
         )
+    if bundled and _FastLoader is not None:
+        try:
+            data = yaml.load(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            data = None  # the located reader says where
+        if isinstance(data, dict) and data:
+            return _BundledDocument(shown, data, path=path, kind=kind)
     return read_yaml_text(text, shown, kind)
 
 

@@ -2,13 +2,23 @@
 
 Frozen dataclasses of plain values (strings, numbers, tuples). A figure the document prints
 carries the number of its entry in the document's sources (``ref``); ``None`` where a value
-is unknown, which the templates print as a visible gap, never as a zero or an absence.
+is unknown, which the templates print as a visible gap, never as a zero or an absence. The
+policy tables' types (laws, AI strategies, civil-service capacity) live in ``policy_model``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from strategygen.assess.region.policy_model import CapacityRow as CapacityRow
+from strategygen.assess.region.policy_model import Headcount as Headcount
+from strategygen.assess.region.policy_model import LawCell as LawCell
+from strategygen.assess.region.policy_model import LawCount as LawCount
+from strategygen.assess.region.policy_model import Legal as Legal
+from strategygen.assess.region.policy_model import LegalRow as LegalRow
+from strategygen.assess.region.policy_model import Status as Status
+from strategygen.assess.region.policy_model import StrategyRow as StrategyRow
 
 
 @dataclass(frozen=True)
@@ -199,105 +209,6 @@ class Egov:
     """The years the Internet figures refer to, as printed (``2022-2024``)."""
     egdi_ref: int
     internet_ref: int
-
-
-@dataclass(frozen=True)
-class LawCell:
-    """The state of one law in one member, as its profile records it."""
-
-    law: str
-    law_label: str
-    """The law's name in the matrix ("Data protection")."""
-    state: str
-    """A law status (``in_force``...), ``none`` (a sourced absence), ``unverified`` (the law
-    is named but its status was not confirmed) or ``unknown`` (nothing on record)."""
-    label: str
-    """The state in words ("In force", "Not confirmed")."""
-    title: str | None
-    year: int | None
-    ref: int | None
-
-
-@dataclass(frozen=True)
-class LegalRow:
-    """One member's row of the legal matrix."""
-
-    code: str
-    name: str
-    cells: tuple[LawCell, ...]
-
-
-@dataclass(frozen=True)
-class LawCount:
-    """How many members are in each state for one law."""
-
-    law: str
-    label: str
-    in_force: int
-    partly: int
-    """Enacted but not (fully) in force."""
-    draft: int
-    none: int
-    not_confirmed: int
-    summary: str
-    """The non-zero counts in words ("in force in 9, a draft bill in 2, not confirmed for 5")."""
-
-
-@dataclass(frozen=True)
-class Legal:
-    """The legal matrix: four laws per member, with counts per law."""
-
-    laws: tuple[tuple[str, str], ...]
-    rows: tuple[LegalRow, ...]
-    counts: tuple[LawCount, ...]
-    titled: tuple[tuple[str, LawCell], ...]
-    """(member name, cell) for every law a profile names by its title."""
-
-
-@dataclass(frozen=True)
-class Status:
-    """A recorded status (AI strategy, readiness assessment, lead body) and its source."""
-
-    state: str
-    """The recorded value, or ``unknown`` when nothing is on record."""
-    label: str
-    title: str | None
-    year: int | None
-    ref: int | None
-
-
-@dataclass(frozen=True)
-class StrategyRow:
-    """One member's AI strategy, UNESCO readiness assessment and AI lead body."""
-
-    code: str
-    name: str
-    strategy: Status
-    ram: Status
-    lead: Status
-
-
-@dataclass(frozen=True)
-class Headcount:
-    """A civil-service figure with what it counts, its year and source."""
-
-    value: int
-    year: int
-    scope: str | None
-    """What is counted, in words; None when the profile does not say."""
-    approximate: bool
-    ref: int | None
-
-
-@dataclass(frozen=True)
-class CapacityRow:
-    """One member's civil-service figures (each None when not on record)."""
-
-    code: str
-    name: str
-    headcount: Headcount | None
-    specialists: Headcount | None
-    trained: Headcount | None
 
 
 @dataclass(frozen=True)

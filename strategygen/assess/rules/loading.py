@@ -47,7 +47,7 @@ def _load_file(
     path: Path, library: str | None = None, shipped: bool = True, folder: Path | None = None
 ) -> list[tuple[Rule, _Origin]]:
     try:
-        source = read_yaml_file(path, kind="rule file", inside=folder)
+        source = read_yaml_file(path, kind="rule file", inside=folder, bundled=shipped)
     except ProfileError as exc:
         raise RuleFileError(exc.path, exc.problems) from None
     try:
