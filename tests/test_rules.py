@@ -655,7 +655,8 @@ def test_rule_texts_name_the_countrys_law_supervisor_strategy_and_sectors() -> N
     jam = fired("JAM")
     assert "Office of the Information Commissioner" in jam["DPL-INFORCE"]
     assert "Data Protection Act, 2020" in jam["DPL-INFORCE"]
-    assert jam["STR-EARLY"].startswith("Complete National AI Policy")
+    assert jam["STR-EARLY"].startswith("Complete the work on National AI Policy")
+    assert "supervisor of Data Protection Act, 2020" in jam["DPL-INFORCE"]
     sectors = "finance and remittances, tourism and agriculture"
     assert f"(in this draft: {sectors})" in jam["WEAK-VISION"]
     assert f"each priority sector ({sectors})" in jam["ECO-SME"]

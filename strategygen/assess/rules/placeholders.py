@@ -27,6 +27,7 @@ OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
 _FALLBACKS: dict[str, str] = {
     "regional_bodies": "the regional bodies it belongs to",
     "priority_sectors": "to be chosen in consultation",
+    "languages": "the languages people use",
     "digital_lead_agency": "the lead agency for digital government",
     "ai_lead_agency": "the body designated to lead AI policy",
     "ethics_body": "the national AI ethics body",
@@ -42,6 +43,7 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "country",
     "regional_bodies",
     "priority_sectors",
+    "languages",
     "country_official",
     "digital_lead_agency",
     "ai_lead_agency",
@@ -117,6 +119,10 @@ def _edition(context: ConditionContext) -> str | None:
     return str(edition) if edition else None
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _two(value: float | None) -> str | None:
     return f"{value:.2f}" if value is not None else None
 
@@ -162,6 +168,7 @@ def placeholder_values(
     values: dict[str, str | None] = {
         "country": in_text(p.identity.name),
         "country_official": p.identity.official_name,
+        "languages": _and(list(p.identity.languages)) if p.identity.languages else None,
         "digital_lead_agency": _agency(inst.digital_lead_agency),
         "ai_lead_agency": _agency(inst.ai_lead_agency),
         "ethics_body": inst.ai_ethics_body.name if inst.ai_ethics_body else None,
