@@ -108,6 +108,13 @@ _ENGLISH: dict[str, dict[str | None, str]] = {
         "public_sector": "public-sector employees, including state enterprises",
         None: "staff (what the figure counts is not recorded)",
     },
+    # The World Bank's income group as the WDI file writes it: "classes Jamaica as {group}".
+    "income_group": {
+        "High income": "a high-income economy",
+        "Upper middle income": "an upper-middle-income economy",
+        "Lower middle income": "a lower-middle-income economy",
+        "Low income": "a low-income economy",
+    },
     # Guidance on AI use by public officers, after "such guidance is".
     "guidelines_status": {
         "none": "not in place",

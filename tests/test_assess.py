@@ -253,6 +253,11 @@ def _allowed_numbers(a: Assessment) -> set[str]:
         pairs += [
             (m.score, m.means.get(peer.key), m.leader_score) for m in a.readiness.latest_measures
         ]
+    # A peer group's leader aims at the mean of a wider comparison group.
+    ok |= {f"{v:.2f}" for b in a.benchmarks for v in b.means.values() if v is not None}
+    ok |= {
+        f"{v:.2f}" for m in a.readiness.latest_measures for v in m.means.values() if v is not None
+    }
     # A target may name the year of its own baseline.
     ok |= {str(k.baseline.year) for k in a.kpis if k.baseline is not None}
     for score, mean, leader in pairs:

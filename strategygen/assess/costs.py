@@ -105,6 +105,8 @@ class CostBasis:
     population_source: str | None
     size_factor: float
     staff_year_basis: str
+    size_steps: tuple[tuple[int | None, float], ...] = ()
+    """The population steps of the size scale: (below, factor); None is the open top step."""
 
     @property
     def priced(self) -> bool:
@@ -162,6 +164,7 @@ def cost_basis(profile: CountryProfile) -> CostBasis:
         population_source=pop.source if pop else None,
         size_factor=size_factor(pop.value if pop else None),
         staff_year_basis=" ".join(spec.basis.split()),
+        size_steps=tuple((step.below, step.factor) for step in cost_data().size_factors),
     )
 
 

@@ -71,6 +71,21 @@ def source_year(profile: CountryProfile, source_id: str) -> int | None:
     return None
 
 
+def status_year(profile: CountryProfile, own: int | None, source_id: str) -> int | None:
+    """Return the year a recorded status holds for: its own, its source's, or when it was checked.
+
+    None when none of the three is recorded; the status is then shown as undated.
+    """
+    if own is not None:
+        return own
+    for source in profile.sources:
+        if source.id == source_id:
+            if source.year is not None:
+                return source.year
+            return source.accessed.year if source.accessed is not None else None
+    return None
+
+
 class Kind(BaseModel):
     """Base of every baseline and target kind: strict keys, immutable."""
 

@@ -15,7 +15,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from strategygen.assess.kpi_context import Due, Kind, KpiContext, number_text, source_year
+from strategygen.assess.kpi_context import (
+    Due,
+    Kind,
+    KpiContext,
+    number_text,
+    source_year,
+    status_year,
+)
 from strategygen.assess.kpi_readiness import (
     IndicatorBaseline,
     IndicatorTarget,
@@ -43,9 +50,7 @@ class AiStrategyBaseline(Kind):
         s = ctx.profile.institutions.ai_strategy
         if s is None:
             return None
-        year = s.year or source_year(ctx.profile, s.source)
-        if year is None:
-            return None
+        year = status_year(ctx.profile, s.year, s.source)
         label = words(s.status, "ai_strategy_status")
         return Baseline(f"{label}" + (f" ({s.title})" if s.title else ""), year, s.source)
 
@@ -64,9 +69,7 @@ class StrategyDeliveryBaseline(Kind):
         s = ctx.profile.institutions.ai_strategy
         if s is None or s.status == "adopted":
             return None
-        year = s.year or source_year(ctx.profile, s.source)
-        if year is None:
-            return None
+        year = status_year(ctx.profile, s.year, s.source)
         return Baseline("none yet: no strategy adopted", year, s.source)
 
 
@@ -85,9 +88,9 @@ class LawBaseline(Kind):
         law = getattr(ctx.profile.law, self.law)
         if law is None or law.status is None:
             return None
-        year = law.year or source_year(ctx.profile, law.source)
-        if year is None:
-            return None
+        # An undated source still dates nothing, but the recorded status is the starting
+        # point (Haiti's "no data protection law"): it is printed as undated, not dropped.
+        year = status_year(ctx.profile, law.year, law.source)
         text = words(law.status, "law_state") + (f" ({law.title})" if law.title else "")
         return Baseline(text, year, law.source)
 

@@ -8,6 +8,7 @@ cybersecurity) take their baseline from the bundled datasets with year and sourc
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
@@ -100,7 +101,13 @@ class ReadinessScoreTarget(Kind):
         latest = view.latest if view is not None else None
         if self.dimension == "total" or view is None or latest is None:
             return relative_target(
-                b.score, b.peer_mean, b.peer_leader, b.peer_leader_score, ctx.peer_label(), end
+                b.score,
+                b.peer_mean,
+                b.peer_leader,
+                b.peer_leader_score,
+                ctx.peer_label(),
+                end,
+                wider_means(ctx, b.means),
             )
         # The earlier framework is no longer published: the target is set, and will be
         # read, on the nearest measure of the framework in force.
@@ -120,6 +127,7 @@ class ReadinessScoreTarget(Kind):
             item.leader_score,
             ctx.peer_label(),
             end,
+            wider_means(ctx, item.means),
         )
         label = FRAMEWORK_2025.labels[self.successor].lower()
         return (
@@ -135,8 +143,15 @@ def relative_target(
     leader_score: float | None,
     group: str,
     end: int,
+    wider: Sequence[tuple[str, float]] = (),
 ) -> tuple[str, int]:
-    """Half the gap to the peer group's mean if below it, else half the gap to its leader."""
+    """Half the gap to the peer group's mean if below it, else half the gap to its leader.
+
+    A country that leads its peer group is measured against the wider comparison groups
+    (``wider``: each group's phrase and mean, narrowest first): it aims at the first mean
+    it is still below. "Stay the best" was no target for a country whose weakest dimensions
+    the same draft names. Above every mean, the target is to improve on the baseline.
+    """
     if mean is not None and score < mean:
         goal = score + (mean - score) / 2
         return (f"Halve the gap to the mean for {group} ({mean:.2f}) by {end}: {goal:.2f}", end)
@@ -147,7 +162,33 @@ def relative_target(
             f"{goal:.2f}",
             end,
         )
-    return (f"Stay the best in the peer group ({group}) through {end}", end)
+    for phrase, value in wider:
+        if value > score:
+            return (
+                f"Already the best of {group}, so reach the mean for {phrase} "
+                f"({value:.2f}) by {end}",
+                end,
+            )
+    return (
+        f"Already the best of {group} and above the mean of every comparison group: "
+        f"improve on {score:.2f} by {end}",
+        end,
+    )
+
+
+def wider_means(ctx: KpiContext, means: Mapping[str, float | None]) -> list[tuple[str, float]]:
+    """Return the comparison groups wider than the peer group with their means, narrowest first."""
+    view = ctx.readiness
+    if view is None or view.peer is None:
+        return []
+    keys = [g.key for g in view.groups]
+    start = keys.index(view.peer.key) + 1 if view.peer.key in keys else 0
+    out = []
+    for group in view.groups[start:]:
+        value = means.get(group.key)
+        if value is not None:
+            out.append((group.phrase, value))
+    return out
 
 
 class ReadinessLatestTarget(Kind):
@@ -170,7 +211,13 @@ class ReadinessLatestTarget(Kind):
         peer = view.peer
         mean = total.means.get(peer.key) if peer is not None else None
         text, year = relative_target(
-            latest.total, mean, total.leader, total.leader_score, ctx.peer_label(), end
+            latest.total,
+            mean,
+            total.leader,
+            total.leader_score,
+            ctx.peer_label(),
+            end,
+            wider_means(ctx, total.means),
         )
         return (f"{text} in the edition published in {end} ({latest.year} framework)", year)
 

@@ -22,6 +22,7 @@ from strategygen.words import words
 __all__ = [
     "DEFAULT_RATIOS",
     "READINESS_KPI",
+    "TIER_CAPS",
     "KpiContext",
     "build_kpis",
     "kpi_ref",
@@ -37,6 +38,17 @@ LEADERS_RATIO = 0.03
 PRACTITIONERS_RATIO = 0.10
 SPECIALISTS_RATIO = 0.02
 SPECIALISTS_MINIMUM = 5
+# Caps on the targeted tiers. A headcount of all central-government employees counts teachers,
+# police and health staff (the Dominican Republic's 618,687 does), and ratios meant for the
+# administrative civil service then ask for thousands of specialists no training system or labour
+# market could supply in one strategy period. The caps are planning assumptions like the ratios,
+# sized to what one national programme can train or recruit in about six years.
+TIER_CAPS: dict[str, int | None] = {
+    "awareness": None,
+    "leaders": 1500,
+    "practitioners": 5000,
+    "specialists": 500,
+}
 
 DEFAULT_RATIOS: dict[str, float] = {
     "awareness": AWARENESS_RATIO,
@@ -125,6 +137,8 @@ def training_tiers(
         minimum = TIER_MINIMUMS[key]
         floor_text = gettext(", minimum %(minimum)s") % {"minimum": minimum} if minimum else ""
         share = percent(ratio)
+        cap = TIER_CAPS[key]
+        capped = False
         if headcount is None:
             target = None
             basis = gettext(
@@ -132,6 +146,8 @@ def training_tiers(
             ) % {"share": share, "floor": floor_text}
         else:
             target = max(minimum, math.ceil(ratio * headcount.value - 1e-9))
+            if cap is not None and target > cap:
+                target, capped = cap, True
             # Say what the headcount counts: a public-sector figure is not a civil service.
             scope = f", {words(headcount.scope, 'headcount_scope')}" if headcount.scope else ""
             about = (
@@ -142,7 +158,9 @@ def training_tiers(
             basis = (about % {"share": share, "count": number_text(headcount.value)}) + (
                 f" ({headcount.year}{scope}){floor_text}"
             )
-        out.append(TrainingTier(key, label, audience, ratio, minimum, target, basis))
+            if capped:
+                basis += gettext(", capped at %(cap)s") % {"cap": number_text(cap or 0)}
+        out.append(TrainingTier(key, label, audience, ratio, minimum, target, basis, cap, capped))
     return tuple(out)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from strategygen.assess.context import CountryContext
 from strategygen.assess.costs import BudgetTable, CostBasis, CostEstimate, TierCost
 from strategygen.assess.evidence import Evidence
+from strategygen.assess.financing import FinancingLine
 from strategygen.assess.owners import Owner
 from strategygen.assess.readiness_model import Benchmark as Benchmark
 from strategygen.assess.readiness_model import ComparisonGroup as ComparisonGroup
@@ -159,7 +160,9 @@ class Baseline:
     """A KPI's starting value, always with its year and source."""
 
     value: str
-    year: int
+    year: int | None
+    """Year of the value; None for a recorded status whose source gives no date (printed as
+    undated rather than dropped: a sourced "none" is still a starting point)."""
     source_id: str
 
 
@@ -190,6 +193,10 @@ class TrainingTier:
     minimum: int
     target: int | None
     basis: str
+    cap: int | None = None
+    """Most people the tier plans for, whatever the headcount (None: no cap)."""
+    capped: bool = False
+    """True when the cap, not the ratio, set ``target``."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,12 @@ class Assessment:
     horizon ended before the build year: the draft shows them as expired, never as current."""
     datasets: tuple[str, ...] = ()
     """Catalogue ids of the bundled datasets the document draws on (for the sources annex)."""
+    financing: tuple[FinancingLine, ...] = ()
+    """The costed actions grouped by the kind of funding that suits them."""
+    risk_actions: Mapping[str, tuple[str, ...]] | None = None
+    """Risk key of the risk register -> ids of the plan's actions that treat it."""
+    income_group: str | None = None
+    """The World Bank income group (``Upper middle income``), from the bundled WDI file."""
 
     def benchmark(self, key: str) -> Benchmark:
         """Return the benchmark for ``key`` (``total``, a pillar or a dimension name)."""

@@ -16,6 +16,7 @@ from strategygen.assess.datasets.catalogue import catalogue
 from strategygen.assess.editions import Resolved
 from strategygen.assess.editions import resolve as resolve_editions
 from strategygen.assess.evidence import Evidence, country_evidence
+from strategygen.assess.financing import financing_lines, income_group
 from strategygen.assess.kpis import READINESS_KPI, KpiContext, build_kpis, training_tiers
 from strategygen.assess.maturity import assess_maturity
 from strategygen.assess.model import Assessment, DataGap, Kpi
@@ -23,6 +24,7 @@ from strategygen.assess.owners import resolve
 from strategygen.assess.pillars import PILLAR_KEYS, pillar_views
 from strategygen.assess.plan import complete_plan
 from strategygen.assess.results import results_framework, select_indicators
+from strategygen.assess.risk_links import risk_actions
 from strategygen.assess.rules import (
     ConditionContext,
     Rule,
@@ -207,6 +209,7 @@ def _assess(
     deferred = tuple(trimmed.get(r.id, r) for r in plan.deferred)
 
     views = pillar_views(fired, kpis, resolved.view.indicators)
+    income = income_group(profile.code)
     gaps = [
         DataGap(f.path, item_text(f.label), f.section, item_text(f.action))
         for f in missing_items(profile)
@@ -256,7 +259,20 @@ def _assess(
         language=lang,
         readiness=resolved.view,
         evidence=evidence,
-        datasets=_datasets(resolved, evidence, kpis, (*context.source_ids, *sectors.source_ids)),
+        datasets=_datasets(
+            resolved,
+            evidence,
+            kpis,
+            (
+                *context.source_ids,
+                *(("inform2025",) if context.risk is not None else ()),
+                *sectors.source_ids,
+                *(("wdi",) if income else ()),
+            ),
+        ),
+        financing=financing_lines(fired, context),
+        risk_actions=risk_actions(fired),
+        income_group=income,
     )
 
 
