@@ -8,6 +8,7 @@ readiness index's types (benchmarks, comparison groups, editions) live in ``read
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
