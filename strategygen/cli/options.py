@@ -16,6 +16,7 @@ other commands do not need.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -135,16 +136,14 @@ def tailoring_options(only: frozenset[str] | None = None) -> list[click.Option]:
         only: The settings a command uses (all of them when None).
 
     """
-    from strategygen.inputs.docs import attribute_docs
     from strategygen.inputs.tailoring import Tailoring, settings
 
-    docs = attribute_docs(Tailoring)
     options: list[click.Option] = []
     for name, setting in settings():
         if setting.option is None or (only is not None and name not in only):
             continue
         info = Tailoring.model_fields[name]
-        help_text = docs.get(name, "")
+        help_text = ""
         kind = _unwrap(info.annotation)
         element = _unwrap(typing.get_args(kind)[0]) if typing.get_origin(kind) is tuple else None
         extra: dict[str, Any] = {"metavar": setting.metavar} if setting.metavar else {}
@@ -165,8 +164,42 @@ def tailoring_options(only: frozenset[str] | None = None) -> list[click.Option]:
             if element is Path:
                 extra["type"] = click.Path(exists=True, file_okay=False, path_type=Path)
         help_text += f" Project file: [{setting.table}] {name}."
-        options.append(click.Option(decls, help=help_text, **extra))
+        options.append(_SettingOption(decls, setting=name, more=help_text, **extra))
     return options
+
+
+@functools.cache
+def _setting_docs() -> dict[str, str]:
+    """Every tailoring setting's documentation, read from the source once."""
+    from strategygen.inputs.docs import attribute_docs
+    from strategygen.inputs.tailoring import Tailoring
+
+    return attribute_docs(Tailoring)
+
+
+class _SettingOption(click.Option):
+    """A tailoring option whose help, the setting's documentation, is read when it is shown.
+
+    The documentation is the string under each field of ``Tailoring``, which is read by
+    parsing the class's source: a fifth of a second's worth of work at every build would be
+    spent on help that only ``--help`` prints.
+    """
+
+    def __init__(self, decls: list[str], *, setting: str, more: str, **extra: Any) -> None:
+        """Declare the option for the tailoring field ``setting``; ``more`` ends its help."""
+        self._setting = setting
+        self._more = more
+        super().__init__(decls, **extra)
+
+    @property
+    def help(self) -> str:
+        """The field's documentation, then what ``more`` adds (repeatable, project key)."""
+        return _setting_docs().get(self._setting, "") + self._more
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        # click's constructor assigns the help it was given (none): the property stands.
+        pass
 
 
 def tailoring_from_options(values: dict[str, Any]) -> Any:

@@ -18,14 +18,14 @@ import functools
 import gettext as _gettext
 import io
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING
 
 from strategygen.errors import StrategygenError
 from strategygen.files import FileRefused, read_input
 from strategygen.i18n import current
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 #: The gettext domain of every catalogue.
 DOMAIN = "strategygen"
@@ -59,6 +59,9 @@ def read_catalogue(path: Path, lang: str, inside: Path | None = None) -> Catalog
     except FileRefused as exc:
         at = 1 if exc.reason == "size" else 0
         raise StrategygenError(f"{path}:{at}:{at}: {exc.message}") from None
+    # Babel's catalogue reader is imported here: an English draft reads no catalogue.
+    from babel.messages.pofile import read_po
+
     try:
         return read_po(io.BytesIO(data), locale=lang, domain=DOMAIN, abort_invalid=True)
     except Exception as exc:  # babel's PoFileError and decoding errors
@@ -68,6 +71,8 @@ def read_catalogue(path: Path, lang: str, inside: Path | None = None) -> Catalog
 
 def compile_catalogue(catalog: Catalog) -> _gettext.GNUTranslations:
     """Compile a catalogue in memory (fuzzy entries left out, as ``msgfmt`` does)."""
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
