@@ -97,9 +97,10 @@ def _decode_css(text: str) -> tuple[str, list[int]]:
     where: list[int] = []
     pos = 0
     for match in _CSS_ESCAPE.finditer(text):
-        for i in range(pos, match.start()):
-            out.append(text[i])
-            where.append(i)
+        # The text between escapes is copied a run at a time (a stylesheet with fonts
+        # inlined is hundreds of kilobytes): one output character per input character.
+        out.append(text[pos : match.start()])
+        where.extend(range(pos, match.start()))
         hex_digits, char = match.groups()
         if hex_digits:
             code = int(hex_digits, 16)
@@ -107,9 +108,8 @@ def _decode_css(text: str) -> tuple[str, list[int]]:
         out.append(char or "")
         where.append(match.start())
         pos = match.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        where.append(i)
+    out.append(text[pos:])
+    where.extend(range(pos, len(text)))
     return "".join(out), where
 
 
