@@ -10,10 +10,11 @@ Spanish (``es_DO``) writes 45.52 and 1,234; Haiti's French (``fr_HT``) 45,52 and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
 
 from strategygen.i18n import current
 from strategygen.i18n.catalog import gettext
@@ -28,8 +29,13 @@ def decimal(value: float | int | None, digits: int = 2) -> str:
     """Format a number with exactly ``digits`` decimals and the locale's grouping."""
     if value is None:
         return not_available()
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(_rounded(value, digits), format=pattern, locale=current().locale)
+    return format_decimal(_rounded(value, digits), format=_pattern(digits), locale=current().locale)
+
+
+@functools.cache
+def _pattern(digits: int) -> NumberPattern:
+    """Return the parsed pattern for ``digits`` decimals (a document formats hundreds)."""
+    return parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else ""))
 
 
 def _rounded(value: float | int, digits: int) -> Decimal:
@@ -46,7 +52,7 @@ def integer(value: float | int | None) -> str:
     """Format a whole number with the locale's grouping (``2,839,175``; ``2.839.175``)."""
     if value is None:
         return not_available()
-    return format_decimal(round(value), format="#,##0", locale=current().locale)
+    return format_decimal(round(value), format=_pattern(0), locale=current().locale)
 
 
 def percent(share: float | None, digits: int = 0) -> str:
