@@ -43,6 +43,12 @@ def test_financing_follows_what_the_action_is_and_the_situation() -> None:
     assert source_for(by_id["FRAG-SECURE"], hti.context) == "humanitarian"
     assert source_for(by_id["INF-ENERGY"], hti.context) == "development_banks"
     assert source_for(by_id["STR-LEAD"], hti.context) == "own_budget"
+    # Where the budget cannot carry the plan, a law needs partners' support; elsewhere not.
+    assert source_for(by_id["DPL-NONE"], hti.context) == "technical_assistance"
+    brb = assess(shipped("BRB"), DATE)
+    assert source_for(next(r for r in brb.fired if r.id == "SKL-SCHOOLS"), brb.context) == (
+        "own_budget"
+    )
     glp = assess(shipped("GLP"), DATE)
     keys = [line.key for line in financing_lines(glp.fired, glp.context)]
     assert "administering_state" in keys and "humanitarian" not in keys
@@ -103,3 +109,5 @@ def test_risk_register_cites_evidence_and_links_the_plans_actions() -> None:
     assert "ITU Global Cybersecurity Index" in chapter
     assert 'href="#src-inform2025"' in chapter and "Notre Dame" not in chapter
     assert 'actions in this plan: <a href="#act-FRAG-SECURE">' in chapter
+    # The plan defers tourism in Haiti's crisis, so the register does not rate its risks.
+    assert "In tourism:" not in chapter and "In agriculture:" in chapter

@@ -6,7 +6,8 @@ in its own budget; major investments and infrastructure programmes (band D, band
 infrastructure pillar) are the business of development banks; regional cooperation suits
 pooling with neighbours; programmes with firms and researchers suit partnerships; studies,
 surveys and design work (band B) suit technical assistance. In a fragile context the actions
-that protect records and basic services go to humanitarian and recovery funding, and in a
+that protect records and basic services go to humanitarian and recovery funding, the budget keeps
+only staff time and partners' technical assistance carries the other programmes, and in a
 territory the actions on the administering state's law go to its programmes. Eligibility for
 any one fund is never assessed: the draft says so and asks for confirmation.
 """
@@ -74,6 +75,10 @@ def source_for(rule: FiredRule, ctx: CountryContext) -> SourceKey:
     if rule.pillar in ("economy", "research"):
         return "partnerships"
     if band == "B" and rule.area != "safeguards":
+        return "technical_assistance"
+    if ctx.fragile:
+        # Where the national budget cannot carry the plan, only staff time (band A) stays on
+        # it; laws and programmes need partners' support until public finances recover.
         return "technical_assistance"
     return "own_budget"
 
