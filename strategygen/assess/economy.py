@@ -9,37 +9,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import decimal, percent
+
 # The figures cite the bundled datasets' catalogue entries (``strategygen data``):
 # ``economy`` for the World Bank and ILO series, ``risk`` for INFORM and ND-GAIN.
 ECONOMY, RISK = "economy", "risk"
 
 #: Column -> (label, unit, source id) for the economy file.
 ECONOMY_SERIES: dict[str, tuple[str, str, str]] = {
-    "agri_va_pct_gdp": ("agriculture, forestry and fishing value added", "% of GDP", ECONOMY),
-    "industry_va_pct_gdp": ("industry value added", "% of GDP", ECONOMY),
-    "services_va_pct_gdp": ("services value added", "% of GDP", ECONOMY),
+    "agri_va_pct_gdp": (N_("agriculture, forestry and fishing value added"), "% of GDP", ECONOMY),
+    "industry_va_pct_gdp": (N_("industry value added"), "% of GDP", ECONOMY),
+    "services_va_pct_gdp": (N_("services value added"), "% of GDP", ECONOMY),
     "tourism_receipts_pct_exports": (
-        "international tourism receipts",
+        N_("international tourism receipts"),
         "% of total exports",
         ECONOMY,
     ),
     "ict_service_exports_pct_service_exports": (
-        "ICT service exports",
+        N_("ICT service exports"),
         "% of service exports",
         ECONOMY,
     ),
-    "remittances_pct_gdp_calc": ("personal remittances received", "% of GDP", ECONOMY),
-    "empl_agri_pct_total_ilo": ("employment in agriculture", "% of employment", ECONOMY),
-    "empl_industry_pct_total_ilo": ("employment in industry", "% of employment", ECONOMY),
-    "empl_services_pct_total_ilo": ("employment in services", "% of employment", ECONOMY),
-    "gov_consumption_pct_gdp": (
-        "general government final consumption",
-        "% of GDP",
-        ECONOMY,
-    ),
-    "electricity_access_pct_pop": ("access to electricity", "% of population", ECONOMY),
+    "remittances_pct_gdp_calc": (N_("personal remittances received"), "% of GDP", ECONOMY),
+    "empl_agri_pct_total_ilo": (N_("employment in agriculture"), "% of employment", ECONOMY),
+    "empl_industry_pct_total_ilo": (N_("employment in industry"), "% of employment", ECONOMY),
+    "empl_services_pct_total_ilo": (N_("employment in services"), "% of employment", ECONOMY),
+    "gov_consumption_pct_gdp": (N_("general government final consumption"), "% of GDP", ECONOMY),
+    "electricity_access_pct_pop": (N_("access to electricity"), "% of population", ECONOMY),
     "renewable_energy_pct_final_consumption": (
-        "renewable energy",
+        N_("renewable energy"),
         "% of final energy consumption",
         ECONOMY,
     ),
@@ -57,16 +56,38 @@ class Figure:
     unit: str
 
     @property
+    def name(self) -> str:
+        """The label in the document's language (``international tourism receipts``)."""
+        return gettext(self.label)
+
+    @property
     def heading(self) -> str:
         """The label with its first letter capitalised (the rest unchanged: ``ICT``)."""
-        return self.label[:1].upper() + self.label[1:]
+        name = self.name
+        return name[:1].upper() + name[1:]
 
     def text(self, digits: int = 1) -> str:
-        """Return the value with its unit, for instance ``48.1% of total exports``."""
+        """Return the value with its unit in the document's language: ``48.1% of total exports``.
+
+        A share is written with the locale's percent sign and spacing (``48,1 %`` in French),
+        the unit after it translated as one phrase ("%(share)s of total exports").
+        """
         unit = self.unit
         if unit.startswith("% "):
-            return f"{self.value:,.{digits}f}%{unit[1:]}"
-        return f"{self.value:,.{digits}f} {unit}"
+            phrase = gettext(SHARE_UNITS.get(unit, "%(share)s" + unit[1:]))
+            return phrase % {"share": percent(self.value / 100, digits)}
+        return f"{decimal(self.value, digits)} {gettext(unit)}"
+
+
+#: How a share reads with its unit, one message per unit so each language can place it.
+SHARE_UNITS: dict[str, str] = {
+    "% of GDP": N_("%(share)s of GDP"),
+    "% of total exports": N_("%(share)s of total exports"),
+    "% of service exports": N_("%(share)s of service exports"),
+    "% of employment": N_("%(share)s of employment"),
+    "% of population": N_("%(share)s of population"),
+    "% of final energy consumption": N_("%(share)s of final energy consumption"),
+}
 
 
 @dataclass(frozen=True)

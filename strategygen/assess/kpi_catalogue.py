@@ -12,13 +12,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from strategygen.assess.kpi_measures import BaselineKind, KpiContext, TargetKind
 from strategygen.assess.model import Baseline
-from strategygen.errors import ProfileError
-from strategygen.inputs.problems import translate
-from strategygen.inputs.yamlsource import read_yaml_file
+from strategygen.i18n.texts import Localised
+from strategygen.inputs.datafile import load_data_file
 from strategygen.resources import data_file
 
 _KPI_ID = r"^K[0-9]{2}(\.[a-z_]+)?$"
@@ -30,17 +29,18 @@ class KpiSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: Annotated[str, Field(pattern=_KPI_ID)]
-    name: Annotated[str, Field(min_length=1)]
-    unit: Annotated[str, Field(min_length=1)]
+    name: Localised
+    """Text fields take plain English or one entry per language ({en: ..., es: ...})."""
+    unit: Localised
     area: Literal[
         "strategy", "safeguards", "infrastructure", "skills", "innovation", "public_sector"
     ]
     level: Literal["input", "activity", "output", "outcome", "impact"]
-    frequency: Annotated[str, Field(min_length=1)]
+    frequency: Localised
     baseline: BaselineKind | None = None
     """None: no profile field gives a baseline, so the KPI is always a data gap."""
     target: TargetKind
-    collect: Annotated[str, Field(min_length=1)]
+    collect: Localised
     """How to obtain the baseline where the profile has none (shown in the data-gap list)."""
 
     def baseline_for(self, ctx: KpiContext) -> Baseline | None:
@@ -73,14 +73,11 @@ def load_catalogue(path: Path, *, bundled: bool = False) -> Mapping[str, KpiSpec
     """Read and check a KPI catalogue file; return its entries by id.
 
     Raises:
-        ProfileError: With every problem found, each located by line and column.
+        ProfileError: With every problem found, each located by line and column (a text
+            lacking a language declared complete included).
 
     """
-    doc = read_yaml_file(path, kind="KPI catalogue", bundled=bundled)
-    try:
-        parsed = KpiFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise ProfileError(doc.display, translate(exc, doc, KpiFile)) from None
+    parsed = load_data_file(path, KpiFile, "KPI catalogue", strict=False, bundled=bundled)
     return MappingProxyType({spec.id: spec for spec in parsed.kpis})
 
 

@@ -16,6 +16,7 @@ from strategygen.assess.kpi_measures import KpiContext, number_text
 from strategygen.assess.model import DataGap, Kpi, TrainingTier
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.formats import percent
+from strategygen.i18n.texts import local
 from strategygen.inputs.profile import CountryProfile
 from strategygen.words import words
 
@@ -197,14 +198,14 @@ def build_kpis(
         kpis.append(
             Kpi(
                 id=spec.id,
-                name=spec.name,
-                unit=spec.unit,
+                name=local(spec.name),
+                unit=local(spec.unit),
                 area=spec.area,
                 level=spec.level,
                 baseline=baseline,
                 target=target,
                 target_year=year or ctx.horizon_end,
-                frequency=spec.frequency,
+                frequency=local(spec.frequency),
                 responsible=responsible.get(kid),
             )
         )
@@ -213,9 +214,9 @@ def build_kpis(
                 DataGap(
                     path=f"kpi.{kid}",
                     label=gettext("baseline for %(kpi)s: %(name)s")
-                    % {"kpi": kpi_ref(kid), "name": spec.name},
+                    % {"kpi": kpi_ref(kid), "name": local(spec.name)},
                     section="monitoring",
-                    action=spec.collect,
+                    action=local(spec.collect),
                 )
             )
     return tuple(kpis), tuple(gaps)

@@ -1,9 +1,10 @@
 """The national pillars: which actions belong to each, and the mapping to RAM and the 4Cs.
 
 The pillars, their UNESCO RAM dimensions and World Bank foundations are data
-(``strategygen/data/pillars.yaml``). A rule names its pillar, or falls in the pillar of its
-area; the three older pillar names (enablers, accelerators, safeguards) in a user's rule file
-still work and are read through the area.
+(``strategygen/data/pillars.yaml``), with each pillar's words in every document language.
+A rule names its pillar, or falls in the pillar of its area; the three older pillar names
+(enablers, accelerators, safeguards) in a user's rule file still work and are read through
+the area.
 """
 
 from __future__ import annotations
@@ -16,30 +17,36 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.model import FiredRule, Kpi, PillarKey
-from strategygen.resources import read_data_yaml
+from strategygen.i18n import current
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.texts import Localised, localise
+from strategygen.inputs.datafile import load_data_file
+from strategygen.resources import data_file
 
 PILLAR_KEYS: tuple[PillarKey, ...] = get_args(PillarKey)
 #: Pillar names of the earlier three-pillar framework, still accepted in rule files.
 LEGACY_PILLARS: tuple[str, ...] = ("enablers", "accelerators", "safeguards")
 
+# The published frameworks' names, in English (N_ marks them; the catalogues translate them
+# where they are printed).
 RAM_DIMENSIONS: dict[str, str] = {
-    "legal_regulatory": "Legal and regulatory",
-    "social_cultural": "Social and cultural",
-    "scientific_educational": "Scientific and educational",
-    "economic": "Economic",
-    "technical_infrastructural": "Technical and infrastructural",
+    "legal_regulatory": N_("Legal and regulatory"),
+    "social_cultural": N_("Social and cultural"),
+    "scientific_educational": N_("Scientific and educational"),
+    "economic": N_("Economic"),
+    "technical_infrastructural": N_("Technical and infrastructural"),
 }
 FOUNDATIONS: dict[str, str] = {
-    "connectivity": "Connectivity",
-    "compute": "Compute",
-    "context": "Context (local data)",
-    "competency": "Competency",
+    "connectivity": N_("Connectivity"),
+    "compute": N_("Compute"),
+    "context": N_("Context (local data)"),
+    "competency": N_("Competency"),
 }
 BLOCKS: dict[str, str] = {
-    "foundations": "AI foundations",
-    "enablers": "AI enablers",
-    "services": "AI services",
-    "users_builders": "AI users and builders",
+    "foundations": N_("AI foundations"),
+    "enablers": N_("AI enablers"),
+    "services": N_("AI services"),
+    "users_builders": N_("AI users and builders"),
 }
 
 
@@ -51,8 +58,8 @@ class PillarSpec(_Strict):
     """One national pillar as written in the data file."""
 
     key: PillarKey
-    name: Annotated[str, Field(min_length=1)]
-    short: Annotated[str, Field(min_length=1)]
+    name: Localised
+    short: Localised
     ram: list[
         Literal[
             "legal_regulatory",
@@ -65,24 +72,24 @@ class PillarSpec(_Strict):
     foundations: list[Literal["connectivity", "compute", "context", "competency"]]
     block: Literal["foundations", "enablers", "services", "users_builders"]
     areas: list[str]
-    outcome: Annotated[str, Field(min_length=1)]
-    indicators: dict[str, str]
+    outcome: Localised
+    indicators: dict[str, Localised]
     """Readiness-index indicators read as evidence for the pillar -> their words."""
 
     @property
     def ram_labels(self) -> tuple[str, ...]:
-        """The RAM dimensions in words."""
-        return tuple(RAM_DIMENSIONS[r] for r in self.ram)
+        """The RAM dimensions in words, in the document's language."""
+        return tuple(gettext(RAM_DIMENSIONS[r]) for r in self.ram)
 
     @property
     def foundation_labels(self) -> tuple[str, ...]:
-        """The World Bank foundations in words."""
-        return tuple(FOUNDATIONS[f] for f in self.foundations)
+        """The World Bank foundations in words, in the document's language."""
+        return tuple(gettext(FOUNDATIONS[f]) for f in self.foundations)
 
     @property
     def block_label(self) -> str:
-        """The World Bank building block in words."""
-        return BLOCKS[self.block]
+        """The World Bank building block in words, in the document's language."""
+        return gettext(BLOCKS[self.block])
 
 
 class PillarFile(_Strict):
@@ -92,13 +99,30 @@ class PillarFile(_Strict):
 
 
 @cache
-def pillars() -> tuple[PillarSpec, ...]:
-    """Return the national pillars in document order (validated once)."""
-    raw = read_data_yaml("pillars.yaml")
-    specs = tuple(PillarFile.model_validate(raw).pillars)
+def pillar_file() -> tuple[PillarSpec, ...]:
+    """Return the pillars as written in the data file, every language (validated once).
+
+    Raises:
+        ProfileError: A located fault in the file, or the pillars out of document order.
+
+    """
+    path = data_file("pillars.yaml")
+    specs = tuple(
+        load_data_file(path, PillarFile, "pillar file", item_key="key", bundled=True).pillars
+    )
     if tuple(p.key for p in specs) != PILLAR_KEYS:
-        raise ValueError("pillars.yaml must list the pillars once each, in document order")
+        raise ValueError(f"{path}: must list the pillars once each, in the order {PILLAR_KEYS}")
     return specs
+
+
+@cache
+def _pillars_in(lang: str) -> tuple[PillarSpec, ...]:
+    return tuple(localise(p, lang) for p in pillar_file())
+
+
+def pillars() -> tuple[PillarSpec, ...]:
+    """Return the national pillars in document order, worded in the document's language."""
+    return _pillars_in(current().code)
 
 
 def pillar(key: str) -> PillarSpec:

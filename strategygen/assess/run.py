@@ -28,6 +28,7 @@ from strategygen.assess.risk_links import risk_actions
 from strategygen.assess.rules import (
     ConditionContext,
     Rule,
+    check_translated,
     derive,
     expired_plans,
     fire,
@@ -155,6 +156,8 @@ def _assess(
         start, end = horizon(profile, build_date)
     if rules is None:
         rules = rule_library(settings.rules, settings.disable_rules)
+    # A complete language never falls back to English: every rule must carry its text.
+    check_translated(rules, lang)
     resolved = resolve_editions(profile)
     benchmarks = compute_benchmarks(profile, resolved)
     strongest, weakest = strongest_weakest(benchmarks)

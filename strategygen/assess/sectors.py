@@ -19,8 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.economy import RISK, Figure, figures_for, risk_for
 from strategygen.assess.model import FiredRule, Trigger
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.texts import Localised, local
+from strategygen.inputs.datafile import load_data_file
 from strategygen.inputs.profile import CountryProfile
-from strategygen.resources import read_data_yaml
+from strategygen.resources import data_file
 
 #: A figure whose year is more than this many years before the build year is flagged as old.
 OLD_AFTER = 5
@@ -33,8 +36,8 @@ PANDEMIC_YEARS = frozenset({2020, 2021})
 
 # Risk-file series that sectors may test, besides the economy file's columns.
 RISK_SERIES: dict[str, tuple[str, str]] = {
-    "inform_hazard_exposure": ("INFORM hazard and exposure score", "on a 0-10 scale"),
-    "ndgain_vulnerability": ("ND-GAIN climate vulnerability score", "on a 0-1 scale"),
+    "inform_hazard_exposure": (N_("INFORM hazard and exposure score"), N_("on a 0-10 scale")),
+    "ndgain_vulnerability": (N_("ND-GAIN climate vulnerability score"), N_("on a 0-1 scale")),
 }
 
 
@@ -45,9 +48,9 @@ class _Strict(BaseModel):
 class UseSpec(_Strict):
     """One concrete AI use in a sector."""
 
-    use: Annotated[str, Field(min_length=1)]
-    value: Annotated[str, Field(min_length=1)]
-    risks: Annotated[str, Field(min_length=1)]
+    use: Localised
+    value: Localised
+    risks: Localised
 
 
 class EvidenceSpec(_Strict):
@@ -62,13 +65,13 @@ class SectorSpec(_Strict):
     """A candidate sector as written in the data file."""
 
     key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    name: Annotated[str, Field(min_length=1)]
-    short: Annotated[str, Field(min_length=1)]
+    name: Localised
+    short: Localised
     """Lower-case name for running text (``financial services and remittances``)."""
     owner: Annotated[str, Field(min_length=1)]
     essential: bool
     """Whether the sector stays in the plan in a fragile context (livelihoods, basic needs)."""
-    action: Annotated[str, Field(min_length=1)]
+    action: Localised
     aliases: list[str]
     evidence: Annotated[list[EvidenceSpec], Field(min_length=1)]
     uses: Annotated[list[UseSpec], Field(min_length=1)]
@@ -118,7 +121,7 @@ class Evidence:
     @property
     def statement(self) -> str:
         """The figure as a clause: ``international tourism receipts: 48.1% of total exports``."""
-        return f"{self.figure.label}: {self.figure.text()}"
+        return f"{self.figure.name}: {self.figure.text()}"
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,17 @@ class SectorPlan:
 
 @cache
 def catalogue() -> tuple[SectorSpec, ...]:
-    """Return the candidate sectors from the bundled data file (validated)."""
-    data = read_data_yaml("sectors.yaml")
-    return tuple(SectorFile.model_validate(data).sectors)
+    """Return the candidate sectors from the bundled data file (validated, every language).
+
+    Raises:
+        ProfileError: A located fault in the file (``sectors[tourism].uses[0].value.es``).
+
+    """
+    return tuple(
+        load_data_file(
+            data_file("sectors.yaml"), SectorFile, "sector file", item_key="key", bundled=True
+        ).sectors
+    )
 
 
 def _figure(iso3: str, series: str) -> Figure | None:
@@ -214,7 +225,8 @@ def _evidence(iso3: str, spec: SectorSpec, build_year: int) -> tuple[Evidence, .
 
 
 def _uses(spec: SectorSpec) -> tuple[SectorUse, ...]:
-    return tuple(SectorUse(u.use, u.value, u.risks) for u in spec.uses)
+    # Worded in the document's language: the assessment runs inside it.
+    return tuple(SectorUse(local(u.use), local(u.value), local(u.risks)) for u in spec.uses)
 
 
 def match(name: str) -> SectorSpec | None:
@@ -242,13 +254,13 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
     considered = tuple(
         Sector(
             key=spec.key,
-            name=spec.name,
-            short=spec.short,
+            name=local(spec.name),
+            short=local(spec.short),
             origin="data",
             owner_domain=spec.owner,
             evidence=_evidence(iso3, spec, build_year),
             uses=_uses(spec),
-            action=spec.action,
+            action=local(spec.action),
             essential=spec.essential,
         )
         for spec in catalogue()
@@ -284,24 +296,49 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
 
 def _finding(sector: Sector) -> str:
     if sector.origin == "drafter":
-        why = sector.rationale or "the drafter names it a priority; the reasons are to be set out"
-        lead = f"{sector.name} is a priority sector chosen by the drafter: {why}"
+        why = sector.rationale or gettext(
+            "the drafter names it a priority; the reasons are to be set out"
+        )
+        lead = gettext("%(sector)s is a priority sector chosen by the drafter: %(why)s") % {
+            "sector": sector.name,
+            "why": why,
+        }
         if not sector.decisive:
             return lead.rstrip(".") + "."
-        return lead.rstrip(".") + "; the bundled data agrees. " + _figures(sector)
-    return f"The data make {sector.short} a priority. " + _figures(sector)
+        return (
+            gettext("%(lead)s; the bundled data agrees.") % {"lead": lead.rstrip(".")}
+            + " "
+            + _figures(sector)
+        )
+    return gettext("The data make %(sector)s a priority.") % {"sector": sector.short} + (
+        " " + _figures(sector)
+    )
 
 
 def _figures(sector: Sector) -> str:
     parts = []
     for ev in sector.decisive:
         fig = ev.figure
-        clause = f"{fig.label[0].upper()}{fig.label[1:]} stood at {fig.text()} in {fig.year}"
-        if ev.old:
-            clause += ", the latest year the series has; a newer national figure is needed"
-        if ev.pandemic:
-            clause += " (a pandemic year, which may not represent a normal one)"
-        parts.append(clause + ".")
+        values = {"figure": fig.heading, "value": fig.text(), "year": fig.year}
+        if ev.old and ev.pandemic:
+            clause = gettext(
+                "%(figure)s stood at %(value)s in %(year)s, the latest year the series has; a "
+                "newer national figure is needed (a pandemic year, which may not represent a "
+                "normal one)."
+            )
+        elif ev.old:
+            clause = gettext(
+                "%(figure)s stood at %(value)s in %(year)s, the latest year the series has; a "
+                "newer national figure is needed."
+            )
+        elif ev.pandemic:
+            clause = gettext(
+                "%(figure)s stood at %(value)s in %(year)s (a pandemic year, which may not "
+                "represent a normal one)."
+            )
+        else:
+            clause = gettext("%(figure)s stood at %(value)s in %(year)s.")
+        parts.append(clause % values)
     return " ".join(parts)
 
 
@@ -310,18 +347,19 @@ def sector_actions(plan: SectorPlan) -> tuple[FiredRule, ...]:
     out = []
     for sector in plan.chosen:
         rid = "SEC-" + sector.key.split("_")[0].upper()
-        action = sector.action or (
-            f"Agree with the ministry, firms and researchers of the {sector.short} sector two AI "
+        action = sector.action or gettext(
+            "Agree with the ministry, firms and researchers of the %(sector)s sector two AI "
             "pilots with a measured baseline, and the rules for the data they use"
-        )
+        ) % {"sector": sector.short}
         triggers = tuple(
             Trigger(
                 f"data: {e.series}",
                 f"{e.figure.value:g} ({e.figure.year})",
-                f"{'at least' if e.above else 'at most'} {e.threshold:g}",
+                (gettext("at least %(threshold)s") if e.above else gettext("at most %(threshold)s"))
+                % {"threshold": f"{e.threshold:g}"},
             )
             for e in sector.decisive
-        ) or (Trigger("priority_sectors", sector.name, "named by the drafter"),)
+        ) or (Trigger("priority_sectors", sector.name, gettext("named by the drafter")),)
         out.append(
             FiredRule(
                 id=rid,
@@ -339,7 +377,7 @@ def sector_actions(plan: SectorPlan) -> tuple[FiredRule, ...]:
                 library="sectors.yaml",
                 triggers=triggers,
                 lead_domain=sector.owner_domain if sector.owner_domain else "economy",
-                title=f"AI in {sector.short}"[:70],
+                title=(gettext("AI in %(sector)s") % {"sector": sector.short})[:70],
                 defer_in_crisis=not sector.essential,
                 cost_band="B",
             )

@@ -233,6 +233,8 @@ def _walk(model: type[BaseModel], raw: Loc) -> _Walk:
     meta: list[Any] = []
     for part in raw:
         tp, found = _peel(tp)
+        # A field type validated as a model (a text with its translations) names its keys.
+        tp = getattr(tp, "__validated_as__", tp)
         meta = found
         if part == "[key]":
             clean.append(part)

@@ -21,7 +21,7 @@ The parts, in the order a rule meets them:
 """
 
 from strategygen.assess.rules.evaluate import PRIORITY_ORDER, evaluate, fire
-from strategygen.assess.rules.loading import load_rules, without_disabled
+from strategygen.assess.rules.loading import check_translated, load_rules, without_disabled
 from strategygen.assess.rules.model import AllOf, AnyOf, Condition, Leaf, NotOf, Rule, RuleSpec
 from strategygen.assess.rules.paths import (
     DERIVED_VALUES,
@@ -51,6 +51,7 @@ __all__ = [
     "NotOf",
     "Rule",
     "RuleSpec",
+    "check_translated",
     "derive",
     "evaluate",
     "expired_plans",

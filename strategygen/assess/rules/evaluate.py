@@ -12,6 +12,7 @@ from strategygen.assess.pillars import pillar_for
 from strategygen.assess.rules.model import AllOf, AnyOf, Leaf, NotOf, Rule
 from strategygen.assess.rules.paths import ConditionContext
 from strategygen.assess.rules.placeholders import fill, fill_owner
+from strategygen.i18n.texts import local
 
 PRIORITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
 
@@ -115,16 +116,16 @@ def fire(
             pillar=pillar_for(r.spec.pillar, r.spec.area),
             priority=r.spec.priority,
             horizon=r.spec.horizon,
-            finding=fill(r.spec.finding.strip(), values),
-            recommendation=fill(r.spec.recommendation.strip(), values),
-            owner=fill_owner(r.spec.owner, values),
+            finding=fill(local(r.spec.finding).strip(), values),
+            recommendation=fill(local(r.spec.recommendation).strip(), values),
+            owner=fill_owner(local(r.spec.owner) if r.spec.owner else None, values),
             lead_domain=r.spec.lead,
-            title=r.spec.title,
+            title=local(r.spec.title) if r.spec.title else None,
             defer_in_crisis=r.spec.defer_in_crisis,
             cost_band=r.spec.cost,
             kpis=tuple(r.spec.kpis),
             depends_on=tuple(d for d in r.spec.depends_on if d in ids),
-            evidence=r.spec.evidence.strip(),
+            evidence=local(r.spec.evidence).strip(),
             library=r.library,
             triggers=tuple(triggers),
             shipped=r.shipped,

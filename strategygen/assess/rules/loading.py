@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from strategygen.assess.rules.model import Rule, RuleFile
 from strategygen.errors import Problem, ProfileError, RuleError, RuleFileError
+from strategygen.i18n.texts import missing_texts, needs_every_text
+from strategygen.inputs.datafile import untranslated
 from strategygen.inputs.problems import Loc, SourceMap, did_you_mean, nearest, translate
 from strategygen.inputs.yamlsource import read_yaml_file
 
@@ -167,3 +169,38 @@ def without_disabled(rules: Sequence[Rule], disabled: Iterable[str]) -> tuple[Ru
         lines.append("valid rule ids: " + ", ".join(ids))
         raise RuleError("\n".join(lines))
     return tuple(r for r in rules if r.id not in wanted)
+
+
+def check_translated(rules: Sequence[Rule], lang: str) -> None:
+    """Check that every rule has its texts in ``lang`` when that language is complete.
+
+    A draft in a complete language never falls back to English, so a rule (a consultant's
+    own included) whose finding, recommendation, title, owner or evidence lacks the
+    language stops the build with a located error. Other languages fall back to English.
+
+    Raises:
+        RuleFileError: Located at each text that lacks the language, file by file.
+
+    """
+    if not needs_every_text(lang):
+        return
+    by_path: dict[Path, list[Rule]] = {}
+    for rule in rules:
+        by_path.setdefault(rule.path, []).append(rule)
+    for path, in_file in sorted(by_path.items()):
+        # The file is read again only to locate the fault; a complete library never is.
+        source: SourceMap | None = None
+        problems: list[Problem] = []
+        for rule in in_file:
+            if not missing_texts(rule.spec, lang):
+                continue
+            if source is None:
+                source = read_yaml_file(path, kind="rule file", inside=path.parent)
+            ids = [
+                item.get("id") if isinstance(item, dict) else None for item in source.data["rules"]
+            ]
+            prefix: Loc = ("rules", ids.index(rule.id))
+            names = {prefix: rule.id}
+            problems += untranslated(rule.spec, source, {lang}, prefix=prefix, names=names)
+        if problems and source is not None:
+            raise RuleFileError(source.display, problems)

@@ -30,11 +30,14 @@ from strategygen.assess.owners import ROLES
 from strategygen.assess.pillars import LEGACY_PILLARS, PILLAR_KEYS
 from strategygen.assess.rules.paths import path_type
 from strategygen.assess.rules.placeholders import PLACEHOLDER, PLACEHOLDERS
+from strategygen.i18n.texts import Localised
 
 Op = Literal["eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "missing", "present"]
 Scalar = bool | int | float | str
 
 _RULE_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+#: The longest short name of an action, in any language.
+TITLE_LIMIT = 70
 CHECKLIST_PATHS: tuple[str, ...] = tuple(item.path for item in CHECKLIST)
 
 
@@ -144,13 +147,15 @@ class RuleSpec(_Strict):
     public_sector, cooperation); the older enablers, accelerators and safeguards are read
     through the rule's area."""
     when: Condition
-    finding: Annotated[str, Field(min_length=1)]
-    recommendation: Annotated[str, Field(min_length=1)]
+    finding: Localised
+    """Text fields take plain English or one entry per language ({en: ..., es: ...})."""
+    recommendation: Localised
     priority: Priority
     horizon: Horizon
-    owner: str | None = None
-    title: Annotated[str, Field(min_length=1, max_length=70)] | None = None
-    """The action's short name, used wherever the full recommendation is not printed."""
+    owner: Localised | None = None
+    title: Localised | None = None
+    """The action's short name, used wherever the full recommendation is not printed
+    (at most ``TITLE_LIMIT`` characters in every language)."""
     lead: str | None = None
     """Domain of the body that leads the action (``education``, ``ai_policy``...): the draft
     names the recorded body or the ministry responsible for it. ``owner``, when it can be
@@ -165,7 +170,7 @@ class RuleSpec(_Strict):
     does not make its own laws (a French overseas region is governed by French and EU law)."""
     kpis: list[str] = []
     depends_on: list[str] = []
-    evidence: Annotated[str, Field(min_length=1)]
+    evidence: Localised
     confirms: str | None = None
     """Makes the rule a confirm step for one item of the data checklist (for example
     ``law.data_protection``): it fires when the fact is not on record, asks for its status to
@@ -207,12 +212,26 @@ class RuleSpec(_Strict):
 
     @field_validator("finding", "recommendation", "owner")
     @classmethod
-    def _known_placeholders(cls, text: str | None) -> str | None:
+    def _known_placeholders(cls, text: Localised | None) -> Localised | None:
+        # Each translation keeps the English text's placeholders (checked by Texts), so
+        # checking the English checks them all.
         if text is not None:
             unknown = sorted(set(PLACEHOLDER.findall(text)) - PLACEHOLDERS)
             if unknown:
                 raise ValueError(f"unknown placeholder(s): {', '.join(unknown)}")
         return text
+
+    @field_validator("title")
+    @classmethod
+    def _short_title(cls, title: Localised | None) -> Localised | None:
+        if title is not None:
+            for lang, text in (("en", str(title)), *title.translations.items()):
+                if len(text) > TITLE_LIMIT:
+                    raise ValueError(
+                        f"a title has at most {TITLE_LIMIT} characters; the {lang} one has "
+                        f"{len(text)}"
+                    )
+        return title
 
     @field_validator("kpis")
     @classmethod

@@ -1,0 +1,190 @@
+"""Text in several languages in the data files: rules, KPIs, pillars and sectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import strategygen.i18n as i18n
+from strategygen.assess.kpi_catalogue import catalogue as kpi_catalogue
+from strategygen.assess.kpi_catalogue import load_catalogue
+from strategygen.assess.pillars import PILLAR_KEYS, pillar_file, pillars
+from strategygen.assess.rules import check_translated, load_rules
+from strategygen.assess.run import assess
+from strategygen.assess.sectors import catalogue as sector_catalogue
+from strategygen.errors import ProfileError, RuleFileError
+from strategygen.i18n import LANGUAGES, use_language
+from strategygen.i18n.texts import Localised, local, missing_texts
+from strategygen.inputs.loader import load_profile
+from strategygen.inputs.tailoring import Tailoring
+from strategygen.resources import data_file, shipped_dir
+from strategygen.words import words
+
+TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
+DATE = dt.date(2026, 11, 30)
+
+RULE = """\
+rules:
+  - id: TEST-LANG
+    area: strategy
+    pillar: governance
+    when: {{fact: identity.iso3, op: present}}
+    finding:
+      en: "{{country}} is being tested."
+{finding}
+    recommendation: "Keep testing."
+    priority: high
+    horizon: short
+    evidence: "A test."
+"""
+
+
+def _rule_folder(tmp_path: Path, finding_lines: str) -> Path:
+    folder = tmp_path / "myrules"
+    folder.mkdir()
+    (folder / "lang.yaml").write_text(RULE.format(finding=finding_lines), encoding="utf-8")
+    return folder
+
+
+def _dom() -> object:
+    return load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+
+
+# ---- the field type -----------------------------------------------------------------------
+
+
+def test_plain_text_or_one_entry_per_language() -> None:
+    text = Localised("Tourism", {"es": "Turismo"})
+    assert str(text) == "Tourism" and text == "Tourism"
+    assert local(text, "es") == "Turismo"
+    assert local(text, "fr") == "Tourism"  # French is not complete: English stands in
+    with use_language("es"):
+        assert local(text) == "Turismo"
+    assert local("plain", "es") == "plain"
+
+
+def test_shipped_pillars_and_sectors_have_every_language() -> None:
+    for lang in TRANSLATED:
+        gaps = [(p.key, loc) for p in pillar_file() for loc in missing_texts(p, lang)]
+        gaps += [(s.key, loc) for s in sector_catalogue() for loc in missing_texts(s, lang)]
+        assert gaps == [], lang
+
+
+@pytest.mark.parametrize("lang", sorted(i18n.COMPLETE_LANGUAGES))
+def test_a_complete_language_has_every_text_of_the_shipped_files(lang: str) -> None:
+    # Runs for each language declared complete: one rule or KPI without it fails here.
+    rules = load_rules([shipped_dir("rules")])
+    assert [(r.id, loc) for r in rules for loc in missing_texts(r.spec, lang)] == []
+    assert [(k, loc) for k, s in kpi_catalogue().items() for loc in missing_texts(s, lang)] == []
+
+
+def test_the_completeness_check_fails_for_a_complete_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same check, with Spanish declared complete and a shipped KPI catalogue that has no
+    # Spanish yet, finds every untranslated text with its place in the file.
+    if all(not missing_texts(s, "es") for s in kpi_catalogue().values()):
+        pytest.skip("the KPI catalogue is fully translated into Spanish")
+    monkeypatch.setattr(i18n, "COMPLETE_LANGUAGES", frozenset({"es"}))
+    with pytest.raises(ProfileError) as info:
+        load_catalogue(data_file("kpis.yaml"))
+    first = info.value.problems[0]
+    assert first.line > 0 and first.column > 0
+    assert "no español text (es); es drafts are complete" in first.message
+
+
+def test_pillar_names_match_the_catalogue_wording() -> None:
+    # The pillar file and the wording table name each pillar once, the same way.
+    for lang in LANGUAGES:
+        with use_language(lang):
+            for spec in pillars():
+                assert spec.name == words(spec.key, "pillar", cap=True), (lang, spec.key)
+
+
+def test_pillars_and_sectors_follow_the_language() -> None:
+    with use_language("fr"):
+        assert [p.key for p in pillars()] == list(PILLAR_KEYS)
+        assert pillars()[0].name == "Gouvernance, éthique et droit"
+        assert pillars()[0].ram_labels == ("Juridique et réglementaire", "Sociale et culturelle")
+    with use_language("nl"):
+        assert pillars()[1].indicators["open_data"] == "open data"
+        assert pillars()[2].short == "vaardigheden"
+    assert pillars()[0].name == "Governance, ethics and law"
+
+
+# ---- located errors -----------------------------------------------------------------------
+
+
+def test_errors_in_a_translated_field_are_located(tmp_path: Path) -> None:
+    bad = _rule_folder(tmp_path, '      de: "{country} wird getestet."')
+    with pytest.raises(RuleFileError) as info:
+        load_rules([shipped_dir("rules"), bad])
+    text = str(info.value)
+    assert "lang.yaml:8:7: rules[TEST-LANG].finding.de: unknown key" in text, text
+    assert "valid keys here: en, es, fr, nl" in text
+
+
+def test_a_translation_keeps_the_placeholders(tmp_path: Path) -> None:
+    bad = _rule_folder(tmp_path, '      es: "Se está probando."')
+    with pytest.raises(RuleFileError) as info:
+        load_rules([shipped_dir("rules"), bad])
+    text = str(info.value)
+    assert "lang.yaml:8:11: rules[TEST-LANG].finding.es:" in text, text
+    assert "lacks {country}" in text
+
+
+def test_a_text_that_is_not_text_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "kpis.yaml"
+    source = data_file("kpis.yaml").read_text(encoding="utf-8")
+    path.write_text(source.replace("    unit: score 0-100\n", "    unit: 100\n", 1), "utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_catalogue(path)
+    assert "kpis[0].unit: must be text" in str(info.value)
+
+
+# ---- in the document ----------------------------------------------------------------------
+
+
+def test_a_rule_prints_its_translation_and_falls_back_to_english(tmp_path: Path) -> None:
+    folder = _rule_folder(tmp_path, '      es: "{country} está en fase de prueba."')
+    profile = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    spanish = assess(profile, DATE, tailoring=Tailoring(language="es", rules=[folder]))
+    fired = {r.id: r for r in spanish.fired}["TEST-LANG"]
+    assert fired.finding.endswith("está en fase de prueba.")
+    assert fired.recommendation == "Keep testing."  # no Spanish given: English stands in
+    french = assess(profile, DATE, tailoring=Tailoring(language="fr", rules=[folder]))
+    assert {r.id: r for r in french.fired}["TEST-LANG"].finding.endswith("is being tested.")
+
+
+def test_a_complete_language_refuses_a_rule_without_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _rule_folder(tmp_path, '      es: "{country} está en fase de prueba."')
+    monkeypatch.setattr(i18n, "COMPLETE_LANGUAGES", frozenset({"es"}))
+    rules = [r for r in load_rules([folder])]
+    with pytest.raises(RuleFileError) as info:
+        check_translated(rules, "es")
+    text = str(info.value)
+    # The recommendation and the evidence have no Spanish; the finding has.
+    assert "lang.yaml:9:5: rules[TEST-LANG].recommendation: no español text (es)" in text, text
+    assert "rules[TEST-LANG].evidence: no español text (es)" in text
+    assert "finding" not in text
+    check_translated(rules, "fr")  # French is not complete: English stands in
+
+
+def test_sectors_print_in_the_language_of_the_draft() -> None:
+    profile = load_profile(shipped_dir("country_profiles") / "HTI.yaml")
+    french = assess(profile, DATE, tailoring=Tailoring(language="fr"))
+    chosen = french.sectors.chosen
+    assert chosen, "Haiti's data choose priority sectors"
+    names = {s.key: s.name for s in sector_catalogue()}
+    for sector in chosen:
+        if sector.origin == "data":
+            assert sector.name == local(names[sector.key], "fr")
+            assert sector.uses[0].value == local(
+                next(s for s in sector_catalogue() if s.key == sector.key).uses[0].value, "fr"
+            )
+    actions = [r for r in french.fired if r.id.startswith("SEC-")]
+    assert actions and all("stood at" not in r.finding for r in actions)
