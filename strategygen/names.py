@@ -1,15 +1,23 @@
-"""Country names as they read inside an English sentence: "the Dominican Republic".
+"""Country names as they read inside a sentence: "the Dominican Republic", "le Suriname".
 
-Some names take the definite article in running English text (the Dominican Republic, the
-Bahamas, the Cayman Islands, the United Kingdom); written bare they read as a translation
-error ("Where Dominican Republic stands"). Headings, the cover's country line and tables keep
-the name as recorded; sentences use :func:`in_text`, and :func:`at_start` where the name
-opens a sentence. Other languages place their own articles, so the name is left unchanged.
+"La República Dominicana", "Haïti" without an article, "de Bahama's".
+
+Some names take the definite article in running text (the Dominican Republic, the Bahamas,
+the Cayman Islands, the United Kingdom); written bare they read as a translation error
+("Where Dominican Republic stands"). Headings, the cover's country line and tables keep the
+name as recorded; sentences use :func:`in_text`, and :func:`at_start` where the name opens a
+sentence. Spanish, French and Dutch have their own lists (:data:`ARTICLES`): "la República
+Dominicana" but "Haití", "la Jamaïque" but "Haïti" and "Cuba", "de Dominicaanse Republiek".
+After the article comes the grammar it triggers: :func:`contract` joins a preposition and
+an article ("de el Caribe" -> "del Caribe", "à le Suriname" -> "au Suriname") and elides
+before a vowel ("de Haïti" -> "d'Haïti"), and :func:`title_in_text` gives a title its
+article ("aprobó la Estrategia Nacional de Inteligencia Artificial").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Common English usage (as in the UN and the FCO style guides): republics and unions named
 # by their form of state, plural names and island groups.
@@ -23,11 +31,81 @@ _TAKES_ARTICLE = re.compile(
 )
 
 
+#: The definite article of each name that takes one in running text, by language (names as
+#: Unicode CLDR writes them, which is how a draft names countries; regions as the draft
+#: names its comparison groups). A name not listed is written bare ("Haití", "Cuba",
+#: "Trinité-et-Tobago", "Suriname" in Dutch). Island groups follow the patterns below.
+ARTICLES: dict[str, dict[str, str]] = {
+    "es": {
+        "República Dominicana": "la",
+        "Bahamas": "las",
+        "Bermudas": "las",
+        "Estados Unidos": "los",
+        "Reino Unido": "el",
+        "Países Bajos": "los",
+        "Reino de los Países Bajos": "el",
+        "Caribe": "el",
+        "Guayana Francesa": "la",
+    },
+    "fr": {
+        "République dominicaine": "la",
+        "Bahamas": "les",
+        "Barbade": "la",
+        "Belize": "le",
+        "Dominique": "la",
+        "Grenade": "la",
+        "Guyana": "le",
+        "Jamaïque": "la",
+        "Suriname": "le",
+        "Bermudes": "les",
+        "Guadeloupe": "la",
+        "Martinique": "la",
+        "Guyane": "la",
+        "États-Unis": "les",
+        "Royaume-Uni": "le",
+        "Pays-Bas": "les",
+        "Royaume des Pays-Bas": "le",
+        "France": "la",
+        "Caraïbes": "les",
+    },
+    "nl": {
+        "Dominicaanse Republiek": "de",
+        "Bahama’s": "de",
+        "Bahama's": "de",
+        "Verenigde Staten": "de",
+        "Verenigd Koninkrijk": "het",
+        "Caribisch gebied": "het",
+    },
+}
+
+# Island groups take the plural article: "las Islas Caimán", "les Îles Caïmans",
+# "de Kaaimaneilanden".
+_ISLANDS: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (re.compile(r"^Islas\b"), "las"),
+    "fr": (re.compile(r"^Îles\b"), "les"),
+    "nl": (re.compile(r"eilanden$"), "de"),
+}
+
+
+def article(name: str, language: str) -> str:
+    """Return the definite article ``name`` takes in running text in ``language`` ("" if none)."""
+    if language == "en":
+        return "" if name.lower().startswith("the ") or not _TAKES_ARTICLE.match(name) else "the"
+    found = ARTICLES.get(language, {}).get(name)
+    if found is not None:
+        return found
+    islands = _ISLANDS.get(language)
+    if islands is not None and islands[0].search(name):
+        return islands[1]
+    return ""
+
+
 def in_text(name: str, language: str = "en") -> str:
-    """Return ``name`` as it reads inside an English sentence ("the Dominican Republic")."""
-    if language != "en" or name.lower().startswith("the ") or not _TAKES_ARTICLE.match(name):
+    """Return ``name`` as it reads inside a sentence ("the Dominican Republic", "le Suriname")."""
+    art = article(name, language)
+    if not art or name.lower().startswith(art + " "):
         return name
-    return f"the {name}"
+    return f"{art} {name}"
 
 
 def at_start(name: str, language: str = "en") -> str:
@@ -46,7 +124,10 @@ def articled(text: str, name: str, language: str = "en") -> str:
     inside = in_text(name, language)
     if inside == name:
         return text
-    bare = re.compile(r"(?<![Tt]he )(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    art = re.escape(inside[: len(inside) - len(name) - 1])
+    bare = re.compile(
+        rf"(?<![\w-])(?<!{art[:1].upper()}{art[1:]} )(?<!{art} )" + re.escape(name) + r"(?![\w-])"
+    )
     return capitalise_sentence_starts(bare.sub(inside, text), inside)
 
 
@@ -72,3 +153,194 @@ def capitalise_openings(html: str, name: str, language: str = "en") -> str:
         r"|[.!?](?:</[a-z]+>)*\s+)(?:<(?:strong|em|span|a|b|i)\b[^>]*>)*)" + re.escape(inside)
     )
     return opening.sub(lambda m: m.group(1) + at_start(name, language), html)
+
+
+# ---- the grammar an article triggers ----------------------------------------------------
+
+# Preposition + article contractions, written once per language: (before, article) -> joined.
+_CONTRACTIONS: dict[str, dict[tuple[str, str], str]] = {
+    "es": {("de", "el"): "del", ("a", "el"): "al"},
+    "fr": {
+        ("de", "le"): "du",
+        ("de", "les"): "des",
+        ("à", "le"): "au",
+        ("à", "les"): "aux",
+        # "en" takes a feminine country bare and turns into au/aux otherwise.
+        ("en", "la"): "en",
+        ("en", "le"): "au",
+        ("en", "les"): "aux",
+    },
+}
+
+#: French words that elide before a vowel or a mute h ("de Haïti" -> "d'Haïti").
+_ELIDING = ("de", "que", "jusque", "lorsque", "puisque")
+_VOWEL = "AEIOUYÂÊÎÔÛÀÉÈËÏÜŸHaeiouyâêîôûàéèëïüÿh"
+
+
+def contract(html: str, names: tuple[str, ...], language: str) -> str:
+    """Join prepositions and articles before ``names`` and elide before a vowel (es, fr).
+
+    Runs on text where every name has been written as :func:`in_text` gives it, with the
+    catalogues' own prepositions in front: "de el Caribe" becomes "del Caribe", "à le
+    Suriname" "au Suriname", "en la Jamaïque" "en Jamaïque", "de Haïti" "d'Haïti".
+    """
+    out = html
+    for name in names:
+        inside = in_text(name, language)
+        out = contract_before(out, name, inside[: len(inside) - len(name)].strip(), language)
+    return out
+
+
+def contract_before(html: str, phrase: str, art: str, language: str) -> str:
+    """Join a preposition with ``art`` before ``phrase``, or elide before it if it has none."""
+    out = html
+    if art:
+        for (before, article_), joined in _CONTRACTIONS.get(language, {}).items():
+            if article_ != art:
+                continue
+            head, rest = before[0], before[1:]
+            pattern = re.compile(rf"\b({head}|{head.upper()}){rest} {art} (?={re.escape(phrase)})")
+            out = pattern.sub(_joiner(joined), out)
+    elif language == "fr" and phrase[:1] in _VOWEL:
+        eliding = "|".join(_ELIDING)
+        pattern = re.compile(rf"\b({eliding}) (?={re.escape(phrase)}(?![\w-]))", re.IGNORECASE)
+        out = pattern.sub(lambda m: m.group(1)[:-1] + "'", out)
+    return out
+
+
+def _joiner(joined: str) -> Callable[[re.Match[str]], str]:
+    """Return a replacement that writes ``joined`` in the case of the matched preposition."""
+
+    def join(match: re.Match[str]) -> str:
+        return _same_case(match.group(1), joined) + " "
+
+    return join
+
+
+def _same_case(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+#: The article of a title from its first word (es, fr) or its head noun (nl, the last word).
+_TITLE_ARTICLES: dict[str, dict[str, str]] = {
+    "es": {
+        "estrategia": "la",
+        "política": "la",
+        "agenda": "la",
+        "ley": "la",
+        "hoja": "la",
+        "plan": "el",
+        "programa": "el",
+        "decreto": "el",
+        "marco": "el",
+        "reglamento": "el",
+        "código": "el",
+    },
+    "fr": {
+        "stratégie": "la",
+        "politique": "la",
+        "loi": "la",
+        "feuille": "la",
+        "plan": "le",
+        "programme": "le",
+        "cadre": "le",
+        "décret": "le",
+        "code": "le",
+        "agenda": "l'",
+        "ordonnance": "l'",
+    },
+    "nl": {
+        "strategie": "de",
+        "agenda": "de",
+        "wet": "de",
+        "visie": "de",
+        "nota": "de",
+        "landsverordening": "de",
+        "plan": "het",
+        "beleid": "het",
+        "programma": "het",
+        "besluit": "het",
+        "beleidsplan": "het",
+        "meerjarenontwikkelingsplan": "het",
+    },
+}
+
+
+def title_article(title: str, language: str) -> str:
+    """Return the article a document title takes in running text ("" if none is known)."""
+    table = _TITLE_ARTICLES.get(language)
+    if not table:
+        return ""
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    if not words:
+        return ""
+    if language == "nl":
+        # Dutch titles end in their head noun ("Nationale Digitale Strategie 2023-2030").
+        head = words[-1]
+        return next((a for noun, a in table.items() if head.endswith(noun)), "")
+    return table.get(words[0], "")
+
+
+def title_in_text(title: str, language: str) -> str:
+    """Return ``title`` with its article for running text ("la Estrategia Nacional ...")."""
+    art = title_article(title, language)
+    if not art:
+        return title
+    return f"{art}{title}" if art.endswith("'") else f"{art} {title}"
+
+
+#: Words after which a title already has its determiner (no article is added).
+_DETERMINERS: dict[str, frozenset[str]] = {
+    "es": frozenset("la el los las del al un una su sus esta este esa ese dicha dicho".split()),
+    "fr": frozenset("la le les du des au aux un une sa son ses cette ce cet leur notre".split()),
+    "nl": frozenset("de het een haar zijn hun deze dit die dat".split()),
+}
+
+
+def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
+    """Give each document title in running text its article ("aprobó la Estrategia ...").
+
+    Only after a lower-case word that is not already a determiner: a title opening a
+    cell, a heading, a list or a bracket stays as published. Prepositions then contract
+    with the article ("de el Plan" -> "del Plan", "de le Plan" -> "du Plan").
+    """
+    blocked = _DETERMINERS.get(language)
+    if blocked is None:
+        return html
+    out = html
+    for title in sorted(set(titles), key=len, reverse=True):
+        art = title_article(title, language)
+        if not art:
+            continue
+        pattern = re.compile(rf"(?<=\s)(?<![\w'-])(?=\w)(?P<word>\w+) {re.escape(title)}")
+
+        def add(match: re.Match[str], art: str = art, title: str = title) -> str:
+            word = match.group("word")
+            if word.lower() in blocked or not word[:1].islower():
+                return match.group(0)
+            joined = f"{art}{title}" if art.endswith("'") else f"{art} {title}"
+            return f"{word} {joined}"
+
+        out = contract_before(pattern.sub(add, out), title, art.rstrip("'"), language)
+    return out
+
+
+def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], language: str) -> str:
+    """Contract and elide around ``names`` and give ``titles`` their articles (es, fr, nl).
+
+    The sources annex is left as it is: a source's title stays exactly as published.
+    """
+    if language == "en":
+        return html
+    start = html.find('id="sec-annex_sources"')
+    if start >= 0:
+        start = html.rfind("<section", 0, start)
+        end = html.find("<section", start + 1)
+        end = len(html) if end < 0 else end
+        kept = html[start:end]
+        return (
+            apply_grammar(html[:start], names, titles, language)
+            + kept
+            + apply_grammar(html[end:], names, titles, language)
+        )
+    return articled_titles(contract(html, names, language), titles, language)

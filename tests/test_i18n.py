@@ -284,8 +284,8 @@ def test_furniture_is_translated(drafts: dict[str, str]) -> None:
 
 def test_charts_are_in_the_language_with_the_country_numbers(drafts: dict[str, str]) -> None:
     dom, hti = drafts["DOM"], drafts["HTI"]
-    assert "Gráfico de líneas de la puntuación general (0-100) de República Dominicana" in dom
-    assert "Graphique linéaire du score global (0-100) de Haïti" in hti
+    assert "Gráfico de líneas de la puntuación general (0-100) de la República Dominicana" in dom
+    assert "Graphique linéaire du score global (0-100) d'Haïti" in hti
     # Scores: a decimal point in the Dominican Republic, a comma in Haiti.
     assert re.search(r"2023: \d{2}\.\d{2}, posición \d+ de 193\.", dom)
     assert re.search(r"2023 : \d{2},\d{2}, rang \d+ sur 193\.", hti)

@@ -1,10 +1,24 @@
-"""Country names inside English sentences: the article where usage wants one."""
+"""Country names inside sentences: the article where usage wants one, in every language."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from strategygen.names import articled, at_start, capitalise_openings, in_text
+from strategygen.api import render_html
+from strategygen.inputs.loader import load_profile
+from strategygen.inputs.tailoring import Tailoring
+from strategygen.names import (
+    apply_grammar,
+    articled,
+    at_start,
+    capitalise_openings,
+    contract,
+    in_text,
+    title_in_text,
+)
+from strategygen.resources import shipped_dir
 
 
 @pytest.mark.parametrize(
@@ -25,7 +39,84 @@ def test_in_text(name: str, inside: str) -> None:
 
 
 def test_other_languages_place_their_own_articles() -> None:
+    # An English name inside another language is left as it is.
     assert in_text("Dominican Republic", "es") == "Dominican Republic"
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "inside"),
+    [
+        ("es", "República Dominicana", "la República Dominicana"),
+        ("es", "Haití", "Haití"),
+        ("es", "Caribe", "el Caribe"),
+        ("es", "Islas Caimán", "las Islas Caimán"),
+        ("es", "Estados Unidos", "los Estados Unidos"),
+        ("fr", "Haïti", "Haïti"),
+        ("fr", "Cuba", "Cuba"),
+        ("fr", "Jamaïque", "la Jamaïque"),
+        ("fr", "Suriname", "le Suriname"),
+        ("fr", "Bahamas", "les Bahamas"),
+        ("fr", "Îles Turques-et-Caïques", "les Îles Turques-et-Caïques"),
+        ("nl", "Suriname", "Suriname"),
+        ("nl", "Dominicaanse Republiek", "de Dominicaanse Republiek"),
+        ("nl", "Verenigd Koninkrijk", "het Verenigd Koninkrijk"),
+        ("nl", "Kaaimaneilanden", "de Kaaimaneilanden"),
+    ],
+)
+def test_articles_in_spanish_french_and_dutch(lang: str, name: str, inside: str) -> None:
+    assert in_text(name, lang) == inside
+    assert at_start(name, lang) == inside[:1].upper() + inside[1:]
+
+
+def test_prepositions_contract_and_french_elides() -> None:
+    assert contract("el derecho de el Caribe y a el Caribe", ("Caribe",), "es") == (
+        "el derecho del Caribe y al Caribe"
+    )
+    french = "De le Suriname, à le Suriname, en le Suriname; en la Jamaïque; de Haïti, que Haïti"
+    assert contract(french, ("Suriname", "Jamaïque", "Haïti"), "fr") == (
+        "Du Suriname, au Suriname, au Suriname; en Jamaïque; d'Haïti, qu'Haïti"
+    )
+    assert contract("aux Bahamas, de les Bahamas", ("Bahamas",), "fr") == "aux Bahamas, des Bahamas"
+    # Dutch has no contractions; a name that is not listed is never touched.
+    assert contract("van de Dominicaanse Republiek", ("Dominicaanse Republiek",), "nl") == (
+        "van de Dominicaanse Republiek"
+    )
+    assert contract("de Haïtienne", ("Haïti",), "fr") == "de Haïtienne"
+
+
+def test_titles_take_their_article_in_running_text_only() -> None:
+    title = "Estrategia Nacional de Inteligencia Artificial (ENIA)"
+    assert title_in_text(title, "es") == f"la {title}"
+    assert title_in_text("Plan stratégique de développement", "fr") == (
+        "le Plan stratégique de développement"
+    )
+    assert title_in_text("Nationale Digitale Strategie 2023–2030", "nl").startswith("de ")
+    assert title_in_text("National AI Policy", "es") == "National AI Policy"  # unknown: as is
+    html = (
+        f"<p>La República Dominicana aprobó {title} en 2023; dentro de Plan Nacional.</p>"
+        f"<td>{title}</td>"
+        '<section class="chapter annex" id="sec-annex_sources"><p>Informe de Plan Nacional</p>'
+        "</section><section><p>ver de Plan Nacional</p></section>"
+    )
+    out = apply_grammar(html, ("República Dominicana",), (title, "Plan Nacional"), "es")
+    assert f"aprobó la {title} en 2023; dentro del Plan Nacional." in out
+    assert f"<td>{title}</td>" in out  # a cell keeps the title as published
+    assert "Informe de Plan Nacional" in out  # the sources annex is never touched
+    assert "ver del Plan Nacional" in out
+    assert apply_grammar(html, (), (title,), "en") == html
+
+
+def test_drafts_use_the_grammar_of_their_language() -> None:
+    day = dt.date(2026, 11, 30)
+    dom = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    spanish = render_html(dom, tailoring=Tailoring(language="es"), build_date=day)
+    assert "La República Dominicana aprobó la Estrategia Nacional de Inteligencia Artificial" in (
+        spanish
+    )
+    assert "de República Dominicana" not in spanish
+    hti = load_profile(shipped_dir("country_profiles") / "HTI.yaml")
+    french = render_html(hti, tailoring=Tailoring(language="fr"), build_date=day)
+    assert "l'économie d'Haïti" in french and "de Haïti" not in french
 
 
 def test_at_start_and_articled() -> None:

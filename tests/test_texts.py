@@ -188,3 +188,33 @@ def test_sectors_print_in_the_language_of_the_draft() -> None:
             )
     actions = [r for r in french.fired if r.id.startswith("SEC-")]
     assert actions and all("stood at" not in r.finding for r in actions)
+
+
+# ---- sentences composed in Python ---------------------------------------------------------
+
+
+def test_maturity_territory_and_risk_sentences_follow_the_language() -> None:
+    dom = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    spanish = assess(dom, DATE, tailoring=Tailoring(language="es"))
+    english = assess(dom, DATE)
+    assert spanish.overall.stage == english.overall.stage
+    names = {3: "Sistemática", 4: "Diferenciadora", 5: "Transformadora", 2: "Oportunista"}
+    assert spanish.overall.stage_name == names[spanish.overall.stage]
+    areas = {m.area: m for m in spanish.areas}
+    assert areas["strategy"].label == "Visión y estrategia"
+    assert english.overall.label == "Overall" and spanish.overall.label == "Global"
+    assert "index" not in spanish.overall.basis and "media redondeada" in spanish.overall.basis
+    glp = load_profile(shipped_dir("country_profiles") / "GLP.yaml")
+    french = assess(glp, DATE, tailoring=Tailoring(language="fr"))
+    territory = french.context.territory
+    assert territory is not None
+    with use_language("fr"):
+        assert territory.description.startswith("une région et un département d'outre-mer")
+        assert territory.administering_state == "la France"
+    assert territory.administering_state == "France"  # English keeps the recorded name
+    hti = load_profile(shipped_dir("country_profiles") / "HTI.yaml")
+    fragile = assess(hti, DATE, tailoring=Tailoring(language="fr")).context.fragility
+    assert fragile is not None
+    with use_language("fr", "HT"):
+        first = fragile.reasons[0]
+    assert first.startswith("un risque global INFORM de 7,2 sur 10, dans la classe « Très élevé »")

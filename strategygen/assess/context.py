@@ -20,7 +20,11 @@ from functools import cache
 from typing import Literal, cast
 
 from strategygen.assess.economy import Risk, risk_for
+from strategygen.i18n import current
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import decimal
 from strategygen.inputs.profile import CountryProfile
+from strategygen.names import in_text
 from strategygen.resources import data_file
 
 TerritoryKind = Literal[
@@ -36,10 +40,23 @@ FRAGILE_CLASSES = frozenset({"High", "Very High"})
 
 #: How each kind of territory is described in running text.
 KIND_TEXT: dict[str, str] = {
-    "uk_overseas_territory": "a British Overseas Territory",
-    "french_overseas_region": "an overseas region and department of France",
-    "dutch_constituent_country": "a constituent country of the Kingdom of the Netherlands",
-    "us_territory": "a territory of the United States",
+    "uk_overseas_territory": N_("a British Overseas Territory"),
+    "french_overseas_region": N_("an overseas region and department of France"),
+    "dutch_constituent_country": N_("a constituent country of the Kingdom of the Netherlands"),
+    "us_territory": N_("a territory of the United States"),
+}
+
+#: The administering states as each language names them (the Kingdom of the Netherlands by
+#: its own title: "Koninkrijk der Nederlanden").
+STATE_NAMES: dict[str, dict[str, str]] = {
+    "United Kingdom": {"es": "Reino Unido", "fr": "Royaume-Uni", "nl": "Verenigd Koninkrijk"},
+    "France": {"es": "Francia", "fr": "France", "nl": "Frankrijk"},
+    "Kingdom of the Netherlands": {
+        "es": "Reino de los Países Bajos",
+        "fr": "Royaume des Pays-Bas",
+        "nl": "Koninkrijk der Nederlanden",
+    },
+    "United States": {"es": "Estados Unidos", "fr": "États-Unis", "nl": "Verenigde Staten"},
 }
 
 
@@ -48,15 +65,28 @@ class Territory:
     """A non-sovereign territory: who administers it and whether it makes its own laws."""
 
     kind: TerritoryKind
-    administering_state: str
+    state: str
+    """The administering state, in English as the data file names it."""
     local_government: str
     legislates: bool
     source: dict[str, object]
 
     @property
     def description(self) -> str:
-        """``a British Overseas Territory`` and similar, for running text."""
-        return KIND_TEXT[self.kind]
+        """``a British Overseas Territory`` and similar, for running text, translated."""
+        return gettext(KIND_TEXT[self.kind])
+
+    @property
+    def administering_state(self) -> str:
+        """The administering state as the document's language names it in running text.
+
+        English keeps the name as recorded ("United Kingdom"); Spanish, French and Dutch
+        give it its article ("el Reino Unido", "la France", "het Verenigd Koninkrijk").
+        """
+        lang = current().code
+        if lang == "en":
+            return self.state
+        return in_text(STATE_NAMES.get(self.state, {}).get(lang, self.state), lang)
 
     @property
     def under_eu_law(self) -> bool:
@@ -74,12 +104,23 @@ class Fragility:
     def reasons(self) -> tuple[str, ...]:
         """The INFORM figures behind the judgement, as clauses ready to print."""
         r = self.risk
-        rank = f", rank {r.rank} of {r.ranked} (1 is the highest risk)" if r.rank else ""
+        overall = {"risk": decimal(r.risk, 1), "risk_class": r.risk_class}
+        if r.rank:
+            first = gettext(
+                "an overall INFORM risk of %(risk)s out of 10, classed %(risk_class)s, rank "
+                "%(rank)s of %(ranked)s (1 is the highest risk)"
+            ) % {**overall, "rank": r.rank, "ranked": r.ranked}
+        else:
+            first = (
+                gettext("an overall INFORM risk of %(risk)s out of 10, classed %(risk_class)s")
+                % overall
+            )
         return (
-            f"an overall INFORM risk of {r.risk:.1f} out of 10, classed {r.risk_class}{rank}",
-            f"hazard and exposure of {r.hazard_exposure:.1f}",
-            f"vulnerability of {r.vulnerability:.1f}",
-            f"lack of coping capacity of {r.lack_of_coping_capacity:.1f}",
+            first,
+            gettext("hazard and exposure of %(value)s") % {"value": decimal(r.hazard_exposure, 1)},
+            gettext("vulnerability of %(value)s") % {"value": decimal(r.vulnerability, 1)},
+            gettext("lack of coping capacity of %(value)s")
+            % {"value": decimal(r.lack_of_coping_capacity, 1)},
         )
 
 
@@ -164,7 +205,7 @@ def territories() -> dict[str, Territory]:
                 raise ValueError(f"territories.csv: {row['iso3']}: unknown kind {kind!r}")
             out[row["iso3"]] = Territory(
                 kind=cast(TerritoryKind, kind),
-                administering_state=row["administering_state"],
+                state=row["administering_state"],
                 local_government=row["local_government"],
                 legislates=row["legislates"] == "yes",
                 source=source,
@@ -235,7 +276,9 @@ def country_context(profile: CountryProfile) -> CountryContext:
     caribbean = is_caribbean(profile)
     region = "the Caribbean" if caribbean else (profile.identity.un_region or "its region")
     risk = risk_for(profile.identity.iso3)
-    fragility = Fragility(risk) if risk is not None and risk.risk_class in FRAGILE_CLASSES else None
+    fragility = (
+        Fragility(risk) if risk is not None and risk.inform_class in FRAGILE_CLASSES else None
+    )
     mode, title, year = _strategy(profile)
     return CountryContext(
         caribbean=caribbean,

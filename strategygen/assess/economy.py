@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.catalog import N_, gettext, pgettext
 from strategygen.i18n.formats import decimal, percent
 
 # The figures cite the bundled datasets' catalogue entries (``strategygen data``):
@@ -95,7 +95,8 @@ class Risk:
     """A country's INFORM Risk 2025 figures (0-10, higher is riskier) and ND-GAIN vulnerability."""
 
     risk: float
-    risk_class: str
+    inform_class: str
+    """INFORM's class as published ("Very High"); :attr:`risk_class` is its wording."""
     rank: int | None
     ranked: int
     hazard_exposure: float
@@ -108,6 +109,20 @@ class Risk:
     def year(self) -> int:
         """The INFORM edition year."""
         return 2025
+
+    @property
+    def risk_class(self) -> str:
+        """INFORM's class in the document's language ("Very High", "muy alto")."""
+        # A context of their own: "High" as a risk class agrees with "riesgo", not with
+        # "confianza" or "prioridad".
+        labels = {
+            "Very Low": pgettext("INFORM class", "Very Low"),
+            "Low": pgettext("INFORM class", "Low"),
+            "Medium": pgettext("INFORM class", "Medium"),
+            "High": pgettext("INFORM class", "High"),
+            "Very High": pgettext("INFORM class", "Very High"),
+        }
+        return labels.get(self.inform_class, self.inform_class)
 
 
 # INFORM Risk 2025 ranks 191 countries (with ties).
@@ -146,7 +161,7 @@ def risks() -> dict[str, Risk]:
         vuln = _float(row["ndgain_vulnerability"])
         out[row["iso3"]] = Risk(
             risk=risk,
-            risk_class=row["inform_risk_class"],
+            inform_class=row["inform_risk_class"],
             rank=int(row["inform_rank"]) if row["inform_rank"].strip() else None,
             ranked=INFORM_RANKED,
             hazard_exposure=float(row["inform_hazard_exposure"]),

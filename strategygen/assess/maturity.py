@@ -7,13 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from strategygen.assess.benchmarks import LABELS
-from strategygen.assess.checklist import CHECKLIST, is_present, value_at
+from strategygen.assess.checklist import CHECKLIST, is_present, item_text, value_at
 from strategygen.assess.datasets import IMPUTED_OVER_40PCT
 from strategygen.assess.model import STAGE_NAMES, Benchmark, Confidence, Maturity
+from strategygen.i18n.catalog import N_, gettext, ngettext
 from strategygen.inputs.profile import CountryProfile, LawStatus
 from strategygen.words import lowerfirst, words
 
-NOT_ASSESSED = "Not assessed"
+# Every sentence below is written in the document's language (gettext; English is the
+# source), since the assessment runs inside it.
+NOT_ASSESSED = N_("Not assessed")
 
 # Lower bounds of stages 2-5 on the 0-100 area score (a proposal, not a published standard).
 STAGE_THRESHOLDS: tuple[float, ...] = (20.0, 40.0, 60.0, 80.0)
@@ -33,42 +36,42 @@ class AreaSpec:
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec(
         "strategy",
-        "Vision and strategy",
+        N_("Vision and strategy"),
         ("vision",),
         ("institutions.ai_strategy",),
         ("institutions.ai_lead_agency", "institutions.digital_strategy"),
     ),
     AreaSpec(
         "safeguards",
-        "Policy framework and safeguards",
+        N_("Policy framework and safeguards"),
         ("governance_ethics",),
         ("law.data_protection",),
         ("law.cybercrime", "institutions.ai_ethics_body", "public_sector_ai.guidelines"),
     ),
     AreaSpec(
         "infrastructure",
-        "Digital and data infrastructure",
+        N_("Digital and data infrastructure"),
         ("infrastructure", "data_availability", "data_representativeness"),
         ("readiness.total",),
         (),
     ),
     AreaSpec(
         "skills",
-        "Capability and skills",
+        N_("Capability and skills"),
         ("human_capital",),
         ("civil_service.headcount",),
         ("civil_service.ai_trained", "civil_service.digital_specialists"),
     ),
     AreaSpec(
         "innovation",
-        "Economy, research and innovation",
+        N_("Economy, research and innovation"),
         ("maturity", "innovation_capacity"),
         ("readiness.total",),
         ("priority_sectors",),
     ),
     AreaSpec(
         "public_sector",
-        "Public-sector adoption and value",
+        N_("Public-sector adoption and value"),
         ("digital_capacity", "adaptability"),
         ("public_sector_ai.use_cases",),
         ("public_sector_ai.guidelines", "institutions.digital_lead_agency"),
@@ -100,14 +103,19 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     # commencement is not shown, never because the profile says it is absent.
     strategy = profile.institutions.ai_strategy
     if strategy is None:
-        gates["strategy"].append((2, "no AI strategy or policy is on record, which caps this at 2"))
+        gates["strategy"].append(
+            (2, gettext("no AI strategy or policy is on record, which caps this at 2"))
+        )
     elif strategy.status != "adopted":
         state = words(strategy.status, "ai_strategy_status")
         gates["strategy"].append(
             (
                 2,
-                f"no formally adopted AI strategy or policy is on record ({state}), "
-                "which caps this area at 2",
+                gettext(
+                    "no formally adopted AI strategy or policy is on record (%(state)s), "
+                    "which caps this area at 2"
+                )
+                % {"state": state},
             )
         )
     law = profile.law.data_protection
@@ -115,8 +123,11 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
         gates["safeguards"].append(
             (
                 2,
-                f"no data-protection law is on record as in force ({_law_state(law)}), "
-                "which caps this area at 2",
+                gettext(
+                    "no data-protection law is on record as in force (%(state)s), "
+                    "which caps this area at 2"
+                )
+                % {"state": _law_state(law)},
             )
         )
     psai = profile.public_sector_ai
@@ -124,16 +135,26 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
         # Stage 3 ("Systematic") means AI use that is known and managed; without a register no
         # public body can be placed on the adoption scale, so the stage cannot exceed 2.
         gates["public_sector"].append(
-            (2, "no register of public-sector AI use is on record, which caps this at 2")
+            (2, gettext("no register of public-sector AI use is on record, which caps this at 2"))
         )
     if psai.guidelines is None or psai.guidelines.status != "adopted":
         gates["public_sector"].append(
-            (3, "no adopted guidelines for AI use in the public sector are on record (cap: 3)")
+            (
+                3,
+                gettext(
+                    "no adopted guidelines for AI use in the public sector are on record (cap: 3)"
+                ),
+            )
         )
     trained = profile.civil_service.ai_trained
     if trained is None or trained.value == 0:
         gates["skills"].append(
-            (2, "no civil servants trained in AI or data are on record, which caps this at 2")
+            (
+                2,
+                gettext(
+                    "no civil servants trained in AI or data are on record, which caps this at 2"
+                ),
+            )
         )
     return gates
 
@@ -141,7 +162,7 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
 def _law_state(law: LawStatus | None) -> str:
     """Describe a law's status in words, saying plainly when it is unrecorded or unverified."""
     if law is None:
-        return "the law is not recorded"
+        return gettext("the law is not recorded")
     return words(law.status, "law_evidence")
 
 
@@ -150,37 +171,45 @@ def _fact_stage(profile: CountryProfile, area: str) -> tuple[int | None, str]:
     if area == "strategy":
         s = profile.institutions.ai_strategy
         if s is None:
-            return None, "no readiness scores and no recorded AI strategy status"
+            return None, gettext("no readiness scores and no recorded AI strategy status")
         stage = {"adopted": 3, "none": 1}.get(s.status, 2)
-        return stage, f"from the state of the AI strategy ({words(s.status, 'ai_strategy_status')})"
+        state = words(s.status, "ai_strategy_status")
+        return stage, gettext("from the state of the AI strategy (%(state)s)") % {"state": state}
     if area == "safeguards":
         law = profile.law.data_protection
         if law is None or law.status is None:
-            return None, f"no readiness scores, and for data protection {_law_state(law)}"
+            return None, gettext("no readiness scores, and for data protection %(state)s") % {
+                "state": _law_state(law)
+            }
         stage = {"in_force": 3, "none": 1}.get(law.status, 2)
-        return stage, f"from the data-protection law status ({_law_state(law)})"
+        return stage, gettext("from the data-protection law status (%(state)s)") % {
+            "state": _law_state(law)
+        }
     if area == "public_sector":
         cases = profile.public_sector_ai.use_cases
         if cases is None:
-            return None, "no readiness scores and no inventory of public-sector AI use"
+            return None, gettext("no readiness scores and no inventory of public-sector AI use")
         if any(c.stage == "production" for c in cases):
-            return 3, "from the inventory: at least one AI system in production"
+            return 3, gettext("from the inventory: at least one AI system in production")
         if cases:
-            return 2, "from the inventory: AI in idea or pilot stage only"
-        return 1, "from the inventory: no AI use found"
+            return 2, gettext("from the inventory: AI in idea or pilot stage only")
+        return 1, gettext("from the inventory: no AI use found")
     if area == "skills":
         trained = profile.civil_service.ai_trained
         if trained is None:
-            return None, "no readiness scores and no record of AI training in the civil service"
+            return None, gettext(
+                "no readiness scores and no record of AI training in the civil service"
+            )
         if trained.value == 0:
-            return 1, "from training records: no civil servants trained in AI or data"
-        return 2, "from training records: some civil servants trained in AI or data"
-    return None, "no readiness scores, and this area cannot be staged from profile facts"
+            return 1, gettext("from training records: no civil servants trained in AI or data")
+        return 2, gettext("from training records: some civil servants trained in AI or data")
+    return None, gettext("no readiness scores, and this area cannot be staged from profile facts")
 
 
 def _item_label(path: str) -> str:
     labels = {spec.path: spec.label for spec in CHECKLIST}
-    return labels.get(path, path.rsplit(".", 1)[-1].replace("_", " "))
+    found = labels.get(path)
+    return item_text(found) if found else path.rsplit(".", 1)[-1].replace("_", " ")
 
 
 def _imputed(profile: CountryProfile) -> bool:
@@ -195,29 +224,33 @@ def _confidence(profile: CountryProfile, spec: AreaSpec, scored: bool) -> tuple[
     missing_key = [_item_label(p) for p in spec.key_items if not _present(profile, p)]
     missing_other = [_item_label(p) for p in spec.other_items if not _present(profile, p)]
     if spec.dimensions and not scored:
-        missing_key.append("readiness scores")
+        missing_key.append(gettext("readiness scores"))
     if _imputed(profile) and scored:
-        return "low", "the index imputed more than 40% of this country's indicator data"
+        return "low", gettext(
+            "the index imputed more than 40%% of this country's indicator data"
+        ) % {}
     if missing_key:
-        return "low", "key facts missing: " + ", ".join(missing_key)
+        return "low", gettext("key facts missing: %(facts)s") % {"facts": ", ".join(missing_key)}
     if missing_other:
-        return "medium", "some facts missing: " + ", ".join(missing_other)
-    return "high", "index scores and all facts this area uses are present"
+        return "medium", gettext("some facts missing: %(facts)s") % {
+            "facts": ", ".join(missing_other)
+        }
+    return "high", gettext("index scores and all facts this area uses are present")
 
 
 def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benchmark]) -> Maturity:
     dims = [benchmarks[d].score for d in spec.dimensions]
     known = [float(x) for x in dims if x is not None]
-    dim_names = ", ".join(LABELS[d].lower() for d in spec.dimensions)
+    dim_names = ", ".join(gettext(LABELS[d]).lower() for d in spec.dimensions)
     caps: list[str] = []
     score: float | None = None
     if known:
         score = round(sum(known) / len(known), 2)
         stage: int | None = stage_for(score)
-        basis = (
-            f"mean of the readiness index dimension(s) {dim_names} on 0-100; stage bands "
+        basis = gettext(
+            "mean of the readiness index dimension(s) %(dimensions)s on 0-100; stage bands "
             "0-19.99=1, 20-39.99=2, 40-59.99=3, 60-79.99=4, 80+=5"
-        )
+        ) % {"dimensions": dim_names}
     else:
         stage, basis = _fact_stage(profile, spec.key)
     uncapped = stage
@@ -228,9 +261,9 @@ def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benc
     confidence, reason_text = _confidence(profile, spec, scored=bool(known))
     return Maturity(
         area=spec.key,
-        label=spec.label,
+        label=gettext(spec.label),
         stage=stage,
-        stage_name=STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED,
+        stage_name=gettext(STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED),
         score=score,
         basis=basis,
         caps=tuple(caps),
@@ -248,37 +281,36 @@ def _overall(profile: CountryProfile, areas: Sequence[Maturity]) -> Maturity:
     unstaged = [a.label for a in areas if a.stage is None]
     confidence: Confidence
     if _imputed(profile):
-        confidence, reason = "low", "the index imputed more than 40% of this country's data"
+        confidence = "low"
+        reason = gettext("the index imputed more than 40%% of this country's data") % {}
     elif len(low) * 2 >= len(areas) or len(staged) * 2 < len(areas):
         confidence = "low"
         # Worded to follow "with low confidence:" in the executive summary.
-        reason = (
-            "most areas have low confidence or no stage ("
-            + ", ".join(lowerfirst(label) for label in sorted(set(low) | set(unstaged)))
-            + ")"
-        )
+        reason = gettext("most areas have low confidence or no stage (%(areas)s)") % {
+            "areas": ", ".join(lowerfirst(label) for label in sorted(set(low) | set(unstaged)))
+        }
     elif low or unstaged or any(a.confidence == "medium" for a in areas):
         confidence = "medium"
-        reason = (
-            "some areas rest on incomplete facts ("
-            + ", ".join(
+        reason = gettext("some areas rest on incomplete facts (%(areas)s)") % {
+            "areas": ", ".join(
                 lowerfirst(a.label) for a in areas if a.confidence != "high" or a.stage is None
             )
-            + ")"
-        )
+        }
     else:
-        confidence, reason = "high", "every area is staged from complete facts"
-    basis = (
-        f"rounded-down mean of the stages of the {len(staged)} "
-        f"{'area' if len(staged) == 1 else 'areas'} that could be staged"
-        + (f"; not staged: {', '.join(unstaged)}" if unstaged else "")
-        + "; the score is the mean of the area scores, for information"
-    )
+        confidence, reason = "high", gettext("every area is staged from complete facts")
+    basis = ngettext(
+        "rounded-down mean of the stages of the %(n)s area that could be staged",
+        "rounded-down mean of the stages of the %(n)s areas that could be staged",
+        len(staged),
+    ) % {"n": len(staged)}
+    if unstaged:
+        basis += gettext("; not staged: %(areas)s") % {"areas": ", ".join(unstaged)}
+    basis += gettext("; the score is the mean of the area scores, for information")
     return Maturity(
         area="overall",
-        label="Overall",
+        label=gettext("Overall"),
         stage=stage,
-        stage_name=STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED,
+        stage_name=gettext(STAGE_NAMES[stage] if stage is not None else NOT_ASSESSED),
         score=round(sum(scores) / len(scores), 2) if scores else None,
         basis=basis,
         caps=(),

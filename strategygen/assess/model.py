@@ -23,6 +23,7 @@ from strategygen.assess.readiness_model import EditionResult as EditionResult
 from strategygen.assess.readiness_model import LatestMeasure as LatestMeasure
 from strategygen.assess.readiness_model import ReadinessView as ReadinessView
 from strategygen.assess.sentences import first_sentence
+from strategygen.i18n.catalog import N_
 from strategygen.inputs.profile import CountryProfile
 from strategygen.words import action_title, words
 
@@ -41,11 +42,11 @@ Confidence = Literal["high", "medium", "low"]
 Area = Literal["strategy", "safeguards", "infrastructure", "skills", "innovation", "public_sector"]
 
 STAGE_NAMES: dict[int, str] = {
-    1: "Basic",
-    2: "Opportunistic",
-    3: "Systematic",
-    4: "Differentiating",
-    5: "Transformational",
+    1: N_("Basic"),
+    2: N_("Opportunistic"),
+    3: N_("Systematic"),
+    4: N_("Differentiating"),
+    5: N_("Transformational"),
 }
 
 #: The seven national pillars of a draft (their names and mapping in ``data/pillars.yaml``).

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from strategygen.assess.context import STATE_NAMES
 from strategygen.assess.model import Assessment
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
-from strategygen.names import capitalise_openings
+from strategygen.names import apply_grammar, capitalise_openings
 from strategygen.render import sandbox
 from strategygen.render.context import (
     DocMeta,
@@ -151,6 +152,10 @@ def _render(
     html = run_templates(env, "document.html", template_dirs)
     # "the Dominican Republic" opening a sentence or a cell reads "The Dominican Republic".
     html = capitalise_openings(html, profile.identity.name, assessment.language)
+    # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
+    html = apply_grammar(
+        html, grammar_names(assessment), document_titles(profile), assessment.language
+    )
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
@@ -244,3 +249,24 @@ def unlink_missing_targets(html: str) -> str:
         return f'<span class="xref-omitted">{match.group(4)}</span>'
 
     return head + _ANCHOR.sub(fix, body)
+
+
+def grammar_names(assessment: Assessment) -> tuple[str, ...]:
+    """Names whose article the grammar pass contracts: the country, its state, the region."""
+    names = [assessment.profile.identity.name]
+    territory = assessment.context.territory
+    if territory is not None:
+        lang = assessment.language
+        names.append(STATE_NAMES.get(territory.state, {}).get(lang, territory.state))
+    return (*names, "Caribe", "Caraïbes", "Caribisch gebied")
+
+
+def document_titles(profile: Any) -> tuple[str, ...]:
+    """Return the titles of the strategies, plans and laws the profile records."""
+    titles: list[str] = []
+    for group in (profile.institutions, profile.law):
+        for name in type(group).model_fields:
+            title = getattr(getattr(group, name, None), "title", None)
+            if isinstance(title, str) and title:
+                titles.append(title)
+    return tuple(titles)

@@ -14,6 +14,7 @@ from typing import Any
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
+from strategygen.i18n import current
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
 from strategygen.names import capitalise_sentence_starts, in_text
@@ -166,7 +167,7 @@ def placeholder_values(
     inst, law, cs = p.institutions, p.law, p.civil_service
     d = context.derived
     values: dict[str, str | None] = {
-        "country": in_text(p.identity.name),
+        "country": in_text(p.identity.name, current().code),
         "country_official": p.identity.official_name,
         "languages": _and(list(p.identity.languages)) if p.identity.languages else None,
         "digital_lead_agency": _agency(inst.digital_lead_agency),
@@ -242,7 +243,7 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
 
     filled = PLACEHOLDER.sub(sub, text)
     country = values.get("country")
-    if country and country.startswith("the "):
+    if country and country[:1].islower():
         # "{country} has ..." opens a sentence: "The Dominican Republic has ...".
         filled = capitalise_sentence_starts(filled, country)
     return filled
