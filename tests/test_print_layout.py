@@ -35,6 +35,7 @@ import pytest
 from pypdf import PdfReader
 
 from strategygen.api import build_batch
+from strategygen.inputs.tailoring import Tailoring
 from strategygen.render.pdf import PdfMetadata, write_pdf
 from strategygen.resources import shipped_dir
 from strategygen.words import LANGUAGES
@@ -330,6 +331,25 @@ def test_no_nearly_empty_pages(built: Built) -> None:
 def test_tables_split_with_at_least_three_rows_each_side(built: Built) -> None:
     problems = table_split_problems(built.pdf)
     assert not problems, f"{built.code}: " + "; ".join(problems)
+
+
+def test_the_french_haiti_draft_keeps_the_page_flow_rules(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # A translation changes every line length: the French Haiti PDF once split a table
+    # leaving two rows on a page. Checked in French, the language that runs longest.
+    out = tmp_path_factory.mktemp("print-layout-HTI-fr")
+    [result] = build_batch(
+        [shipped_dir("country_profiles") / "HTI.yaml"],
+        out,
+        Tailoring(language="fr"),
+        build_date=BUILD_DATE,
+        formats=("pdf",),
+    ).results
+    assert result.error is None, result.error
+    pdf = next(p for p in result.outputs if p.suffix == ".pdf")
+    problems = table_split_problems(pdf) + short_page_problems(pdf)
+    assert not problems, "HTI (fr): " + "; ".join(problems)
 
 
 def test_watermark_is_a_drawing_not_text(built: Built) -> None:
