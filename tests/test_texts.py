@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import strategygen.i18n as i18n
+from strategygen.api import render_html
 from strategygen.assess.kpi_catalogue import catalogue as kpi_catalogue
 from strategygen.assess.kpi_catalogue import load_catalogue
 from strategygen.assess.pillars import PILLAR_KEYS, pillar_file, pillars
@@ -19,6 +20,7 @@ from strategygen.i18n import LANGUAGES, use_language
 from strategygen.i18n.texts import Localised, local, missing_texts
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.tailoring import Tailoring
+from strategygen.inputs.theme import load_theme
 from strategygen.resources import data_file, shipped_dir
 from strategygen.words import words
 
@@ -218,3 +220,50 @@ def test_maturity_territory_and_risk_sentences_follow_the_language() -> None:
     with use_language("fr", "HT"):
         first = fragile.reasons[0]
     assert first.startswith("un risque global INFORM de 7,2 sur 10, dans la classe « Très élevé »")
+
+
+# ---- tailoring per language ---------------------------------------------------------------
+
+THEME = """\
+issuing_body:
+  en: Caribbean Policy Partners
+  es: Socios para las Políticas del Caribe
+  fr: Partenaires pour les politiques caribéennes
+cover:
+  prepared_by: {en: The drafting team, es: El equipo de redacción}
+"""
+
+
+def test_a_theme_and_an_override_folder_carry_their_own_translations(tmp_path: Path) -> None:
+    theme = tmp_path / "theme.yaml"
+    theme.write_text(THEME, encoding="utf-8")
+    folder = tmp_path / "house" / "locale" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "strategygen.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Executive summary"\nmsgstr "Resumen para las autoridades"\n',
+        encoding="utf-8",
+    )
+    dom = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    house = Tailoring(language="es", theme=theme, templates=[tmp_path / "house"])
+    spanish = render_html(dom, tailoring=house, build_date=DATE)
+    assert '<meta name="author" content="Socios para las Políticas del Caribe">' in spanish
+    assert "El equipo de redacción" in spanish
+    assert "Resumen para las autoridades" in spanish  # the folder's wording wins
+    french = render_html(dom, tailoring=Tailoring(language="fr", theme=theme), build_date=DATE)
+    assert "Partenaires pour les politiques caribéennes" in french
+    assert "The drafting team" in french  # no French given: English stands in
+    dutch = render_html(dom, tailoring=Tailoring(language="nl", theme=theme), build_date=DATE)
+    assert '<meta name="author" content="Caribbean Policy Partners">' in dutch
+
+
+def test_a_theme_translation_is_checked_with_its_location(tmp_path: Path) -> None:
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("issuing_body:\n  en: Partners\n  pt: Parceiros\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_theme(theme, "theme.yaml")
+    assert "theme.yaml:3:3: issuing_body.pt: unknown key" in str(info.value)
+    theme.write_text("issuing_body: {en: Partners, es: " + "x" * 201 + "}\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as info:
+        load_theme(theme, "theme.yaml")
+    assert "issuing_body: at most 200 characters; the es text has 201" in str(info.value)

@@ -32,8 +32,16 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+)
 from pydantic import field_validator as _field_validator
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 import strategygen.i18n as _i18n
@@ -53,7 +61,7 @@ def placeholders(text: str) -> list[str]:
 class Texts(BaseModel):
     """One field's text per language, as written in a data file (English required)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     en: Annotated[str, Field(min_length=1)]
     es: Annotated[str, Field(min_length=1)] | None = None
@@ -121,6 +129,20 @@ class Localised(str):
             ),
             serialization=core_schema.plain_serializer_function_ser_schema(_as_mapping),
         )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Describe the field for editors: text, or one entry per language."""
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                handler(schema),
+            ],
+            "description": "Text in English, or one entry per language (en required): "
+            + ", ".join(LANGUAGES),
+        }
 
 
 def _as_mapping(value: Any) -> Any:
@@ -203,3 +225,18 @@ def missing_message(lang: str) -> str:
         f"no {LANGUAGE_NAMES.get(lang, lang)} text ({lang}); {lang} drafts are complete, so "
         f"write this field as a mapping with an '{lang}' entry beside 'en'"
     )
+
+
+def check_length(text: Localised | None, limit: int) -> Localised | None:
+    """Refuse a text longer than ``limit`` characters in any of its languages.
+
+    Raises:
+        ValueError: Naming the language and the length (a validator turns it into a
+            located error).
+
+    """
+    if text is not None:
+        for lang, value in (("en", str(text)), *text.translations.items()):
+            if len(value) > limit:
+                raise ValueError(f"at most {limit} characters; the {lang} text has {len(value)}")
+    return text

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from strategygen.errors import Problem, ProfileError
 from strategygen.files import FileRefused, read_input
+from strategygen.i18n.texts import Localised, check_length
 from strategygen.inputs.problems import PatternHelp, translate
 from strategygen.inputs.yamlsource import read_yaml_file
 
@@ -33,6 +34,8 @@ FontName = Annotated[
     ),
 ]
 MAX_LOGO_BYTES = 512 * 1024
+#: The longest cover wording (issuing body, subtitle, prepared by), in any language.
+MAX_WORDING = 200
 MAX_REFERENCE_BYTES = 8 * 1024 * 1024
 # An external relationship other than a hyperlink (which only a click follows): an
 # attached template, a linked picture or frame, which Word fetches when a file opens.
@@ -67,19 +70,25 @@ class Fonts(_Model):
 
 
 class Cover(_Model):
-    """Wording on the cover page."""
+    """Wording on the cover page (text, or one entry per language: {en: ..., es: ...})."""
 
-    subtitle: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    subtitle: Localised | None = None
     """A line under the title, for instance 'Prepared with the support of …'."""
-    prepared_by: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    prepared_by: Localised | None = None
     """Who prepared the draft, printed on the cover."""
+
+    @field_validator("subtitle", "prepared_by")
+    @classmethod
+    def _short(cls, text: Localised | None) -> Localised | None:
+        return check_length(text, MAX_WORDING)
 
 
 class Theme(_Model):
     """A theme file: who issues the drafts and how they look."""
 
-    issuing_body: Annotated[str, Field(min_length=1, max_length=200)]
-    """Organisation named on the cover and in the PDF metadata as author."""
+    issuing_body: Localised
+    """Organisation named on the cover and in the PDF metadata as author (text, or one
+    entry per language: {en: ..., es: ..., fr: ..., nl: ...})."""
     logo: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     """SVG or PNG file, relative to the theme file's folder and inside it."""
     colours: Colours = Colours()
@@ -95,6 +104,13 @@ class Theme(_Model):
     reference_docx: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     """A Word document (.docx) whose styles the Word draft takes, relative to the theme
     file's folder and inside it; by default the styles are made from the colours and fonts."""
+
+    @field_validator("issuing_body")
+    @classmethod
+    def _short(cls, text: Localised) -> Localised:
+        checked = check_length(text, MAX_WORDING)
+        assert checked is not None
+        return checked
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from strategygen import __version__
 from strategygen.assess.model import Assessment
 from strategygen.i18n import formats
 from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.texts import local
 from strategygen.inputs.profile import Source
 from strategygen.inputs.tailoring import SECTION_ORDER, fill_title
 from strategygen.names import at_start, in_text
@@ -177,9 +178,11 @@ def default_meta(
     issuing_body = prepared_for
     subtitle = prepared_by = logo = None
     if theme is not None:
-        issuing_body = theme.theme.issuing_body
-        subtitle = theme.theme.cover.subtitle
-        prepared_by = theme.theme.cover.prepared_by
+        # A theme may word these per language; the draft's language is in use here.
+        issuing_body = local(theme.theme.issuing_body)
+        cover = theme.theme.cover
+        subtitle = local(cover.subtitle) if cover.subtitle else None
+        prepared_by = local(cover.prepared_by) if cover.prepared_by else None
         logo = theme.logo_data_uri
     return DocMeta(
         title=title,
