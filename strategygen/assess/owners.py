@@ -130,7 +130,7 @@ def _role(domain: str, ctx: CountryContext, country: str) -> str:
             }
         return f"the {t.local_government}"
     if t is not None and domain == "foreign_affairs":
-        return f"the {t.local_government}, with the {t.administering_state}"
+        return f"the {t.local_government}, with the {t.state}"
     role = gettext(ROLES[domain])
     if t is not None and t.kind == "us_territory":
         # US territories have executive departments, not ministries. Every role above that
