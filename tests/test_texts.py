@@ -267,3 +267,24 @@ def test_a_theme_translation_is_checked_with_its_location(tmp_path: Path) -> Non
     with pytest.raises(ProfileError) as info:
         load_theme(theme, "theme.yaml")
     assert "issuing_body: at most 200 characters; the es text has 201" in str(info.value)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_data_file_translations_keep_the_glossary(lang: str) -> None:
+    # The same rule as for the catalogues: a variant the glossary avoids never appears.
+    import re
+
+    import yaml
+
+    from strategygen.i18n.catalog import locale_dir
+    from strategygen.i18n.texts import texts_in
+
+    glossary = yaml.safe_load((locale_dir() / lang / "glossary.yaml").read_text("utf-8"))
+    specs = [*pillar_file(), *sector_catalogue(), *kpi_catalogue().values()]
+    specs += [r.spec for r in load_rules([shipped_dir("rules")])]
+    strings = [text.text(lang) or "" for spec in specs for _, text in texts_in(spec)]
+    for term in glossary["terms"]:
+        for variant in term.get("avoid", []):
+            pattern = re.compile(rf"\b{re.escape(variant)}\b", re.IGNORECASE)
+            bad = [s for s in strings if pattern.search(s)]
+            assert not bad, f"{lang}: use {term['term']!r}, not {variant!r}: {bad[:3]}"
