@@ -9,6 +9,7 @@ import pytest
 
 import strategygen.i18n as i18n
 from strategygen.api import render_html
+from strategygen.assess.costs import cost_data
 from strategygen.assess.kpi_catalogue import catalogue as kpi_catalogue
 from strategygen.assess.kpi_catalogue import load_catalogue
 from strategygen.assess.pillars import PILLAR_KEYS, pillar_file, pillars
@@ -80,6 +81,7 @@ def test_a_complete_language_has_every_text_of_the_shipped_files(lang: str) -> N
     rules = load_rules([shipped_dir("rules")])
     assert [(r.id, loc) for r in rules for loc in missing_texts(r.spec, lang)] == []
     assert [(k, loc) for k, s in kpi_catalogue().items() for loc in missing_texts(s, lang)] == []
+    assert missing_texts(cost_data(), lang) == []
 
 
 def test_the_completeness_check_fails_for_a_complete_language(
@@ -280,7 +282,7 @@ def test_data_file_translations_keep_the_glossary(lang: str) -> None:
     from strategygen.i18n.texts import texts_in
 
     glossary = yaml.safe_load((locale_dir() / lang / "glossary.yaml").read_text("utf-8"))
-    specs = [*pillar_file(), *sector_catalogue(), *kpi_catalogue().values()]
+    specs = [*pillar_file(), *sector_catalogue(), *kpi_catalogue().values(), cost_data()]
     specs += [r.spec for r in load_rules([shipped_dir("rules")])]
     strings = [text.text(lang) or "" for spec in specs for _, text in texts_in(spec)]
     for term in glossary["terms"]:

@@ -18,8 +18,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from strategygen.i18n.texts import Localised, local
+from strategygen.inputs.datafile import load_data_file
 from strategygen.inputs.profile import CountryProfile
-from strategygen.resources import read_data_yaml
+from strategygen.resources import data_file
 
 Range = tuple[float, float]
 
@@ -32,10 +34,11 @@ class BandSpec(_Strict):
     """One cost band as written in the data file."""
 
     key: Annotated[str, Field(pattern=r"^[A-Z]$")]
-    label: str
+    label: Localised
+    """Text fields take plain English or one entry per language ({en: ..., es: ...})."""
     staff_years: tuple[float, float]
     other: tuple[float, float]
-    basis: str
+    basis: Localised
     training: bool = False
     """True for the training programme, costed from the tiers when the headcount is known."""
 
@@ -45,7 +48,7 @@ class StaffYearSpec(_Strict):
 
     gdp_multiple: float
     floor_usd: float
-    basis: str
+    basis: Localised
 
 
 class SizeFactor(_Strict):
@@ -74,9 +77,15 @@ class CostFile(_Strict):
 
 @cache
 def cost_data() -> CostFile:
-    """Return the validated cost-band data."""
-    raw = read_data_yaml("cost_bands.yaml")
-    return CostFile.model_validate(raw)
+    """Return the validated cost-band data (located errors; texts in every language given)."""
+    return load_data_file(
+        data_file("cost_bands.yaml"),
+        CostFile,
+        "cost-band file",
+        item_key="key",
+        strict=False,
+        bundled=True,
+    )
 
 
 def band_keys() -> tuple[str, ...]:
@@ -163,7 +172,7 @@ def cost_basis(profile: CountryProfile) -> CostBasis:
         population_year=pop.year if pop else None,
         population_source=pop.source if pop else None,
         size_factor=size_factor(pop.value if pop else None),
-        staff_year_basis=" ".join(spec.basis.split()),
+        staff_year_basis=" ".join(local(spec.basis).split()),
         size_steps=tuple((step.below, step.factor) for step in cost_data().size_factors),
     )
 
@@ -184,7 +193,10 @@ def estimate(band: str, basis: CostBasis) -> CostEstimate:
             round2(lo * basis.staff_year_usd * (1 + spec.other[0])),
             round2(hi * basis.staff_year_usd * (1 + spec.other[1])),
         )
-    return CostEstimate(band, spec.label, (round(lo, 2), round(hi, 2)), usd, spec.basis)
+    # Worded in the document's language (the assessment runs inside it).
+    return CostEstimate(
+        band, local(spec.label), (round(lo, 2), round(hi, 2)), usd, local(spec.basis)
+    )
 
 
 def training_estimate(tiers: Iterable[TierCost], basis: CostBasis) -> CostEstimate:
