@@ -155,6 +155,32 @@ def capitalise_openings(html: str, name: str, language: str = "en") -> str:
     return opening.sub(lambda m: m.group(1) + at_start(name, language), html)
 
 
+# Names whose last word is an English plural take a bare apostrophe in the possessive
+# ("the Bahamas' economy", "Saint Vincent and the Grenadines' own data"); a singular that
+# ends in s keeps "'s" ("Barbados's", "Nevis's").
+_PLURAL_LAST_WORDS = (
+    "Antilles",
+    "Bahamas",
+    "Comoros",
+    "Emirates",
+    "Grenadines",
+    "Islands",
+    "Maldives",
+    "Netherlands",
+    "Philippines",
+    "Seychelles",
+    "States",
+)
+_PLURAL_POSSESSIVE = re.compile(
+    r"\b(" + "|".join(_PLURAL_LAST_WORDS) + r")('|&#39;|&#x27;|\u2019)s\b"
+)
+
+
+def english_possessives(html: str) -> str:
+    """Write the possessive of a plural name with a bare apostrophe ("the Bahamas'")."""
+    return _PLURAL_POSSESSIVE.sub(r"\1\2", html)
+
+
 # ---- the grammar an article triggers ----------------------------------------------------
 
 # Preposition + article contractions, written once per language: (before, article) -> joined.

@@ -15,6 +15,7 @@ from strategygen.names import (
     at_start,
     capitalise_openings,
     contract,
+    english_possessives,
     in_text,
     title_in_text,
 )
@@ -135,4 +136,15 @@ def test_openings_in_html_get_a_capital() -> None:
     assert capitalise_openings(html, "Bahamas") == (
         "<p>The Bahamas is preparing a policy.</p><td>The Bahamas</td>"
         "<p>In the Bahamas, <strong>x</strong>. The Bahamas has <em>one</em>.</p>"
+    )
+
+
+def test_plural_names_take_a_bare_apostrophe_in_the_possessive() -> None:
+    text = (
+        "Saint Vincent and the Grenadines's own data; the Bahamas&#39;s score; "
+        "the Cayman Islands\u2019s plan; Barbados's law; Saint Kitts and Nevis's plan"
+    )
+    assert english_possessives(text) == (
+        "Saint Vincent and the Grenadines' own data; the Bahamas&#39; score; "
+        "the Cayman Islands\u2019 plan; Barbados's law; Saint Kitts and Nevis's plan"
     )

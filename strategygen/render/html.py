@@ -15,7 +15,7 @@ from strategygen.assess.model import Assessment
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
-from strategygen.names import apply_grammar, capitalise_openings
+from strategygen.names import apply_grammar, capitalise_openings, english_possessives
 from strategygen.render import sandbox
 from strategygen.render.context import (
     DocMeta,
@@ -152,6 +152,8 @@ def _render(
     html = run_templates(env, "document.html", template_dirs)
     # "the Dominican Republic" opening a sentence or a cell reads "The Dominican Republic".
     html = capitalise_openings(html, profile.identity.name, assessment.language)
+    if assessment.language == "en":
+        html = english_possessives(html)
     # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
     html = apply_grammar(
         html, grammar_names(assessment), document_titles(profile), assessment.language
