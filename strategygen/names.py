@@ -354,19 +354,44 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
 def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], language: str) -> str:
     """Contract and elide around ``names`` and give ``titles`` their articles (es, fr, nl).
 
-    The sources annex is left as it is: a source's title stays exactly as published.
+    The sources annex and a drafter's narrative blocks are left as they are: a source's
+    title stays exactly as published, and a drafter's text as written.
     """
     if language == "en":
         return html
-    start = html.find('id="sec-annex_sources"')
-    if start >= 0:
-        start = html.rfind("<section", 0, start)
+    out: list[str] = []
+    at = 0
+    for start, end in _protected(html):
+        out.append(articled_titles(contract(html[at:start], names, language), titles, language))
+        out.append(html[start:end])
+        at = end
+    out.append(articled_titles(contract(html[at:], names, language), titles, language))
+    return "".join(out)
+
+
+_DIV = re.compile(r"<(/?)div\b[^>]*>")
+
+
+def _protected(html: str) -> list[tuple[int, int]]:
+    """Spans the grammar pass leaves alone: the sources annex and narrative blocks."""
+    spans: list[tuple[int, int]] = []
+    marker = html.find('id="sec-annex_sources"')
+    if marker >= 0:
+        start = html.rfind("<section", 0, marker)
         end = html.find("<section", start + 1)
-        end = len(html) if end < 0 else end
-        kept = html[start:end]
-        return (
-            apply_grammar(html[:start], names, titles, language)
-            + kept
-            + apply_grammar(html[end:], names, titles, language)
-        )
-    return articled_titles(contract(html, names, language), titles, language)
+        spans.append((start, len(html) if end < 0 else end))
+    for found in re.finditer(r'<div class="narrative\b', html):
+        depth, end = 0, len(html)
+        for tag in _DIV.finditer(html, found.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        spans.append((found.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

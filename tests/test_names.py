@@ -104,6 +104,11 @@ def test_titles_take_their_article_in_running_text_only() -> None:
     assert f"<td>{title}</td>" in out  # a cell keeps the title as published
     assert "Informe de Plan Nacional" in out  # the sources annex is never touched
     assert "ver del Plan Nacional" in out
+    drafted = (
+        '<div class="narrative narrative-extend"><div><p>dentro de Plan Nacional</p></div></div>'
+    )
+    kept = apply_grammar(drafted + "<p>dentro de Plan Nacional</p>", (), ("Plan Nacional",), "es")
+    assert kept == drafted + "<p>dentro del Plan Nacional</p>"  # a drafter's text as written
     assert apply_grammar(html, (), (title,), "en") == html
 
 
