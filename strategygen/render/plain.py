@@ -231,6 +231,34 @@ def _shape(cls: type) -> tuple[list[str], list[str]]:
     return names, [n for n in _own_methods(cls) if n not in names]
 
 
+# What freeze() does with a value depends on its class alone, so the class's kind is
+# worked out once (a document freezes hundreds of thousands of values; the checks against
+# abstract classes such as Mapping are the slow part of each).
+_SCALAR, _MODEL, _DATACLASS, _MAPPING, _SEQUENCE, _SET, _DATETIME, _DATE, _OTHER = range(9)
+_KINDS: dict[type, int] = {}
+
+
+def _kind(cls: type) -> int:
+    """Return how freeze() treats instances of ``cls`` (checked in freeze()'s order)."""
+    if issubclass(cls, SCALARS):
+        return _SCALAR
+    if issubclass(cls, BaseModel):
+        return _MODEL
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        return _DATACLASS
+    if issubclass(cls, Mapping):
+        return _MAPPING
+    if issubclass(cls, (list, tuple)):
+        return _SEQUENCE
+    if issubclass(cls, (set, frozenset)):
+        return _SET
+    if issubclass(cls, dt.datetime):
+        return _DATETIME
+    if issubclass(cls, dt.date):
+        return _DATE
+    return _OTHER
+
+
 def freeze(value: Any, _memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
     """Return ``value`` as plain, read-only template data.
 
@@ -244,34 +272,38 @@ def freeze(value: Any, _memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
 
     """
     memo: dict[int, tuple[Any, Any]] = {} if _memo is None else _memo
-    if isinstance(value, SCALARS):
+    cls: type = type(value)
+    kind = _KINDS.get(cls)
+    if kind is None:
+        kind = _KINDS[cls] = _kind(cls)
+    if kind == _SCALAR:
         return value
     key = id(value)
     if key in memo:
         return memo[key][1]
     frozen: Any
-    if isinstance(value, BaseModel):
-        names, _ = _shape(type(value))
+    if kind == _MODEL:
+        names, _ = _shape(cls)
         frozen = _record(value, names, memo)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names, own = _shape(type(value))
+    elif kind == _DATACLASS:
+        names, own = _shape(cls)
         frozen = _record(value, names, memo)
         methods = {n: PlainMethod(getattr(value, n), n) for n in own}
         if methods:
             fields = {n: getattr(frozen, n) for n in names}
-            frozen = Record(type(value).__name__, {**fields, **methods})
-    elif isinstance(value, Mapping):
+            frozen = Record(cls.__name__, {**fields, **methods})
+    elif kind == _MAPPING:
         frozen = FrozenMap({freeze(k, memo): freeze(v, memo) for k, v in value.items()})
-    elif isinstance(value, (list, tuple)):
+    elif kind == _SEQUENCE:
         frozen = tuple(freeze(v, memo) for v in value)
-    elif isinstance(value, (set, frozenset)):
+    elif kind == _SET:
         frozen = tuple(sorted(freeze(v, memo) for v in value))
-    elif isinstance(value, dt.datetime):
+    elif kind == _DATETIME:
         raise TypeError("a datetime cannot be handed to templates; pass a date")
-    elif isinstance(value, dt.date):
+    elif kind == _DATE:
         frozen = Day(value)
     else:
-        raise TypeError(f"cannot hand a {type(value).__name__} to templates as plain data")
+        raise TypeError(f"cannot hand a {cls.__name__} to templates as plain data")
     # The source object is kept alive with its frozen form: a temporary (a property's
     # result) freed too early would let a new object reuse its id and hit this entry.
     memo[key] = (value, frozen)
