@@ -666,14 +666,17 @@ def test_rule_texts_name_the_countrys_law_supervisor_strategy_and_sectors() -> N
     "path",
     [
         *sorted(shipped_dir("rules").glob("*.yaml")),
-        Path(__file__).parent.parent / "strategygen" / "data" / "kpis.yaml",
+        *(
+            Path(__file__).parent.parent / "strategygen" / "data" / name
+            for name in ("kpis.yaml", "pillars.yaml", "sectors.yaml")
+        ),
     ],
     ids=lambda p: p.name,
 )
 def test_bundled_files_read_by_libyaml_give_what_the_located_reader_gives(path: Path) -> None:
-    # Bundled rule files and the KPI catalogue skip the located reader's walk (positions
-    # are found only for an error): the data must be the same, and so must each position
-    # once asked for; a bundled file must also pass every check of the located reader
+    # Bundled rule files and data files (KPIs, pillars, sectors) skip the located reader's
+    # walk (positions are found only for an error): the data must be the same, and so must
+    # each position once asked for; a bundled file must also pass every check of the located reader
     # (no duplicate key, no tag, no control character), which it would otherwise skip.
     from strategygen.inputs.yamlsource import read_yaml_file
 
