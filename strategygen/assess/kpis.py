@@ -63,6 +63,11 @@ TIER_MINIMUMS: dict[str, int] = {
     "practitioners": 0,
     "specialists": SPECIALISTS_MINIMUM,
 }
+# The foundations tier reaches everyone the headcount counts: say who that is.
+_FOUNDATIONS_AUDIENCE: dict[str, str] = {
+    "central_government": N_("every central-government employee"),
+    "public_sector": N_("every public-sector employee"),
+}
 _TIER_TEXT: dict[str, tuple[str, str]] = {
     "awareness": (N_("Foundations and awareness"), N_("every civil servant")),
     "leaders": (N_("Leaders"), N_("senior civil servants and heads of agencies")),
@@ -135,6 +140,12 @@ def training_tiers(
     out: list[TrainingTier] = []
     for key, ratio in merged.items():
         label, audience = (gettext(text) for text in _TIER_TEXT[key])
+        if (
+            key == "awareness"
+            and headcount is not None
+            and headcount.scope in _FOUNDATIONS_AUDIENCE
+        ):
+            audience = gettext(_FOUNDATIONS_AUDIENCE[headcount.scope])
         minimum = TIER_MINIMUMS[key]
         floor_text = gettext(", minimum %(minimum)s") % {"minimum": minimum} if minimum else ""
         share = percent(ratio)
