@@ -423,8 +423,10 @@ def test_sections_order_and_numbering_follow_the_choice() -> None:
     assert html.index('id="sec-vision"') < html.index('id="sec-executive_summary"')
     assert 'id="sec-governance"' not in html
     # Cross-references use the new numbers; an omitted section is named without a link.
+    # (the executive summary points at the vision, chapter 4 in the full order)
     assert (
-        '<a class="xref" href="#sec-roadmap" title="Implementation roadmap">section 3</a>' in html
+        '<a class="xref" href="#sec-vision" title="National AI vision and strategic goals">'
+        "section 1</a>" in html
     )
     assert '<span class="xref xref-omitted">Monitoring, evaluation and learning</span>' in html
     assert "data listed in Sources." in html
