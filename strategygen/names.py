@@ -6,8 +6,8 @@ Some names take the definite article in running text (the Dominican Republic, th
 the Cayman Islands, the United Kingdom); written bare they read as a translation error
 ("Where Dominican Republic stands"). Headings, the cover's country line and tables keep the
 name as recorded; sentences use :func:`in_text`, and :func:`at_start` where the name opens a
-sentence. Spanish, French and Dutch have their own lists (:data:`ARTICLES`): "la República
-Dominicana" but "Haití", "la Jamaïque" but "Haïti" and "Cuba", "de Dominicaanse Republiek".
+sentence. Spanish, French and Dutch have their own rules (:mod:`strategygen.i18n.articles`):
+"la República Dominicana" but "Haití", "la Jamaïque" but "Haïti", "de Dominicaanse Republiek".
 After the article comes the grammar it triggers: :func:`contract` joins a preposition and
 an article ("de el Caribe" -> "del Caribe", "à le Suriname" -> "au Suriname") and elides
 before a vowel ("de Haïti" -> "d'Haïti"), and :func:`title_in_text` gives a title its
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from strategygen.i18n.articles import definite_article
 
 # Common English usage (as in the UN and the FCO style guides): republics and unions named
 # by their form of state, plural names and island groups.
@@ -31,73 +33,15 @@ _TAKES_ARTICLE = re.compile(
 )
 
 
-#: The definite article of each name that takes one in running text, by language (names as
-#: Unicode CLDR writes them, which is how a draft names countries; regions as the draft
-#: names its comparison groups). A name not listed is written bare ("Haití", "Cuba",
-#: "Trinité-et-Tobago", "Suriname" in Dutch). Island groups follow the patterns below.
-ARTICLES: dict[str, dict[str, str]] = {
-    "es": {
-        "República Dominicana": "la",
-        "Bahamas": "las",
-        "Bermudas": "las",
-        "Estados Unidos": "los",
-        "Reino Unido": "el",
-        "Países Bajos": "los",
-        "Reino de los Países Bajos": "el",
-        "Caribe": "el",
-        "Guayana Francesa": "la",
-    },
-    "fr": {
-        "République dominicaine": "la",
-        "Bahamas": "les",
-        "Barbade": "la",
-        "Belize": "le",
-        "Dominique": "la",
-        "Grenade": "la",
-        "Guyana": "le",
-        "Jamaïque": "la",
-        "Suriname": "le",
-        "Bermudes": "les",
-        "Guadeloupe": "la",
-        "Martinique": "la",
-        "Guyane": "la",
-        "États-Unis": "les",
-        "Royaume-Uni": "le",
-        "Pays-Bas": "les",
-        "Royaume des Pays-Bas": "le",
-        "France": "la",
-        "Caraïbes": "les",
-    },
-    "nl": {
-        "Dominicaanse Republiek": "de",
-        "Bahama’s": "de",
-        "Bahama's": "de",
-        "Verenigde Staten": "de",
-        "Verenigd Koninkrijk": "het",
-        "Caribisch gebied": "het",
-    },
-}
-
-# Island groups take the plural article: "las Islas Caimán", "les Îles Caïmans",
-# "de Kaaimaneilanden".
-_ISLANDS: dict[str, tuple[re.Pattern[str], str]] = {
-    "es": (re.compile(r"^Islas\b"), "las"),
-    "fr": (re.compile(r"^Îles\b"), "les"),
-    "nl": (re.compile(r"eilanden$"), "de"),
-}
-
-
 def article(name: str, language: str) -> str:
-    """Return the definite article ``name`` takes in running text in ``language`` ("" if none)."""
+    """Return the definite article ``name`` takes in running text in ``language`` ("" if none).
+
+    English follows :data:`_TAKES_ARTICLE`; Spanish, French and Dutch follow
+    :mod:`strategygen.i18n.articles` (an elided French article is ``l'``).
+    """
     if language == "en":
         return "" if name.lower().startswith("the ") or not _TAKES_ARTICLE.match(name) else "the"
-    found = ARTICLES.get(language, {}).get(name)
-    if found is not None:
-        return found
-    islands = _ISLANDS.get(language)
-    if islands is not None and islands[0].search(name):
-        return islands[1]
-    return ""
+    return definite_article(name, language)
 
 
 def in_text(name: str, language: str = "en") -> str:
@@ -105,7 +49,7 @@ def in_text(name: str, language: str = "en") -> str:
     art = article(name, language)
     if not art or name.lower().startswith(art + " "):
         return name
-    return f"{art} {name}"
+    return f"{art}{name}" if art.endswith("'") else f"{art} {name}"
 
 
 def at_start(name: str, language: str = "en") -> str:
@@ -124,9 +68,13 @@ def articled(text: str, name: str, language: str = "en") -> str:
     inside = in_text(name, language)
     if inside == name:
         return text
-    art = re.escape(inside[: len(inside) - len(name) - 1])
+    prefix = inside[: len(inside) - len(name)]
+    upper = prefix[:1].upper() + prefix[1:]
+    # Not after a letter, a hyphen or an apostrophe ("d'Inde"), nor after the article.
     bare = re.compile(
-        rf"(?<![\w-])(?<!{art[:1].upper()}{art[1:]} )(?<!{art} )" + re.escape(name) + r"(?![\w-])"
+        rf"(?<![\w'’-])(?<!{re.escape(prefix)})(?<!{re.escape(upper)})"
+        + re.escape(name)
+        + r"(?![\w-])"
     )
     return capitalise_sentence_starts(bare.sub(inside, text), inside)
 
@@ -195,6 +143,7 @@ _CONTRACTIONS: dict[str, dict[tuple[str, str], str]] = {
         ("en", "la"): "en",
         ("en", "le"): "au",
         ("en", "les"): "aux",
+        ("en", "l'"): "en",
     },
 }
 
@@ -225,7 +174,10 @@ def contract_before(html: str, phrase: str, art: str, language: str) -> str:
             if article_ != art:
                 continue
             head, rest = before[0], before[1:]
-            pattern = re.compile(rf"\b({head}|{head.upper()}){rest} {art} (?={re.escape(phrase)})")
+            gap = "" if art.endswith("'") else " "
+            pattern = re.compile(
+                rf"\b({head}|{head.upper()}){rest} {re.escape(art)}{gap}(?={re.escape(phrase)})"
+            )
             out = pattern.sub(_joiner(joined), out)
     elif language == "fr" and phrase[:1] in _VOWEL:
         eliding = "|".join(_ELIDING)

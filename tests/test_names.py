@@ -69,6 +69,48 @@ def test_articles_in_spanish_french_and_dutch(lang: str, name: str, inside: str)
     assert at_start(name, lang) == inside[:1].upper() + inside[1:]
 
 
+@pytest.mark.parametrize(
+    ("lang", "name", "inside"),
+    [
+        ("fr", "Canada", "le Canada"),
+        ("fr", "Mexique", "le Mexique"),
+        ("fr", "Inde", "l'Inde"),
+        ("fr", "Équateur", "l'Équateur"),
+        ("fr", "Honduras", "le Honduras"),
+        ("fr", "Corée du Sud", "la Corée du Sud"),
+        ("fr", "Sierra Leone", "la Sierra Leone"),
+        ("fr", "Royaume des Pays-Bas", "le Royaume des Pays-Bas"),
+        ("fr", "Émirats arabes unis", "les Émirats arabes unis"),
+        ("fr", "Malte", "Malte"),
+        ("fr", "Yémen", "le Yémen"),
+        ("fr", "Singapour", "Singapour"),
+        ("es", "India", "la India"),
+        ("es", "República Checa", "la República Checa"),
+        ("es", "Perú", "Perú"),
+        ("nl", "Verenigde Arabische Emiraten", "de Verenigde Arabische Emiraten"),
+        ("nl", "Centraal-Afrikaanse Republiek", "de Centraal-Afrikaanse Republiek"),
+        ("nl", "Canada", "Canada"),
+    ],
+)
+def test_articles_of_any_country(lang: str, name: str, inside: str) -> None:
+    # Any of the 193 countries can be drafted in any language: the rules, not a list.
+    assert in_text(name, lang) == inside
+
+
+def test_french_articles_follow_the_cldr_names() -> None:
+    from babel import Locale
+
+    from strategygen.i18n.articles import definite_article
+
+    names = Locale.parse("fr").territories
+    for code in ("CA", "BR", "DE", "IN", "JP", "KE", "MX", "NG", "ZA", "GB", "US", "MT"):
+        art = definite_article(names[code], "fr")
+        assert art in ("le", "la", "les", "l'", ""), (code, art)
+    assert in_text(names["DE"], "fr") == "l'Allemagne"
+    assert in_text(names["BR"], "fr") == "le Brésil"
+    assert in_text(names["ZA"], "fr") == "l'Afrique du Sud"
+
+
 def test_prepositions_contract_and_french_elides() -> None:
     assert contract("el derecho de el Caribe y a el Caribe", ("Caribe",), "es") == (
         "el derecho del Caribe y al Caribe"
@@ -78,6 +120,10 @@ def test_prepositions_contract_and_french_elides() -> None:
         "Du Suriname, au Suriname, au Suriname; en Jamaïque; d'Haïti, qu'Haïti"
     )
     assert contract("aux Bahamas, de les Bahamas", ("Bahamas",), "fr") == "aux Bahamas, des Bahamas"
+    assert contract("en l'Inde, de l'Inde", ("Inde",), "fr") == "en Inde, de l'Inde"
+    assert articled("La première barre est Inde. Inde a", "Inde", "fr") == (
+        "La première barre est l'Inde. L'Inde a"
+    )
     # Dutch has no contractions; a name that is not listed is never touched.
     assert contract("van de Dominicaanse Republiek", ("Dominicaanse Republiek",), "nl") == (
         "van de Dominicaanse Republiek"
