@@ -319,7 +319,7 @@ def test_unknown_key_suggests_the_nearest(problems: Problems, valid_text: str, e
     text = edit(valid_text, "  population:", "  populaton:")
     assert problems(text) == [
         "p.yaml:9:3: context.populaton: unknown key; did you mean 'population'? "
-        "valid keys here: population, gdp_per_capita_usd"
+        "valid keys here: population, gdp_per_capita_usd, security"
     ]
 
 
