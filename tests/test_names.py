@@ -15,6 +15,8 @@ from strategygen.names import (
     at_start,
     capitalise_openings,
     contract,
+    english_articles,
+    english_name_takes_article,
     english_possessives,
     in_text,
     title_in_text,
@@ -199,3 +201,50 @@ def test_plural_names_take_a_bare_apostrophe_in_the_possessive() -> None:
         "Saint Vincent and the Grenadines' own data; the Bahamas&#39; score; "
         "the Cayman Islands\u2019 plan; Barbados's law; Saint Kitts and Nevis's plan"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "takes"),
+    [
+        ("National AI Policy", True),
+        ("Data Protection Act, 2020", True),
+        ("Office of the Prime Minister", True),
+        ("Caribbean Community", True),
+        ("Oficina Gubernamental de Tecnologías de la Información y Comunicación", True),
+        ("Vision 2030 Jamaica: National Development Plan", False),
+        ("eGov Jamaica Limited", False),
+        ("CARICOM", False),
+        ("the National AI Task Force", False),
+        ("Jamaica's National AI Policy", False),
+    ],
+)
+def test_english_names_of_bodies_and_laws_take_the(name: str, takes: bool) -> None:
+    assert english_name_takes_article(name) is takes
+
+
+def test_english_articles_in_sentences_not_in_cells_or_sources() -> None:
+    names = ("National AI Policy", "Office of the Prime Minister", "Plan d'Haïti", "CARICOM")
+    html = (
+        "<p>Jamaica is preparing National AI Policy; the National AI Policy is due. "
+        "Office of the Prime Minister leads. It belongs to CARICOM, in service of "
+        "Plan d&#39;Haïti.</p><td>Office of the Prime Minister</td>"
+        "<p>Because none is on record, Office of the Prime Minister asks.</p>"
+        '<section id="sec-annex_sources"><p>cited in National AI Policy</p></section><section>'
+    )
+    assert english_articles(html, names) == (
+        "<p>Jamaica is preparing the National AI Policy; the National AI Policy is due. "
+        "The Office of the Prime Minister leads. It belongs to CARICOM, in service of "
+        "the Plan d&#39;Haïti.</p><td>Office of the Prime Minister</td>"
+        "<p>Because none is on record, the Office of the Prime Minister asks.</p>"
+        '<section id="sec-annex_sources"><p>cited in National AI Policy</p></section><section>'
+    )
+
+
+def test_english_drafts_give_names_their_article() -> None:
+    day = dt.date(2026, 7, 1)
+    jam = render_html(load_profile(shipped_dir("country_profiles") / "JAM.yaml"), build_date=day)
+    assert "is preparing the National AI Policy" in jam
+    assert "is preparing National AI Policy" not in jam
+    assert "behind Dominican Republic" not in jam and "is Dominican Republic&#39;s" not in jam
+    dom = render_html(load_profile(shipped_dir("country_profiles") / "DOM.yaml"), build_date=day)
+    assert "belongs to the Central American Integration System" in dom

@@ -15,7 +15,12 @@ from strategygen.assess.model import Assessment
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
-from strategygen.names import apply_grammar, capitalise_openings, english_possessives
+from strategygen.names import (
+    apply_grammar,
+    capitalise_openings,
+    english_articles,
+    english_possessives,
+)
 from strategygen.render import sandbox
 from strategygen.render.context import (
     DocMeta,
@@ -154,6 +159,8 @@ def _render(
     html = capitalise_openings(html, profile.identity.name, assessment.language)
     if assessment.language == "en":
         html = english_possessives(html)
+        # "is preparing the National AI Policy", "belongs to the Caribbean Community".
+        html = english_articles(html, english_names(assessment))
     # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
     html = apply_grammar(
         html, grammar_names(assessment), document_titles(profile), assessment.language
@@ -261,6 +268,29 @@ def grammar_names(assessment: Assessment) -> tuple[str, ...]:
         lang = assessment.language
         names.append(STATE_NAMES.get(territory.state, {}).get(lang, territory.state))
     return (*names, "Caribe", "Caraïbes", "Caribisch gebied")
+
+
+def english_names(assessment: Assessment) -> tuple[str, ...]:
+    """Names of bodies, laws and plans a draft writes in English sentences.
+
+    The profile's documents and bodies (lead agencies, ethics body, stakeholders) and the
+    regional bodies the country belongs to; :func:`strategygen.names.english_articles`
+    decides which of them take "the".
+    """
+    profile = assessment.profile
+    names = list(document_titles(profile))
+    inst = profile.institutions
+    for body in (inst.digital_lead_agency, inst.ai_lead_agency, inst.ai_ethics_body):
+        name = getattr(body, "name", None)
+        if isinstance(name, str) and name:
+            names.append(name)
+    for law in type(profile.law).model_fields:
+        authority = getattr(getattr(profile.law, law, None), "authority", None)
+        if isinstance(authority, str) and authority:
+            names.append(authority)
+    names += [s.name for s in profile.stakeholders]
+    names += [m.body for m in assessment.context.memberships]
+    return tuple(names)
 
 
 def document_titles(profile: Any) -> tuple[str, ...]:

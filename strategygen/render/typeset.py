@@ -8,6 +8,8 @@ Registered on the template environment by :func:`register_filters`:
 - ``label | lowerfirst``: a label lower-cased for a sentence, acronyms spared;
 - ``kpi_id | kpi_ref``: the id a document prints for an indicator (``K01.vision`` reads
   ``K01.1``; see :func:`strategygen.assess.kpis.kpi_ref`);
+- ``country | in_text``: another country's name as it reads in a sentence ("the Bahamas");
+- ``body | named``: a body's name with the "the" it takes in an English list;
 - ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
   one line, so that a title never breaks inside its period.
 """
@@ -21,6 +23,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from strategygen.assess.kpis import kpi_ref
+from strategygen.names import english_name_takes_article, in_text
 from strategygen.words import action_title, lowerfirst, words
 
 # A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
@@ -45,6 +48,22 @@ def _action_title_filter(
     return action_title(rule_id, recommendation or "", lang=_lang(context))
 
 
+@jinja2.pass_context
+def _in_text_filter(context: jinja2.runtime.Context, name: str, language: str = "") -> str:
+    # Another country named in a sentence: "the Dominican Republic's 43.73". An English-only
+    # chapter passes "en": its sentence stays English in a translated draft.
+    return in_text(name, language or _lang(context))
+
+
+@jinja2.pass_context
+def _named_filter(context: jinja2.runtime.Context, name: str) -> str:
+    # A body in a list ("the National AI Task Force, the Broadcasting Commission ..."): the
+    # page-wide pass only sees a name after a word, not after a comma.
+    if _lang(context) == "en" and english_name_takes_article(name):
+        return f"the {name}"
+    return name
+
+
 def keep_ranges(text: str) -> Markup:
     """Escape ``text`` and wrap each year range in a span that never breaks across lines."""
     escaped = str(escape(text))
@@ -52,9 +71,11 @@ def keep_ranges(text: str) -> Markup:
 
 
 def register_filters(env: jinja2.Environment) -> None:
-    """Add the ``words``, ``action_title``, ``lowerfirst``, ``kpi_ref``, ``keep_ranges`` filters."""
+    """Add the filters this module defines (listed in the module docstring)."""
     env.filters["words"] = _words_filter
     env.filters["action_title"] = _action_title_filter
     env.filters["lowerfirst"] = lowerfirst
     env.filters["kpi_ref"] = kpi_ref
     env.filters["keep_ranges"] = keep_ranges
+    env.filters["in_text"] = _in_text_filter
+    env.filters["named"] = _named_filter
