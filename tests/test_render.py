@@ -127,7 +127,7 @@ def test_two_countries_read_differently(make_assessment: Make, valid_text: str) 
     )
     rich = render_document(make_assessment(load_profile_text(rich_text), DATE))
     assert "This draft is a refresh" in rich and "This draft is a refresh" not in low
-    assert "renews the vision of Testland AI Policy" in rich
+    assert "renews the vision of the Testland AI Policy" in rich
     # The drafter's sector leads in the rich profile; the bare one (ISO code JAM) gets its
     # sectors from the bundled economy data instead of a data gap.
     assert "in tourism" in rich and "The drafter has named 1 priority sector" in rich

@@ -180,7 +180,7 @@ class CountryContext:
         """Ids of bundled sources this context cites (INFORM, the territory's legal basis)."""
         ids = []
         if self.risk is not None:
-            ids.append("risk")
+            ids.append("inform2025")
         if self.territory is not None:
             ids.append(str(self.territory.source["id"]))
         ids += [str(m.source["id"]) for m in self.memberships]

@@ -12,9 +12,10 @@ from functools import cache
 from strategygen.i18n.catalog import N_, gettext, pgettext
 from strategygen.i18n.formats import decimal, percent
 
-# The figures cite the bundled datasets' catalogue entries (``strategygen data``):
-# ``economy`` for the World Bank and ILO series, ``risk`` for INFORM and ND-GAIN.
-ECONOMY, RISK = "economy", "risk"
+# The figures cite the bundled datasets' catalogue entries (``strategygen data``), one per
+# publisher: ``wdi-economy`` for the World Bank series, ``ilo-employment`` for the ILO's,
+# ``ndgain`` for ND-GAIN, ``inform2025`` for INFORM.
+ECONOMY, EMPLOYMENT, NDGAIN, INFORM = "wdi-economy", "ilo-employment", "ndgain", "inform2025"
 
 #: Column -> (label, unit, source id) for the economy file.
 ECONOMY_SERIES: dict[str, tuple[str, str, str]] = {
@@ -32,9 +33,9 @@ ECONOMY_SERIES: dict[str, tuple[str, str, str]] = {
         ECONOMY,
     ),
     "remittances_pct_gdp_calc": (N_("personal remittances received"), "% of GDP", ECONOMY),
-    "empl_agri_pct_total_ilo": (N_("employment in agriculture"), "% of employment", ECONOMY),
-    "empl_industry_pct_total_ilo": (N_("employment in industry"), "% of employment", ECONOMY),
-    "empl_services_pct_total_ilo": (N_("employment in services"), "% of employment", ECONOMY),
+    "empl_agri_pct_total_ilo": (N_("employment in agriculture"), "% of employment", EMPLOYMENT),
+    "empl_industry_pct_total_ilo": (N_("employment in industry"), "% of employment", EMPLOYMENT),
+    "empl_services_pct_total_ilo": (N_("employment in services"), "% of employment", EMPLOYMENT),
     "gov_consumption_pct_gdp": (N_("general government final consumption"), "% of GDP", ECONOMY),
     "electricity_access_pct_pop": (N_("access to electricity"), "% of population", ECONOMY),
     "renewable_energy_pct_final_consumption": (
@@ -172,7 +173,7 @@ def risks() -> dict[str, Risk]:
                 Figure(
                     vuln,
                     int(row["ndgain_vulnerability_year"]),
-                    RISK,
+                    NDGAIN,
                     "ND-GAIN vulnerability",
                     "(0-1)",
                 )

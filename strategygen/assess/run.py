@@ -269,6 +269,8 @@ def _assess(
             (
                 *context.source_ids,
                 *(("inform2025",) if context.risk is not None else ()),
+                # ECO-DIGSERV's finding quotes the World Bank's ICT service exports figure.
+                *(("wdi-economy",) if any(r.id == "ECO-DIGSERV" for r in fired) else ()),
                 *sectors.source_ids,
                 *(("wdi",) if income else ()),
             ),

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from strategygen.assess.economy import RISK, Figure, figures_for, risk_for
+from strategygen.assess.economy import INFORM, Figure, figures_for, risk_for
 from strategygen.assess.model import FiredRule, Trigger
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.texts import Localised, local
@@ -197,7 +197,7 @@ def _figure(iso3: str, series: str) -> Figure | None:
             return None
         label, unit = RISK_SERIES[series]
         if series == "inform_hazard_exposure":
-            return Figure(risk.hazard_exposure, risk.year, RISK, label, unit)
+            return Figure(risk.hazard_exposure, risk.year, INFORM, label, unit)
         fig = risk.ndgain_vulnerability
         return Figure(fig.value, fig.year, fig.source_id, label, unit) if fig else None
     return figures_for(iso3).get(series)

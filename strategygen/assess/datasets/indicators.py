@@ -240,7 +240,11 @@ def economy() -> Mapping[str, Mapping[str, Measure]]:
     """Return each economy's structure figures (only those the source has), keyed by ISO code."""
     out: dict[str, dict[str, Measure]] = {}
     for row in table("economy_sectors.csv"):
-        values = {c: measure(row, c, "economy") for c in ECONOMY_MEASURES}
+        # Two publishers share the file: the ILO's employment series and the World Bank's.
+        values = {
+            c: measure(row, c, "ilo-employment" if c.endswith("_ilo") else "wdi-economy")
+            for c in ECONOMY_MEASURES
+        }
         out[row["iso3"]] = {c: v for c, v in values.items() if v is not None}
     return out
 
@@ -258,7 +262,7 @@ class Risk:
     """ND-GAIN country index, 0-100, higher means better adapted."""
     wri_score: Measure | None
     """WorldRiskIndex 2024 score, higher means more risk."""
-    dataset: str = "risk"
+    dataset: str = "inform2025"
 
 
 @cache
@@ -270,8 +274,8 @@ def risk() -> Mapping[str, Risk]:
             inform_class=row["inform_risk_class"],
             inform_rank=whole(row, "inform_rank"),
             inform_edition=row["inform_edition"],
-            ndgain_index=measure(row, "ndgain_index", "risk"),
-            wri_score=measure(row, "wri_score", "risk", whole(row, "wri_year")),
+            ndgain_index=measure(row, "ndgain_index", "ndgain"),
+            wri_score=measure(row, "wri_score", "worldriskindex2024", whole(row, "wri_year")),
         )
         for row in table("risk.csv")
     }

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
+from strategygen.assess.economy import figures_for
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 from strategygen.i18n import current
@@ -79,6 +80,8 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "overall_stage",
     "overall_stage_name",
     "peer_group",
+    "ict_exports_share",
+    "ict_exports_year",
 )
 _BENCHMARK_PLACEHOLDERS: tuple[str, ...] = (
     "score",
@@ -208,6 +211,10 @@ def placeholder_values(
     }
     for name in USE_CASE_COUNTS:
         values[name] = _num(d[name]) if d[name] is not None else None
+    # A figure in a finding carries its year and publisher (the catalogue's wdi-economy).
+    ict = figures_for(p.identity.iso3).get("ict_service_exports_pct_service_exports")
+    values["ict_exports_share"] = f"{ict.value:.2f}%" if ict else None
+    values["ict_exports_year"] = str(ict.year) if ict else None
     values["peer_group"] = context.peer_group
     for key, b in context.benchmarks.items():
         values[f"{key}_score"] = _two(b.score)
