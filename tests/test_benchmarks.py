@@ -12,7 +12,7 @@ from strategygen.assess.benchmarks import (
     strongest_weakest,
 )
 from strategygen.assess.datasets.readiness import scores
-from strategygen.assess.editions import resolve
+from strategygen.assess.editions import MIN_GAP, resolve
 from strategygen.assess.groups import comparison_groups, group_mean, peer_group
 from strategygen.assess.model import Benchmark
 from strategygen.assess.scaffold import scaffold
@@ -147,10 +147,13 @@ def test_uncovered_territory_has_means_but_no_score_or_ranks() -> None:
 
 def test_strongest_and_weakest_relative_to_the_peer_mean() -> None:
     strongest, weakest = strongest_weakest(compute_benchmarks(_profile("JAM")))
-    assert [b.key for b in strongest] == ["governance_ethics", "adaptability", "digital_capacity"]
+    # Digital capacity leads and infrastructure (30.26 against 33.08) trails the CDCC mean by
+    # less than MIN_GAP points: neither is a strength or a weakness to plan around.
+    assert [b.key for b in strongest] == ["governance_ethics", "adaptability"]
     # Data representativeness (76.62) trails the CDCC mean but is Jamaica's highest score, so
     # it is never called one of its weakest dimensions.
-    assert [b.key for b in weakest] == ["vision", "data_availability", "infrastructure"]
+    assert [b.key for b in weakest] == ["vision", "data_availability"]
+    assert all(abs(b.gap_to_cdcc_mean) >= MIN_GAP for b in strongest + weakest)  # type: ignore[arg-type]
     assert all(b.level == "dimension" for b in strongest + weakest)
     assert all(b.gap_to_cdcc_mean > 0 for b in weakest)  # type: ignore[operator]
     assert all(b.gap_to_cdcc_mean < 0 for b in strongest)  # type: ignore[operator]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from strategygen.assess import datasets as dataset
 from strategygen.assess.datasets.readiness import scores
-from strategygen.assess.editions import THREE_PILLAR_YEARS, Resolved, resolve
+from strategygen.assess.editions import MIN_GAP, THREE_PILLAR_YEARS, Resolved, resolve
 from strategygen.assess.groups import group_means, members
 from strategygen.assess.model import Benchmark
 from strategygen.i18n.catalog import N_, gettext
@@ -152,7 +152,8 @@ def strongest_weakest(
 ) -> tuple[tuple[Benchmark, ...], tuple[Benchmark, ...]]:
     """Return up to ``count`` dimensions furthest above and furthest below the CDCC mean.
 
-    Only dimensions above the mean can be strengths and only those below it weaknesses. The
+    Only dimensions at least :data:`MIN_GAP` points above the mean can be strengths and only
+    those at least as far below it weaknesses. The
     country's own highest-scoring dimension is never listed among its weakest (nor its lowest
     among its strongest), however it compares with the mean: calling a country's best score
     one of its weakest would mislead the reader. Dimensions without a score are left out; ties
@@ -172,8 +173,8 @@ def strongest_weakest(
 
     top = max(scored, key=lambda b: (b.score or 0.0, -order[b.key]))
     bottom = min(scored, key=lambda b: (b.score or 0.0, order[b.key]))
-    above = [b for b in scored if diff(b) > 0 and b is not bottom]
-    below = [b for b in scored if diff(b) < 0 and b is not top]
+    above = [b for b in scored if diff(b) >= MIN_GAP and b is not bottom]
+    below = [b for b in scored if diff(b) <= -MIN_GAP and b is not top]
     strongest = sorted(above, key=lambda b: (-diff(b), order[b.key]))[:count]
     weakest = sorted(below, key=lambda b: (diff(b), order[b.key]))[:count]
     return tuple(strongest), tuple(weakest)

@@ -44,6 +44,11 @@ THREE_PILLAR_YEARS: tuple[int, ...] = tuple(
     e.year for e in EDITIONS if e.framework is FRAMEWORK_2020
 )
 
+#: Points a dimension must stand above or below the peer mean to be called a strength or a
+#: weakness: the threshold at which the WEAK-* rules fire. A lead or a gap of a point or two
+#: is within what an index's edition-to-edition changes move, and no basis for a priority.
+MIN_GAP = 5.0
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -193,7 +198,11 @@ def _indicators(
 def _extremes(
     measures: tuple[LatestMeasure, ...], peer: Group | None, count: int = 2
 ) -> tuple[tuple[LatestMeasure, ...], tuple[LatestMeasure, ...]]:
-    """Return the dimensions furthest above and furthest below the peer group's mean."""
+    """Return the dimensions furthest above and furthest below the peer group's mean.
+
+    Only a lead or a gap of at least :data:`MIN_GAP` points counts: 52.54 against 52.98 is
+    not a weakness to plan around.
+    """
     if peer is None:
         return (), ()
     scored = [
@@ -203,8 +212,8 @@ def _extremes(
         and m.score is not None
         and (mean := m.means.get(peer.key)) is not None
     ]
-    above = [m for d, _, m in sorted(scored, key=lambda t: (-t[0], t[1])) if d > 0][:count]
-    below = [m for d, _, m in sorted(scored, key=lambda t: (t[0], t[1])) if d < 0][:count]
+    above = [m for d, _, m in sorted(scored, key=lambda t: (-t[0], t[1])) if d >= MIN_GAP][:count]
+    below = [m for d, _, m in sorted(scored, key=lambda t: (t[0], t[1])) if d <= -MIN_GAP][:count]
     return tuple(above), tuple(below)
 
 

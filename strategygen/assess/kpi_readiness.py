@@ -131,7 +131,8 @@ class ReadinessScoreTarget(Kind):
         )
         label = FRAMEWORK_2025.labels[self.successor].lower()
         return (
-            f"On {label} ({item.score:.2f} in {latest.year}): {text[0].lower()}{text[1:]}",
+            f"On {label} as the {latest.year} edition measures it ({item.score:.2f}): "
+            f"{text[0].lower()}{text[1:]}",
             year,
         )
 
