@@ -12,6 +12,7 @@ from strategygen.api import render_html
 from strategygen.assess.costs import cost_data
 from strategygen.assess.kpi_catalogue import catalogue as kpi_catalogue
 from strategygen.assess.kpi_catalogue import load_catalogue
+from strategygen.assess.model import FiredRule
 from strategygen.assess.pillars import PILLAR_KEYS, pillar_file, pillars
 from strategygen.assess.rules import check_translated, load_rules
 from strategygen.assess.run import assess
@@ -197,6 +198,28 @@ def test_sectors_print_in_the_language_of_the_draft() -> None:
             )
     actions = [r for r in french.fired if r.id.startswith("SEC-")]
     assert actions and all("stood at" not in r.finding for r in actions)
+
+
+def test_rule_placeholders_follow_the_language_of_the_draft() -> None:
+    # A translated rule text reads on in its language: numbers in the country's format, lists
+    # joined and languages named in that language, and an unrecorded fact's stand-in worded
+    # in it too; English drafts keep their wording.
+    import re
+
+    def fired(code: str, lang: str | None) -> dict[str, FiredRule]:
+        profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
+        return {r.id: r for r in assess(profile, DATE, tailoring=Tailoring(language=lang)).fired}
+
+    french, english = fired("HTI", "fr"), fired("HTI", None)
+    gov_fr, gov_en = french["WEAK-GOV"].finding, english["WEAK-GOV"].finding
+    assert re.search(r"\d,\d\d", gov_fr) and not re.search(r"\d\.\d\d", gov_fr), gov_fr
+    assert re.search(r"\d\.\d\d", gov_en), gov_en
+    assert "le CDCC et CARICOM" in french["REG-COOP"].recommendation
+    assert "the CDCC and CARICOM" in english["REG-COOP"].recommendation
+    assert "en français et créole haïtien" in french["AWARE"].recommendation
+    dutch = fired("SUR", "nl")["ETH-CONFIRM"].recommendation
+    assert "de toezichthouder voor gegevensbescherming)" in dutch
+    assert "the data protection authority" not in dutch
 
 
 # ---- sentences composed in Python ---------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 from strategygen.assess.context import CountryContext
 from strategygen.assess.economy import figures_for
 from strategygen.assess.sectors import SectorPlan
+from strategygen.i18n.catalog import gettext
 
 #: Name -> (description, type) of every ``country.<name>`` value. The type is ``bool``,
 #: ``float`` or a tuple of the allowed strings.
@@ -59,21 +60,25 @@ _SERIES: dict[str, str] = {
 }
 
 
+def _listed(names: list[str]) -> str | None:
+    """Join names as the document's language lists them ("A, B and C"; "A, B y C")."""
+    if not names:
+        return None
+    if len(names) == 1:
+        return names[0]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
+
+
 def _bodies(ctx: CountryContext) -> str | None:
     names = [m.acronym for m in ctx.memberships]
     if ctx.caribbean:
-        names.insert(0, "the CDCC")
-    if not names:
-        return None
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        names.insert(0, gettext("the CDCC"))
+    return _listed(names)
 
 
 def _sectors(ctx: CountryContext, plan: SectorPlan) -> str | None:
     # In a crisis the plan defers the non-essential sectors' actions: rule texts name only the rest.
-    names = [s.short for s in plan.chosen if s.essential or not ctx.fragile]
-    if not names:
-        return None
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return _listed([s.short for s in plan.chosen if s.essential or not ctx.fragile])
 
 
 def country_values(iso3: str, ctx: CountryContext, sectors: SectorPlan) -> dict[str, Any]:

@@ -16,6 +16,9 @@ from strategygen.assess.economy import figures_for
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
 from strategygen.i18n import current
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import decimal, integer, percent
+from strategygen.i18n.language_names import language_name
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
 from strategygen.names import capitalise_sentence_starts, in_text
@@ -25,20 +28,21 @@ PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 OWNER_TO_ASSIGN = "[OWNER TO ASSIGN]"
 
 
-# Text used in findings and recommendations when the fact behind a placeholder is missing.
+# Text used in findings and recommendations when the fact behind a placeholder is missing,
+# translated where it is printed (a translated rule text reads on in its own language).
 _FALLBACKS: dict[str, str] = {
-    "regional_bodies": "the regional bodies it belongs to",
-    "priority_sectors": "to be chosen in consultation",
-    "languages": "the languages people use",
-    "digital_lead_agency": "the lead agency for digital government",
-    "ai_lead_agency": "the body designated to lead AI policy",
-    "ethics_body": "the national AI ethics body",
-    "dp_law": "the data protection law",
-    "dp_authority": "the data protection authority",
-    "cybercrime_law": "the cybercrime law",
-    "ai_strategy_title": "the national AI strategy",
-    "digital_strategy": "the national digital strategy",
-    "development_plan": "the national development plan",
+    "regional_bodies": N_("the regional bodies it belongs to"),
+    "priority_sectors": N_("to be chosen in consultation"),
+    "languages": N_("the languages people use"),
+    "digital_lead_agency": N_("the lead agency for digital government"),
+    "ai_lead_agency": N_("the body designated to lead AI policy"),
+    "ethics_body": N_("the national AI ethics body"),
+    "dp_law": N_("the data protection law"),
+    "dp_authority": N_("the data protection authority"),
+    "cybercrime_law": N_("the cybercrime law"),
+    "ai_strategy_title": N_("the national AI strategy"),
+    "digital_strategy": N_("the national digital strategy"),
+    "development_plan": N_("the national development plan"),
     "country_official": "",
 }
 _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
@@ -109,9 +113,10 @@ MISSING_VALUE = "[DATA GAP]"
 
 
 def _num(value: float | int) -> str:
+    """Format a count in the country's number format ("2,839,175"; "2.839.175")."""
     if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+        return integer(value)
+    return decimal(value, 2)
 
 
 def _edition(context: ConditionContext) -> str | None:
@@ -124,11 +129,13 @@ def _edition(context: ConditionContext) -> str | None:
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _two(value: float | None) -> str | None:
-    return f"{value:.2f}" if value is not None else None
+    return decimal(value, 2) if value is not None else None
 
 
 def _words(fact: Any, kind: str) -> str | None:
@@ -158,7 +165,10 @@ def _plan(plan: Plan | None, expired: bool | None) -> str | None:
     if plan is None or plan.title is None or plan.status == "none":
         return None
     if expired:
-        return f"the successor to {plan.title}, whose horizon ended in {plan.end}"
+        return gettext("the successor to %(title)s, whose horizon ended in %(end)s") % {
+            "title": plan.title,
+            "end": plan.end,
+        }
     return plan.title
 
 
@@ -172,7 +182,11 @@ def placeholder_values(
     values: dict[str, str | None] = {
         "country": in_text(p.identity.name, current().code),
         "country_official": p.identity.official_name,
-        "languages": _and(list(p.identity.languages)) if p.identity.languages else None,
+        "languages": (
+            _and([language_name(n, current().code) for n in p.identity.languages])
+            if p.identity.languages
+            else None
+        ),
         "digital_lead_agency": _agency(inst.digital_lead_agency),
         "ai_lead_agency": _agency(inst.ai_lead_agency),
         "ethics_body": inst.ai_ethics_body.name if inst.ai_ethics_body else None,
@@ -197,7 +211,7 @@ def placeholder_values(
         "population": _num(p.context.population.value) if p.context.population else None,
         "ai_trained": _num(cs.ai_trained.value) if cs.ai_trained else None,
         "ai_trained_share": (
-            f"{d['ai_trained_share']:.1f}%" if d["ai_trained_share"] is not None else None
+            percent(d["ai_trained_share"] / 100, 1) if d["ai_trained_share"] is not None else None
         ),
         "digital_specialists": (
             _num(cs.digital_specialists.value) if cs.digital_specialists else None
@@ -213,7 +227,7 @@ def placeholder_values(
         values[name] = _num(d[name]) if d[name] is not None else None
     # A figure in a finding carries its year and publisher (the catalogue's wdi-economy).
     ict = figures_for(p.identity.iso3).get("ict_service_exports_pct_service_exports")
-    values["ict_exports_share"] = f"{ict.value:.2f}%" if ict else None
+    values["ict_exports_share"] = percent(ict.value / 100, 2) if ict else None
     values["ict_exports_year"] = str(ict.year) if ict else None
     values["peer_group"] = context.peer_group
     for key, b in context.benchmarks.items():
@@ -226,7 +240,7 @@ def placeholder_values(
         values[f"{key}_lac_mean"] = _two(b.lac_mean)
         values[f"{key}_world_mean"] = _two(b.world_mean)
         gap = b.gap_to_peer_mean
-        values[f"{key}_gap"] = f"{abs(gap):.2f}" if gap is not None else None
+        values[f"{key}_gap"] = decimal(abs(gap), 2) if gap is not None else None
         values[f"{key}_leader"] = b.peer_leader
         values[f"{key}_leader_score"] = _two(b.peer_leader_score)
         values[f"{key}_world_rank"] = str(b.world_rank) if b.world_rank else None
@@ -245,7 +259,10 @@ def fill(text: str, values: Mapping[str, str | None]) -> str:
         name = match.group(1)
         value = values.get(name)
         if value is None or value == "":
-            return _FALLBACKS.get(name, MISSING_VALUE)
+            fallback = _FALLBACKS.get(name)
+            if fallback is None:
+                return MISSING_VALUE
+            return gettext(fallback) if fallback else ""
         return value
 
     filled = PLACEHOLDER.sub(sub, text)

@@ -1,0 +1,29 @@
+"""Language names in the document's language: "Haitian Creole" -> "créole haïtien".
+
+A profile records its languages by their English names (as the CLDR writes them: "Spanish",
+"Haitian Creole", "Sranan Tongo"). A draft in another language names them as that language
+does, from the same CLDR data Babel ships; a name the CLDR does not know stays as recorded.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from babel import Locale
+
+
+@functools.cache
+def _codes() -> dict[str, str]:
+    """Return English language name (lower case) -> language code, from the CLDR."""
+    return {name.lower(): code for code, name in Locale("en").languages.items()}
+
+
+def language_name(english: str, lang: str) -> str:
+    """Return the language called ``english`` as ``lang`` names it ("French" -> "français")."""
+    if lang == "en":
+        return english
+    code = _codes().get(english.strip().lower())
+    if code is None:
+        return english
+    name: str = Locale.parse(lang).languages.get(code, english)
+    return name
