@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markupsafe import escape
-
 from strategygen.i18n.articles import definite_article
 
 # Common English usage (as in the UN and the FCO style guides): republics and unions named
@@ -315,7 +313,7 @@ def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], la
         return html
     out: list[str] = []
     at = 0
-    for start, end in _protected(html):
+    for start, end in protected_spans(html):
         out.append(articled_titles(contract(html[at:start], names, language), titles, language))
         out.append(html[start:end])
         at = end
@@ -326,7 +324,7 @@ def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], la
 _DIV = re.compile(r"<(/?)div\b[^>]*>")
 
 
-def _protected(html: str) -> list[tuple[int, int]]:
+def protected_spans(html: str) -> list[tuple[int, int]]:
     """Spans the grammar pass leaves alone: the sources annex and narrative blocks."""
     spans: list[tuple[int, int]] = []
     marker = html.find('id="sec-annex_sources"')
@@ -349,77 +347,3 @@ def _protected(html: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-# ---- English: "the" before the names of strategies, laws and bodies -------------------
-
-# Names that stay bare in English: brands and companies ("eGov Jamaica Limited"), visions
-# named like a slogan ("Vision 2030 Jamaica"), a country's own possessive, single words
-# and acronyms ("CARICOM", "OGTIC").
-_BARE_EN = re.compile(
-    r"^(?:the\b|an?\b|Vision\b|[^A-Z]|\S+$)|\b(?:Limited|Ltd\.?|Inc\.?|plc|LLC)$|'s\b|\u2019s\b"
-)
-
-#: Words after which a name already has its determiner in English.
-_DETERMINERS_EN = frozenset(
-    "the a an its their his her our your this that these those each every any no whose "
-    "which what some either neither".split()
-)
-
-
-# Capitalised words that open a sentence or a heading before a name ("Adopt the National
-# AI Policy ..."); any other capitalised word may be part of the name ("Barbados Data ...").
-_OPENERS_EN = "Adopt|Apply|Implement|Publish|Review|Use|Under|In|With|By|From|Through|For"
-
-
-def english_name_takes_article(name: str) -> bool:
-    """Whether a body's or document's name takes "the" in running English text.
-
-    "the National AI Policy", "the Data Protection Act, 2020", "the Office of the Prime
-    Minister", "the Caribbean Community"; but "Vision 2030 Jamaica", "eGov Jamaica
-    Limited", "CARICOM" stay bare.
-    """
-    name = name.strip()
-    return bool(name) and not _BARE_EN.search(name)
-
-
-def english_articles(html: str, names: tuple[str, ...]) -> str:
-    """Give each name of a body, law or strategy its "the" in running English text.
-
-    Only after a lower-case word that is not already a determiner ("is preparing National
-    AI Policy" -> "is preparing the National AI Policy"), or where the name opens a
-    paragraph or a sentence ("The Office of the Prime Minister ... is the lead body"). A
-    name opening a table cell, a heading or a list item stays as recorded, and so do the
-    sources annex and a drafter's narrative blocks (titles there stay as published).
-    """
-    wanted = sorted({n.strip() for n in names if english_name_takes_article(n)}, key=len)
-    if not wanted:
-        return html
-    # As the HTML writes them: "d'Haïti" is "d&#39;Haïti" there, "&" is "&amp;".
-    forms = {str(escape(n)) for n in wanted} | set(wanted)
-    alternatives = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
-    # A word, or a clause's comma after a word ("because none is on record, the Office ...").
-    after_word = re.compile(
-        rf"(?<![\w'-])(?P<word>[a-z][\w-]*,?|{_OPENERS_EN}) (?P<name>{alternatives})(?![\w-])"
-    )
-    opening = re.compile(
-        rf"(?P<lead><p\b[^>]*>|[.!?] |[.!?]</[a-z]+> )(?P<name>{alternatives})(?![\w-])"
-    )
-
-    def add(match: re.Match[str]) -> str:
-        word = match.group("word")
-        if word.rstrip(",") in _DETERMINERS_EN and not word.endswith(","):
-            return match.group(0)
-        return f"{word} the {match.group('name')}"
-
-    def add_capital(match: re.Match[str]) -> str:
-        return f"{match.group('lead')}The {match.group('name')}"
-
-    out: list[str] = []
-    at = 0
-    for start, end in [*_protected(html), (len(html), len(html))]:
-        chunk = after_word.sub(add, html[at:start])
-        out.append(opening.sub(add_capital, chunk))
-        out.append(html[start:end])
-        at = end
-    return "".join(out)

@@ -7,6 +7,11 @@ import datetime as dt
 import pytest
 
 from strategygen.api import render_html
+from strategygen.body_names import (
+    acronyms_after_first,
+    english_articles,
+    english_name_takes_article,
+)
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.tailoring import Tailoring
 from strategygen.names import (
@@ -15,8 +20,6 @@ from strategygen.names import (
     at_start,
     capitalise_openings,
     contract,
-    english_articles,
-    english_name_takes_article,
     english_possessives,
     in_text,
     title_in_text,
@@ -248,3 +251,27 @@ def test_english_drafts_give_names_their_article() -> None:
     assert "behind Dominican Republic" not in jam and "is Dominican Republic&#39;s" not in jam
     dom = render_html(load_profile(shipped_dir("country_profiles") / "DOM.yaml"), build_date=day)
     assert "belongs to the Central American Integration System" in dom
+
+
+def test_full_name_once_per_chapter_then_the_acronym() -> None:
+    body = ("Office of the Prime Minister", "OPM")
+    chapter = (
+        "<p>The Office of the Prime Minister (OPM) leads. It reports to the Office of the "
+        "Prime Minister (OPM); Office of the Prime Minister (OPM) decides.</p>"
+    )
+    html = (
+        f'<section class="chapter" id="sec-a">{chapter}</section>'
+        f'<section class="chapter" id="sec-b">{chapter}</section>'
+        '<section class="chapter annex" id="sec-annex_sources">'
+        "<p>Office of the Prime Minister (OPM), Office of the Prime Minister (OPM)</p></section>"
+    )
+    once = "<p>The Office of the Prime Minister (OPM) leads. It reports to OPM; OPM decides.</p>"
+    assert acronyms_after_first(html, (body,), "en") == (
+        f'<section class="chapter" id="sec-a">{once}</section>'
+        f'<section class="chapter" id="sec-b">{once}</section>'
+        '<section class="chapter annex" id="sec-annex_sources">'
+        "<p>Office of the Prime Minister (OPM), Office of the Prime Minister (OPM)</p></section>"
+    )
+    # Other languages keep their article: "la OGTIC", "l'IHSI".
+    french = '<section class="chapter" id="sec-a">de l&#39;Institut (IHSI) et l&#39;Institut (IHSI)'
+    assert acronyms_after_first(french, (("Institut", "IHSI"),), "fr").endswith("et l&#39;IHSI")

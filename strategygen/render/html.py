@@ -12,13 +12,13 @@ import jinja2
 
 from strategygen.assess.context import STATE_NAMES
 from strategygen.assess.model import Assessment
+from strategygen.body_names import acronyms_after_first, english_articles
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
 from strategygen.names import (
     apply_grammar,
     capitalise_openings,
-    english_articles,
     english_possessives,
 )
 from strategygen.render import sandbox
@@ -165,6 +165,8 @@ def _render(
     html = apply_grammar(
         html, grammar_names(assessment), document_titles(profile), assessment.language
     )
+    # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
+    html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
@@ -274,7 +276,7 @@ def english_names(assessment: Assessment) -> tuple[str, ...]:
     """Names of bodies, laws and plans a draft writes in English sentences.
 
     The profile's documents and bodies (lead agencies, ethics body, stakeholders) and the
-    regional bodies the country belongs to; :func:`strategygen.names.english_articles`
+    regional bodies the country belongs to; :func:`strategygen.body_names.english_articles`
     decides which of them take "the".
     """
     profile = assessment.profile
@@ -291,6 +293,18 @@ def english_names(assessment: Assessment) -> tuple[str, ...]:
     names += [s.name for s in profile.stakeholders]
     names += [m.body for m in assessment.context.memberships]
     return tuple(names)
+
+
+def acronym_pairs(assessment: Assessment) -> tuple[tuple[str, str], ...]:
+    """Full names and acronyms of the lead bodies and regional bodies a draft names."""
+    inst = assessment.profile.institutions
+    pairs: list[tuple[str, str]] = []
+    for body in (inst.digital_lead_agency, inst.ai_lead_agency):
+        acronym = getattr(body, "acronym", None)
+        if body is not None and isinstance(acronym, str) and acronym:
+            pairs.append((body.name, acronym))
+    pairs += [(m.body, m.acronym) for m in assessment.context.memberships if m.acronym]
+    return tuple(pairs)
 
 
 def document_titles(profile: Any) -> tuple[str, ...]:

@@ -23,7 +23,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from strategygen.assess.kpis import kpi_ref
-from strategygen.names import english_name_takes_article, in_text
+from strategygen.body_names import english_name_takes_article
+from strategygen.names import in_text
 from strategygen.words import action_title, lowerfirst, words
 
 # A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
