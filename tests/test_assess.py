@@ -80,8 +80,21 @@ def test_no_adopted_strategy_caps_strategy_at_two() -> None:
     adopted = high.model_copy(
         update={"institutions": Institutions(ai_strategy=AiStrategy(status="adopted", source=SRC))}
     )
-    free = assess(adopted, DATE).area("strategy")
-    assert free.stage == 5 and free.caps == ()
+    # An adopted strategy lifts the cap to 3: stages 4 and 5 need an evaluation of its results.
+    evaluated = assess(adopted, DATE).area("strategy")
+    assert evaluated.stage == 3 and evaluated.held_back
+    assert "evaluation" in evaluated.caps[0]
+    middling = with_dims(adopted, vision=50)
+    assert assess(middling, DATE).area("strategy").caps == ()
+
+
+def test_a_cap_on_an_unrecorded_fact_asks_to_confirm_it() -> None:
+    """A missing fact holds the stage until confirmed; it is never read as an absence."""
+    high = with_dims(_p(), human_capital=90)
+    area = assess(high, DATE).area("skills")
+    assert area.stage == 2 and len(area.caps) == 1
+    assert "not on record" in area.caps[0] and "confirmed" in area.caps[0]
+    assert "no civil servants trained" not in area.caps[0]
 
 
 def test_data_protection_not_in_force_caps_safeguards() -> None:

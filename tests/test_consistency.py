@@ -141,3 +141,37 @@ def test_a_draft_with_many_open_owners_or_costs_fails() -> None:
     bad = html.replace("</section>", marker * 6 + "</section>", 1)
     bad = bad.replace("</section>", '<span class="gap gap-cost">x</span>' * 6 + "</section>", 1)
     assert "placeholder" in codes(a, bad)
+
+
+def test_a_cap_that_lowers_nothing_fails() -> None:
+    a, html = draft("JAM")
+    free = next(m for m in a.areas if not m.held_back and m.stage is not None)
+    areas = tuple(
+        dataclasses.replace(m, caps=("a cap that holds nothing back",)) if m is free else m
+        for m in a.areas
+    )
+    assert "cap" in codes(dataclasses.replace(a, areas=areas), html)
+
+
+def test_a_deferred_sector_named_as_a_priority_fails() -> None:
+    a, html = draft("HTI")
+    assert a.context.fragile and a.sectors.deferred
+    deferred = a.sectors.deferred[0].short
+    assert deferred not in [s.short for s in a.sectors.chosen]
+    bad = html.replace(
+        "</section>", f"<p>{deferred} is a priority sector for this draft.</p></section>", 1
+    )
+    assert "deferred-sector" in codes(a, bad)
+
+
+def test_a_refresh_left_for_later_fails() -> None:
+    a, html = draft("DOM")
+    rule = next(r for r in a.fired if r.id == "STR-REFRESH")
+    assert rule.priority == "high"
+    late = dataclasses.replace(rule, priority="medium")
+    fired = tuple(late if r is rule else r for r in a.fired)
+    assert "refresh-plan" in codes(dataclasses.replace(a, fired=fired), html)
+    slots = dict(a.schedule.slots)
+    slots["STR-REFRESH"] = dataclasses.replace(slots["STR-REFRESH"], first=a.horizon_start + 2)
+    later = dataclasses.replace(a, schedule=dataclasses.replace(a.schedule, slots=slots))
+    assert "refresh-plan" in codes(later, html)

@@ -17,7 +17,7 @@ from strategygen.assess.costs import (
     size_factor,
     tier_costs,
 )
-from strategygen.assess.owners import ROLES, resolve
+from strategygen.assess.owners import AI_LEAD_TO_DESIGNATE, ROLES, resolve
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
 from strategygen.resources import shipped_dir
@@ -59,7 +59,17 @@ def test_recorded_stakeholder_leads_its_domain(
 def test_named_role_when_nothing_is_recorded(valid_text: str) -> None:
     p = load_profile_text(valid_text)
     assert owner(p, "education") == ("the ministry responsible for education", "role")
-    assert owner(p, "ai_policy") == (ROLES["ai_policy"], "role")
+    # Choosing the AI lead is the government's decision: its actions wait for that body.
+    assert owner(p, "ai_policy") == (AI_LEAD_TO_DESIGNATE, "role")
+
+
+def test_a_digital_lead_is_not_taken_for_the_ai_lead() -> None:
+    hti = shipped("HTI")
+    assert hti.institutions.ai_lead_agency is None
+    assert hti.institutions.digital_lead_agency is not None
+    assert owner(hti, "ai_policy") == (AI_LEAD_TO_DESIGNATE, "role")
+    assert owner(hti, "digital_government")[1] == "recorded"
+    assert country_context(hti).lead_body is None
 
 
 def test_unknown_domain_is_a_marked_gap(valid_text: str) -> None:

@@ -18,6 +18,7 @@
 - ``legislation``: an action asking a territory that does not make its own laws to legislate.
 - ``region``: Caribbean bodies, peers or hazards named in the draft of a country outside the
   Caribbean.
+- ``cap``, ``deferred-sector``, ``refresh-plan``: see :mod:`strategygen.assess.consistency_facts`.
 - ``placeholder``: more than :data:`MAX_PLACEHOLDERS` owner or cost markers ("[OWNER TO
   ASSIGN]", "[COST ESTIMATE REQUIRED]") in the draft: a plan whose leads and costs are mostly
   left open is not yet a plan.
@@ -31,6 +32,12 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from strategygen.assess.consistency_facts import (
+    Problem,
+    check_caps,
+    check_deferred_sectors,
+    check_refresh,
+)
 from strategygen.assess.model import Assessment
 from strategygen.assess.schedule import Schedule, prerequisites
 
@@ -59,14 +66,6 @@ _NOT_PLACED = re.compile(r"no public body[^.]*can yet be placed", re.IGNORECASE)
 MAX_PLACEHOLDERS = 10
 # Counted by class, so that a translated marker counts the same.
 _MARKER = re.compile(r'class="gap gap-(?:owner|cost)"')
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One inconsistency: a code from the module docstring and a message naming the evidence."""
-
-    code: str
-    message: str
 
 
 @dataclass
@@ -398,4 +397,7 @@ def check(assessment: Assessment, html: str) -> list[Problem]:
         *_check_codes(doc),
         *_check_situation(assessment, doc),
         *_check_placeholders(html),
+        *check_caps(assessment, doc.tables),
+        *check_deferred_sectors(assessment, doc.text),
+        *check_refresh(assessment),
     ]

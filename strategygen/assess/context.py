@@ -258,16 +258,16 @@ def _strategy(profile: CountryProfile) -> tuple[StrategyMode, str | None, int | 
 
 
 def _lead(profile: CountryProfile) -> str | None:
-    inst = profile.institutions
-    body = inst.ai_lead_agency or inst.digital_lead_agency
+    # Only a recorded AI lead body is "the lead body": the digital-government lead is one of
+    # the options the governance chapter sets out, not a decision the draft can take.
+    body = profile.institutions.ai_lead_agency
     if body is None:
         return None
     return f"{body.name} ({body.acronym})" if body.acronym else body.name
 
 
 def _lead_short(profile: CountryProfile) -> str | None:
-    inst = profile.institutions
-    body = inst.ai_lead_agency or inst.digital_lead_agency
+    body = profile.institutions.ai_lead_agency
     return None if body is None else (body.acronym or body.name)
 
 

@@ -70,7 +70,7 @@ class StrategyDeliveryBaseline(Kind):
         if s is None or s.status == "adopted":
             return None
         year = status_year(ctx.profile, s.year, s.source)
-        return Baseline("none yet: no strategy adopted", year, s.source)
+        return Baseline("none yet: no adopted strategy on record", year, s.source)
 
 
 class LawBaseline(Kind):
@@ -197,8 +197,8 @@ class AiStrategyTarget(Kind):
         if s is not None and s.status == "adopted":
             return (
                 f"A refreshed strategy, informed by an evaluation of the current one, adopted by "
-                f"{ctx.mid_year}",
-                ctx.mid_year,
+                f"{ctx.short_year}",
+                ctx.short_year,
             )
         return (
             f"Strategy adopted by a formal government instrument by {ctx.short_year}",

@@ -99,12 +99,20 @@ def _present(profile: CountryProfile, path: str) -> bool:
 def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
     """Institutional facts that cap an area's stage: area -> [(maximum stage, reason)]."""
     gates: dict[str, list[tuple[int, str]]] = {key: [] for key in AREA_KEYS}
-    # Each cap names what is on record; an unrecorded fact caps the area because adoption or
-    # commencement is not shown, never because the profile says it is absent.
+    # A stage above a gate needs evidence. Where the profile records the fact (a strategy in
+    # preparation, no trained staff), the cap is a finding; where the fact is simply not on
+    # record, the cap holds only until the fact is confirmed, and the text says so rather than
+    # reading the missing record as an absence.
     strategy = profile.institutions.ai_strategy
     if strategy is None:
         gates["strategy"].append(
-            (2, gettext("no AI strategy or policy is on record, which caps this at 2"))
+            (
+                2,
+                gettext(
+                    "the status of an AI strategy or policy is not on record; stage 3 needs an "
+                    "adopted one, so this area is held at 2 until its status is confirmed"
+                ),
+            )
         )
     elif strategy.status != "adopted":
         state = words(strategy.status, "ai_strategy_status")
@@ -118,8 +126,30 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
                 % {"state": state},
             )
         )
+    else:
+        # Stages 4 and 5 describe a strategy whose results are measured and acted on; the
+        # profile holds no evaluation of an adopted strategy, so those stages need one first.
+        gates["strategy"].append(
+            (
+                3,
+                gettext(
+                    "no evaluation of the adopted strategy's results is on record; stage 4 "
+                    "needs one, so this area is held at 3 until an evaluation is published"
+                ),
+            )
+        )
     law = profile.law.data_protection
-    if law is None or law.status != "in_force":
+    if law is None:
+        gates["safeguards"].append(
+            (
+                2,
+                gettext(
+                    "the status of a data-protection law is not on record; stage 3 needs a law "
+                    "in force, so this area is held at 2 until its status is confirmed"
+                ),
+            )
+        )
+    elif law.status != "in_force":
         gates["safeguards"].append(
             (
                 2,
@@ -135,9 +165,26 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
         # Stage 3 ("Systematic") means AI use that is known and managed; without a register no
         # public body can be placed on the adoption scale, so the stage cannot exceed 2.
         gates["public_sector"].append(
-            (2, gettext("no register of public-sector AI use is on record, which caps this at 2"))
+            (
+                2,
+                gettext(
+                    "no register of public-sector AI use is on record; stage 3 needs one, so "
+                    "this area is held at 2 until one is confirmed or built"
+                ),
+            )
         )
-    if psai.guidelines is None or psai.guidelines.status != "adopted":
+    if psai.guidelines is None:
+        gates["public_sector"].append(
+            (
+                3,
+                gettext(
+                    "whether guidelines for AI use in the public sector exist is not on "
+                    "record; stage 4 needs adopted ones, so this area is held at 3 until "
+                    "they are confirmed"
+                ),
+            )
+        )
+    elif psai.guidelines.status != "adopted":
         gates["public_sector"].append(
             (
                 3,
@@ -147,13 +194,25 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
             )
         )
     trained = profile.civil_service.ai_trained
-    if trained is None or trained.value == 0:
+    if trained is None:
         gates["skills"].append(
             (
                 2,
                 gettext(
-                    "no civil servants trained in AI or data are on record, which caps this at 2"
+                    "training of civil servants in AI or data is not on record; stage 3 needs "
+                    "evidence of it, so this area is held at 2 until it is confirmed"
                 ),
+            )
+        )
+    elif trained.value == 0:
+        gates["skills"].append(
+            (
+                2,
+                gettext(
+                    "the record shows no civil servants trained in AI or data (%(year)s), "
+                    "which caps this area at 2"
+                )
+                % {"year": trained.year},
             )
         )
     return gates
@@ -255,9 +314,11 @@ def _area(profile: CountryProfile, spec: AreaSpec, benchmarks: Mapping[str, Benc
         stage, basis = _fact_stage(profile, spec.key)
     uncapped = stage
     for limit, reason in _gates(profile)[spec.key]:
-        caps.append(reason)
-        if stage is not None and stage > limit:
-            stage = limit
+        # Only a cap below the stage the score (or facts) would give is listed: one at or
+        # above it holds nothing back and would read as a reason the stage is low.
+        if stage is not None and uncapped is not None and limit < uncapped:
+            caps.append(reason)
+            stage = min(stage, limit)
     confidence, reason_text = _confidence(profile, spec, scored=bool(known))
     return Maturity(
         area=spec.key,

@@ -66,11 +66,13 @@ class Maturity:
     score: float | None
     basis: str
     caps: tuple[str, ...]
+    """The institutional gates that lower this area's stage (a gate at or above the stage the
+    score alone would give is not listed: it holds nothing back)."""
     confidence: Confidence
     confidence_reason: str
     held_back: bool = False
-    """Whether a cap lowered the stage the score alone would give (a cap at or above that
-    stage is listed in ``caps`` but holds nothing back)."""
+    """Whether a cap lowered the stage the score alone would give (then ``caps`` is not
+    empty)."""
 
 
 @dataclass(frozen=True)

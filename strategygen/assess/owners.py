@@ -4,8 +4,10 @@ Each action has a domain (``ai_policy``, ``education``, ``data_protection``...).
 in this order:
 
 1. a body recorded in the profile for that domain, with its source: the AI lead body for AI
-   policy, the digital lead body for digital government, and for other domains a government
-   stakeholder whose name shows the domain (``Ministry of Education``);
+   policy (else "the lead body for AI, once designated", since choosing it is a decision the
+   draft leaves to the government), the digital lead body for digital government, and for
+   other domains a government stakeholder whose name shows the domain (``Ministry of
+   Education``);
 2. otherwise a named role in the country's own setting: "the ministry responsible for
    education", and in a French overseas region the State's services or the territorial
    authority, whichever holds the competence;
@@ -50,6 +52,9 @@ ROLES: dict[str, str] = {
     "planning": N_("the ministry responsible for planning and external cooperation"),
     "labour": N_("the ministry responsible for labour"),
 }
+
+#: Who leads AI-policy actions while no lead body for AI is on record.
+AI_LEAD_TO_DESIGNATE = N_("the lead body for AI, once designated")
 
 #: Domain -> words that identify a recorded government body for it (matched on whole words).
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -145,9 +150,14 @@ def resolve(domain: str, profile: CountryProfile, ctx: CountryContext) -> Owner:
     """Return the lead for ``domain``: a recorded body, else a named role, else a gap."""
     inst = profile.institutions
     if domain == "ai_policy":
-        body = inst.ai_lead_agency or inst.digital_lead_agency
-        if body is not None:
-            return Owner(_agency_name(body), "recorded", domain, body.source)
+        if inst.ai_lead_agency is None and ctx.territory is None:
+            # Without a recorded AI lead, choosing one is the government's first decision (the
+            # governance chapter's options, the action confirming the lead body): AI-policy
+            # actions go to that body rather than to the digital-government lead by default.
+            return Owner(gettext(AI_LEAD_TO_DESIGNATE), "role", domain)
+        lead = inst.ai_lead_agency or inst.digital_lead_agency
+        if lead is not None:
+            return Owner(_agency_name(lead), "recorded", domain, lead.source)
     if domain == "digital_government":
         body = inst.digital_lead_agency or inst.ai_lead_agency
         if body is not None:

@@ -187,6 +187,10 @@ def _assess(
     )
     plan = complete_plan(fired, profile, context, ctx, tiers, sectors)
     fired = plan.fired
+    if context.fragile:
+        # The plan has deferred the non-essential sectors' actions; from here on the draft
+        # names only the sectors it pursues as priorities.
+        sectors = sectors.in_crisis()
 
     # An indicator is reported by the lead of the first action that names it, and its target
     # falls due no earlier than the last action that produces it is scheduled to end.

@@ -11,7 +11,7 @@ older than the build is flagged as old, so the draft asks for a newer one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Annotated, Literal
 
@@ -160,12 +160,26 @@ class SectorPlan:
     chosen: tuple[Sector, ...]
     considered: tuple[Sector, ...]
     drafter_led: bool
+    deferred: tuple[Sector, ...] = ()
+    """Chosen sectors whose action waits in a crisis: the draft names them only as deferred."""
 
     @property
     def suggested(self) -> tuple[Sector, ...]:
         """Sectors the data proposes that a drafter's list leaves out."""
-        keys = {s.key for s in self.chosen}
+        keys = {s.key for s in (*self.chosen, *self.deferred)}
         return tuple(s for s in self.considered if s.decisive and s.key not in keys)
+
+    def in_crisis(self) -> SectorPlan:
+        """Return the plan a fragile context keeps: non-essential sectors move to ``deferred``.
+
+        Their actions are deferred in a crisis, so the draft's lists of priority sectors
+        (summary, context, goals, evaluation questions) must not name them as priorities.
+        """
+        return replace(
+            self,
+            chosen=tuple(s for s in self.chosen if s.essential),
+            deferred=tuple(s for s in self.chosen if not s.essential),
+        )
 
     @property
     def source_ids(self) -> tuple[str, ...]:

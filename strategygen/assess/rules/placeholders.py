@@ -15,6 +15,7 @@ from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.economy import figures_for
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
+from strategygen.assess.schedule import horizon_spans
 from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.formats import decimal, integer, percent
@@ -80,6 +81,7 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "horizon_start",
     "horizon_end",
     "mid_year",
+    "short_end",
     "edition",
     "overall_stage",
     "overall_stage_name",
@@ -219,6 +221,8 @@ def placeholder_values(
         "horizon_start": str(horizon_start),
         "horizon_end": str(horizon_end),
         "mid_year": str(min(horizon_start + 2, horizon_end)),
+        # The last year of the short term, as the roadmap's schedule draws it.
+        "short_end": str(horizon_spans(horizon_start, horizon_end)["short"][1]),
         "edition": _edition(context),
         "regional_bodies": context.country.get("regional_bodies") or None,
         "priority_sectors": context.country.get("priority_sectors") or None,
