@@ -139,7 +139,18 @@ def _gates(profile: CountryProfile) -> dict[str, list[tuple[int, str]]]:
             )
         )
     law = profile.law.data_protection
-    if law is None:
+    if law is not None and law.status is None and law.title:
+        gates["safeguards"].append(
+            (
+                2,
+                gettext(
+                    "whether %(law)s is in force is not on record; stage 3 needs a law in force, "
+                    "so this area is held at 2 until that is confirmed"
+                )
+                % {"law": law.title},
+            )
+        )
+    elif law is None or law.status is None:
         gates["safeguards"].append(
             (
                 2,
