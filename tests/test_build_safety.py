@@ -294,7 +294,8 @@ def test_ctrl_c_with_idle_workers_stops_within_a_second(tmp_path: Path) -> None:
     broken.mkdir()
     for name in ("X1", "X2"):
         (broken / f"{name}.yaml").write_text("identity: {name: x}\n")
-    slow = _slow_templates(tmp_path, 2000)  # far longer than the test waits
+    # Minutes of work (the 60 s render limit stops it): far longer than the test waits.
+    slow = _slow_templates(tmp_path, 60000)
     process = _cli(
         "build", str(broken / "X1.yaml"), str(broken / "X2.yaml"), "JAM", "--jobs", "3",
         "--templates", str(slow), "--output-dir", str(tmp_path / "out"), *DATE,
