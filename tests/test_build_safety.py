@@ -76,6 +76,13 @@ def _build(out: Path, *args: str) -> object:
     return CliRunner().invoke(cli, ["build", *args, "--output-dir", str(out), *DATE])
 
 
+def _default_interrupt() -> None:
+    # As a terminal starts a command: SIGINT at its default. A test run started as a
+    # background job (nohup ... &) has SIGINT ignored, the child would inherit that, and
+    # Python then never raises KeyboardInterrupt: the Ctrl-C test hung in such CI runs.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _cli(*args: str, **popen: object) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "strategygen", *args],
@@ -83,6 +90,7 @@ def _cli(*args: str, **popen: object) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_default_interrupt,
         **popen,  # type: ignore[call-overload]
     )
 
