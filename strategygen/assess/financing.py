@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from strategygen.assess.context import CountryContext
 from strategygen.assess.costs import Range, round2
@@ -36,16 +36,8 @@ SourceKey = Literal[
     "administering_state",
 ]
 
-#: Printing order of the sources.
-ORDER: tuple[SourceKey, ...] = (
-    "own_budget",
-    "development_banks",
-    "technical_assistance",
-    "regional",
-    "partnerships",
-    "humanitarian",
-    "administering_state",
-)
+#: Printing order of the sources: the order of ``SourceKey`` (one list to keep).
+ORDER: tuple[SourceKey, ...] = get_args(SourceKey)
 
 
 @dataclass(frozen=True)
