@@ -11,8 +11,8 @@ atomic write.
 What is measured, per run:
 
 - wall: seconds from starting the process to its exit (``time.perf_counter``);
-- CPU: user + system seconds of the process and the children it waited for (``os.wait4``),
-  the steadier figure on a shared machine;
+- CPU: user + system seconds of the process and the children it waited for, the steadier
+  figure on a shared machine (``bench.process``);
 - format: the seconds the build reports for the format's own step (its ``--json`` timings);
 - size: the bytes of the file written; pages: the PDF's page count (``--json``);
 - peak RSS: the largest resident set of the process in any run (``ru_maxrss``, MB).
@@ -26,16 +26,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-#: A fixed build date, so every run builds the same document.
-EPOCH = "1780000000"
+from bench.process import run_strategygen
+
 FORMATS = ("html", "pdf", "docx", "odt")
 
 
@@ -54,34 +51,21 @@ class Run:
 def run_once(code: str, fmt: str) -> Run:
     """Build ``code`` in ``fmt`` once, in a fresh process and an empty folder."""
     with tempfile.TemporaryDirectory(prefix="bench-formats-") as tmp:
-        out, err = Path(tmp) / "stdout", Path(tmp) / "stderr"
-        command = [sys.executable, "-m", "strategygen", "build", code, "--format", fmt]
-        start = time.perf_counter()
-        with out.open("w") as stdout, err.open("w") as stderr:
-            proc = subprocess.Popen(
-                [*command, "--output-dir", str(Path(tmp) / "out"), "--force", "--json", "-q"],
-                stdout=stdout,
-                stderr=stderr,
-                cwd=ROOT,
-                env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
-            )
-            # wait4 gives this child's own resource use (CPU and peak memory, its worker
-            # processes included), not a running total over every child of the benchmark.
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
-        if proc.returncode != 0:
-            raise SystemExit(f"strategygen build {code} --format {fmt} failed:\n{err.read_text()}")
-        document = json.loads(out.read_text())["documents"][0]
+        done = run_strategygen(
+            "build", code, "--format", fmt, "--output-dir", tmp, "--force", "--json", "-q"
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"strategygen build {code} --format {fmt} failed:\n{done.stderr}")
+        document = json.loads(done.stdout)["documents"][0]
         size = sum(Path(path).stat().st_size for path in document["outputs"])
     pages = document.get("pages")
     return Run(
-        wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
+        wall=done.wall,
+        cpu=done.cpu,
         step=float(document["timings"].get(fmt, 0.0)),
         size=size,
         pages=int(pages) if pages else None,
-        peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        peak_mb=done.peak_mb,
     )
 
 

@@ -9,10 +9,9 @@ rule assessment included), rendering and the atomic write.
 What is measured, per run:
 
 - wall: seconds from starting the process to its exit (``time.perf_counter``);
-- CPU: user + system seconds of the process and its children (``RUSAGE_CHILDREN`` before and
-  after), the steadier figure on a shared machine;
-- peak RSS: the largest resident set of any run so far (``ru_maxrss`` of the children, in
-  MB; runs of the lighter format first);
+- CPU: user + system seconds of the process and the children it waited for, the steadier
+  figure on a shared machine (``bench.process``);
+- peak RSS: the largest resident set of the process in any run of the format (MB);
 - pages: the page count the command reports in its ``--json`` summary (PDF only).
 
 The table printed is Markdown, with the median of each figure and the load average, so that
@@ -24,18 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-#: A fixed build date, so every run builds the same document.
-EPOCH = "1780000000"
+from bench.process import run_strategygen
 
 
 @dataclass(frozen=True)
@@ -51,26 +44,13 @@ class Run:
 def run_once(group: str, fmt: str) -> Run:
     """Run ``strategygen region GROUP --format FMT`` once in a fresh process and folder."""
     with tempfile.TemporaryDirectory(prefix="bench-region-") as tmp:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        command = [sys.executable, "-m", "strategygen", "region", group, "--format", fmt]
-        proc = subprocess.run(
-            [*command, "--output-dir", tmp, "--json", "--quiet"],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
-            check=False,
+        done = run_strategygen(
+            "region", group, "--format", fmt, "--output-dir", tmp, "--json", "--quiet"
         )
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise SystemExit(f"strategygen region {group} --format {fmt} failed:\n{proc.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    summary = json.loads(proc.stdout)["overview"]
-    pages = summary.get("pages")
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far, in kilobytes on Linux.
-    return Run(wall, cpu, after.ru_maxrss / 1024, int(pages) if pages else None)
+    if done.returncode != 0:
+        raise SystemExit(f"strategygen region {group} --format {fmt} failed:\n{done.stderr}")
+    pages = json.loads(done.stdout)["overview"].get("pages")
+    return Run(done.wall, done.cpu, done.peak_mb, int(pages) if pages else None)
 
 
 def main(argv: list[str] | None = None) -> int:
