@@ -1,0 +1,46 @@
+"""No English in a Spanish, French or Dutch draft, names and source titles aside.
+
+The check (strategygen/i18n/leaks.py) reads the visible text block by block; here it is
+first shown to catch what it must and to spare what is printed as published.
+"""
+
+from __future__ import annotations
+
+from strategygen.i18n.leaks import english_lines, published_titles
+
+_DOC = """<body><section class="chapter" id="sec-readiness">
+<p>La República Dominicana supera la media
+<a class="cite" href="#src-x">(Oxford Insights 2025)</a>.</p>
+<p>El Government AI Readiness Index 2025 la sitúa en el puesto 84.</p>
+<p>La Data Protection Act de Jamaica está en vigor.</p>
+<td>Halve the gap to the mean by 2032</td>
+<th>Measure</th>
+</section>
+<section class="chapter annex" id="sec-annex_sources"><table><tbody>
+<tr id="src-a"><td><code>a</code></td><td>The State of the World</td>
+<td>Bank of the World</td><td>2024</td>
+<td>Terms of use; cite the Survey</td>
+<td><a class="url" href="https://example.org/terms-and-use">https://example.org/terms-and-use</a></td></tr>
+</tbody></table></section></body>"""
+
+
+def test_the_check_catches_english_and_spares_what_is_published() -> None:
+    found = english_lines(_DOC, "es", names={"Data Protection Act"})
+    assert [(sid, line) for sid, line, _ in found] == [
+        ("readiness", "Halve the gap to the mean by 2032"),
+        ("readiness", "Measure"),
+    ]
+
+
+def test_words_of_the_document_language_are_not_english() -> None:
+    section = '<section class="chapter" id="sec-roadmap"><p>{}</p></section>'
+    french = section.format("Les actions de la section 5.")
+    assert english_lines(french, "fr") == []
+    assert english_lines(french, "es") != []
+    dutch = section.format("Het plan was klaar, of bijna.")
+    assert english_lines(dutch, "nl") == []
+
+
+def test_titles_the_data_files_keep_as_published_are_spared() -> None:
+    # A rule's evidence quotes Finland's course under its own English title.
+    assert any("Elements of AI" in t for t in published_titles("es"))
