@@ -6,6 +6,9 @@ first shown to catch what it must and to spare what is printed as published.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from strategygen import Tailoring, render_html
 from strategygen.i18n.leaks import english_lines, published_titles
 
 _DOC = """<body><section class="chapter" id="sec-readiness">
@@ -44,3 +47,13 @@ def test_words_of_the_document_language_are_not_english() -> None:
 def test_titles_the_data_files_keep_as_published_are_spared() -> None:
     # A rule's evidence quotes Finland's course under its own English title.
     assert any("Elements of AI" in t for t in published_titles("es"))
+
+
+def test_a_territory_government_is_named_in_its_own_language() -> None:
+    # Puerto Rico's government is the Gobierno de Puerto Rico in a Spanish draft, the
+    # Government of Puerto Rico in an English one; Aruba's the Regering van Aruba in Dutch.
+    day = dt.date(2026, 7, 1)
+    assert "Gobierno de Puerto Rico" in render_html("PRI", Tailoring(language="es"), build_date=day)
+    english = render_html("PRI", Tailoring(language="en"), build_date=day)
+    assert "Government of Puerto Rico" in english and "Gobierno de Puerto Rico" not in english
+    assert "Regering van Aruba" in render_html("ABW", Tailoring(language="nl"), build_date=day)

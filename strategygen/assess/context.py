@@ -67,9 +67,21 @@ class Territory:
     kind: TerritoryKind
     state: str
     """The administering state, in English as the data file names it."""
-    local_government: str
+    government_en: str
+    """The local government's name in English, as the data file records it."""
     legislates: bool
     source: dict[str, object]
+    government_own: str = ""
+    """Its name in its own official language where that is not English (``Gobierno de
+    Puerto Rico``), which a draft in that language prints instead."""
+    own_language: str = ""
+
+    @property
+    def local_government(self) -> str:
+        """The local government's name as a draft in the language in use writes it."""
+        if self.government_own and current().code == self.own_language:
+            return self.government_own
+        return self.government_en
 
     @property
     def description(self) -> str:
@@ -206,9 +218,11 @@ def territories() -> dict[str, Territory]:
             out[row["iso3"]] = Territory(
                 kind=cast(TerritoryKind, kind),
                 state=row["administering_state"],
-                local_government=row["local_government"],
+                government_en=row["local_government"],
                 legislates=row["legislates"] == "yes",
                 source=source,
+                government_own=row["local_government_own"],
+                own_language=row["own_language"],
             )
     return out
 

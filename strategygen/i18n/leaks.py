@@ -72,7 +72,7 @@ _CELL = re.compile(r"<td\b.*?</td>", re.DOTALL)
 _PUBLISHED_COLUMNS = (1, 2, 4)
 # Rule ids (STR-LEAD), indicator ids (K01.5) and data fields (kpi.K12, priority_sectors).
 _CODE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b|\bK\d+(?:\.\d+)?\b|\b\w+(?:[._]\w+)+\b")
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _URL = re.compile(r"https?://\S+")
 
 
