@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markupsafe import escape
+
 from strategygen.i18n.articles import definite_article
 
 # Common English usage (as in the UN and the FCO style guides): republics and unions named
@@ -213,6 +215,26 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "marco": "el",
         "reglamento": "el",
         "código": "el",
+        # Bodies ("con la Comisión Económica ...", "el Gabinete de Innovación ...").
+        "oficina": "la",
+        "comisión": "la",
+        "gabinete": "el",
+        "ministerio": "el",
+        "banco": "el",
+        "instituto": "el",
+        "agencia": "la",
+        "autoridad": "la",
+        "consejo": "el",
+        "dirección": "la",
+        "secretaría": "la",
+        "departamento": "el",
+        "centro": "el",
+        "comité": "el",
+        "universidad": "la",
+        "cámara": "la",
+        "superintendencia": "la",
+        "procuraduría": "la",
+        "unidad": "la",
     },
     "fr": {
         "stratégie": "la",
@@ -226,6 +248,19 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "code": "le",
         "agenda": "l'",
         "ordonnance": "l'",
+        # Bodies ("avec la Commission économique ...", "de l'Institut haïtien ...").
+        "commission": "la",
+        "institut": "l'",
+        "ministère": "le",
+        "agence": "l'",
+        "autorité": "l'",
+        "conseil": "le",
+        "direction": "la",
+        "secrétariat": "le",
+        "banque": "la",
+        "université": "l'",
+        "collectivité": "la",
+        "région": "la",
     },
     "nl": {
         "strategie": "de",
@@ -286,8 +321,10 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
     if blocked is None:
         return html
     out = html
-    for title in sorted(set(titles), key=len, reverse=True):
-        art = title_article(title, language)
+    # A name with an apostrophe is in the page HTML-escaped ("l&#39;Amérique latine").
+    shown = {t: t for t in titles} | {str(escape(t)): t for t in titles}
+    for title in sorted(shown, key=len, reverse=True):
+        art = title_article(shown[title], language)
         if not art:
             continue
         pattern = re.compile(rf"(?<=\s)(?<![\w'-])(?=\w)(?P<word>\w+) {re.escape(title)}")
@@ -322,16 +359,19 @@ def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], la
 
 
 _DIV = re.compile(r"<(/?)div\b[^>]*>")
+_CITATION = re.compile(r'<a class="cite"[^>]*>.*?</a>', re.DOTALL)
 
 
 def protected_spans(html: str) -> list[tuple[int, int]]:
-    """Spans the grammar pass leaves alone: the sources annex and narrative blocks."""
+    """Spans the grammar pass leaves alone: the sources annex, citations, narrative blocks."""
     spans: list[tuple[int, int]] = []
     marker = html.find('id="sec-annex_sources"')
     if marker >= 0:
         start = html.rfind("<section", 0, marker)
         end = html.find("<section", start + 1)
         spans.append((start, len(html) if end < 0 else end))
+    # A citation names its publisher as published ("OGTIC and Gabinete de Innovación").
+    spans += [m.span() for m in _CITATION.finditer(html)]
     for found in re.finditer(r'<div class="narrative\b', html):
         depth, end = 0, len(html)
         for tag in _DIV.finditer(html, found.start()):

@@ -275,3 +275,22 @@ def test_full_name_once_per_chapter_then_the_acronym() -> None:
     # Other languages keep their article: "la OGTIC", "l'IHSI".
     french = '<section class="chapter" id="sec-a">de l&#39;Institut (IHSI) et l&#39;Institut (IHSI)'
     assert acronyms_after_first(french, (("Institut", "IHSI"),), "fr").endswith("et l&#39;IHSI")
+
+
+def test_bodies_take_their_article_and_citations_stay_as_published() -> None:
+    body_es = "Gabinete de Innovación y Desarrollo Digital"
+    html = (
+        f"<p>La coalición comienza con {body_es}"
+        f' <a class="cite" href="#src-x">(OGTIC and {body_es} 2023)</a>.</p>'
+    )
+    out = apply_grammar(html, (), (body_es,), "es")
+    assert f"comienza con el {body_es}" in out
+    assert f"(OGTIC and {body_es} 2023)" in out
+    # A name with an apostrophe is matched in its escaped form, and elided in French.
+    body_fr = "Commission économique pour l'Amérique latine et les Caraïbes (CEPALC)"
+    shown = body_fr.replace("'", "&#39;")
+    out = apply_grammar(f"<p>Elle commence avec {shown}.</p>", (), (body_fr,), "fr")
+    assert f"avec la {shown}" in out
+    institut = "Institut Haïtien de Statistique et d'Informatique"
+    out = apply_grammar(f"<p>pilotée par {institut}</p>", (), (institut,), "fr")
+    assert f"par l'{institut}" in out

@@ -162,8 +162,9 @@ def _render(
         # "is preparing the National AI Policy", "belongs to the Caribbean Community".
         html = english_articles(html, english_names(assessment))
     # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
+    # Bodies take their article as titles do: "avec la Commission économique ...".
     html = apply_grammar(
-        html, grammar_names(assessment), document_titles(profile), assessment.language
+        html, grammar_names(assessment), english_names(assessment), assessment.language
     )
     # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
     html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
