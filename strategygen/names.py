@@ -275,6 +275,18 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "besluit": "het",
         "beleidsplan": "het",
         "meerjarenontwikkelingsplan": "het",
+        # Bodies ("met de Economische Commissie ...", "door het Onderdirectoraat ...").
+        "commissie": "de",
+        "ministerie": "het",
+        "directoraat": "het",
+        "bureau": "het",
+        "kabinet": "het",
+        "raad": "de",
+        "dienst": "de",
+        "autoriteit": "de",
+        "instituut": "het",
+        "regering": "de",
+        "bank": "de",
     },
 }
 
@@ -288,9 +300,16 @@ def title_article(title: str, language: str) -> str:
     if not words:
         return ""
     if language == "nl":
-        # Dutch titles end in their head noun ("Nationale Digitale Strategie 2023-2030").
-        head = words[-1]
-        return next((a for noun, a in table.items() if head.endswith(noun)), "")
+        # Dutch titles end in their head noun ("Nationale Digitale Strategie 2023-2030"); a
+        # body's name ends in it before its complement ("Economische Commissie voor ...").
+        # The head is the last word that is a known noun ("Wet bescherming persoonsgegevens",
+        # "Onderdirectoraat e-Government").
+        core = re.split(r"\s(?:van|voor|inzake|en)\s|[,(]", title, maxsplit=1)[0]
+        for head in reversed(re.findall(r"[^\W\d_]+", core.lower()) or words):
+            found = next((a for noun, a in table.items() if head.endswith(noun)), "")
+            if found:
+                return found
+        return ""
     return table.get(words[0], "")
 
 

@@ -294,3 +294,9 @@ def test_bodies_take_their_article_and_citations_stay_as_published() -> None:
     institut = "Institut Haïtien de Statistique et d'Informatique"
     out = apply_grammar(f"<p>pilotée par {institut}</p>", (), (institut,), "fr")
     assert f"par l'{institut}" in out
+    # Dutch: the head noun before the complement decides ("het Onderdirectoraat ...").
+    sub = "Onderdirectoraat e-Government, Kabinet van de President"
+    out = apply_grammar(f"<p>aangestuurd door {sub}</p>", (), (sub,), "nl")
+    assert f"door het {sub}" in out
+    eclac = "Economische Commissie voor Latijns-Amerika en het Caribisch gebied (ECLAC)"
+    assert f"met de {eclac}" in apply_grammar(f"<p>begint met {eclac}.</p>", (), (eclac,), "nl")
