@@ -332,8 +332,8 @@ _DETERMINERS: dict[str, frozenset[str]] = {
 def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
     """Give each document title in running text its article ("aprobó la Estrategia ...").
 
-    Only after a lower-case word that is not already a determiner: a title opening a
-    cell, a heading, a list or a bracket stays as published. Prepositions then contract
+    After a lower-case word that is not already a determiner, and opening a sentence of a
+    paragraph; a title opening a cell, a heading, a list or a bracket stays as published. Prepositions then contract
     with the article ("de el Plan" -> "del Plan", "de le Plan" -> "du Plan").
     """
     blocked = _DETERMINERS.get(language)
@@ -356,6 +356,11 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
             return f"{word} {joined}"
 
         out = contract_before(pattern.sub(add, out), title, art.rstrip("'"), language)
+        # Opening a paragraph's sentence, it takes the article too ("La Oficina ... dirige").
+        opening = re.compile(rf"(<p(?: class=\"[^\"]*\")?>|\. ){re.escape(title)}(?=[ ,(])")
+        capital = art[:1].upper() + art[1:]
+        joined = f"{capital}{title}" if art.endswith("'") else f"{capital} {title}"
+        out = opening.sub(lambda m, joined=joined: m.group(1) + joined, out)
     return out
 
 

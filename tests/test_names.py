@@ -300,3 +300,7 @@ def test_bodies_take_their_article_and_citations_stay_as_published() -> None:
     assert f"door het {sub}" in out
     eclac = "Economische Commissie voor Latijns-Amerika en het Caribisch gebied (ECLAC)"
     assert f"met de {eclac}" in apply_grammar(f"<p>begint met {eclac}.</p>", (), (eclac,), "nl")
+    # Opening a paragraph, a body takes a capitalised article; a table cell stays bare.
+    ogtic = "Oficina Gubernamental de Tecnologías de la Información y Comunicación (OGTIC)"
+    out = apply_grammar(f"<p>{ogtic} dirige.</p><td>{ogtic}</td>", (), (ogtic,), "es")
+    assert out == f"<p>La {ogtic} dirige.</p><td>{ogtic}</td>"
