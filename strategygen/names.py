@@ -333,8 +333,9 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
     """Give each document title in running text its article ("aprobó la Estrategia ...").
 
     After a lower-case word that is not already a determiner, and opening a sentence of a
-    paragraph; a title opening a cell, a heading, a list or a bracket stays as published. Prepositions then contract
-    with the article ("de el Plan" -> "del Plan", "de le Plan" -> "du Plan").
+    paragraph; a title opening a cell, a heading, a list or a bracket stays as published.
+    Prepositions then contract with the article ("de el Plan" -> "del Plan", "de le Plan"
+    -> "du Plan").
     """
     blocked = _DETERMINERS.get(language)
     if blocked is None:
