@@ -361,7 +361,11 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
         opening = re.compile(rf"(<p(?: class=\"[^\"]*\")?>|\. ){re.escape(title)}(?=[ ,(])")
         capital = art[:1].upper() + art[1:]
         joined = f"{capital}{title}" if art.endswith("'") else f"{capital} {title}"
-        out = opening.sub(lambda m, joined=joined: m.group(1) + joined, out)
+
+        def opened(match: re.Match[str], joined: str = joined) -> str:
+            return f"{match.group(1)}{joined}"
+
+        out = opening.sub(opened, out)
     return out
 
 
