@@ -275,5 +275,5 @@ def test_haiti_context_cites_the_security_council_resolution() -> None:
     hti = assess(load_profile(shipped_dir("country_profiles") / "HTI.yaml"), dt.date(2026, 7, 1))
     html = render_document(hti)
     context = html.split('id="sec-national_context"', 1)[1].split("</section>", 1)[0]
-    assert "resolution 2793 of 30 September 2025" in context
+    assert "résolution 2793 du 30 septembre 2025" in context
     assert 'href="#src-unsc-2793"' in context and 'id="src-unsc-2793"' in html
