@@ -15,11 +15,13 @@ from strategygen.assess.model import Assessment
 from strategygen.body_names import acronyms_after_first, english_articles
 from strategygen.errors import StrategygenError, TemplateError
 from strategygen.i18n import use_language
+from strategygen.i18n.typography import french_spacing
 from strategygen.inputs.tailoring import SECTION_ORDER, Tailoring
 from strategygen.names import (
     apply_grammar,
     capitalise_openings,
     english_possessives,
+    protected_spans,
 )
 from strategygen.render import sandbox
 from strategygen.render.context import (
@@ -166,6 +168,9 @@ def _render(
     html = apply_grammar(
         html, grammar_names(assessment), english_names(assessment), assessment.language
     )
+    if assessment.language == "fr":
+        # "Éléments probants : ...", "... 25,85 ;": the spaces French sets before : ; ? !
+        html = french_spacing(html, protected_spans(html))
     # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
     html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
     if chosen != SECTION_ORDER:
