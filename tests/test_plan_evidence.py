@@ -12,6 +12,7 @@ from strategygen.assess.kpi_measures import LawBaseline
 from strategygen.assess.kpi_readiness import relative_target
 from strategygen.assess.kpis import TIER_CAPS, training_tiers
 from strategygen.assess.run import assess
+from strategygen.i18n import use_language
 from strategygen.inputs.loader import load_profile
 from strategygen.inputs.profile import CountryProfile
 from strategygen.render.html import render_document
@@ -98,6 +99,23 @@ def test_a_peer_group_leader_aims_at_a_wider_group_never_stays_put() -> None:
     assert "improve on 43.73 by 2032" in text
     dom = assess(shipped("DOM"), DATE)
     assert not any("Stay the best" in k.target for k in dom.kpis)
+
+
+def test_a_target_is_written_in_the_document_language_with_the_countrys_figures() -> None:
+    # Haiti's French writes a decimal comma; the leader is named as French names it.
+    with use_language("fr", "HT"):
+        text, year = relative_target(20.0, 25.85, None, None, "membres du CDCC", 2031)
+        assert text == (
+            "Réduire de moitié l'écart avec la moyenne du groupe membres du CDCC (25,85) "
+            "d'ici 2031 : 22,93"
+        )
+        text, _ = relative_target(40.0, 30.0, "Dominican Republic", 43.73, "membres du CDCC", 2031)
+        assert "(République dominicaine, 43,73)" in text
+    # The Dominican Republic's Spanish keeps the decimal point (es_DO).
+    with use_language("es", "DO"):
+        text, _ = relative_target(20.0, 25.85, None, None, "miembros del CDCC", 2032)
+        assert "(25.85)" in text and text.startswith("Reducir a la mitad")
+    assert year == 2031
 
 
 def test_risk_register_cites_evidence_and_links_the_plans_actions() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from strategygen import Tailoring, render_html
 from strategygen.assess.context import country_context, is_caribbean
 from strategygen.assess.model import Assessment
 from strategygen.assess.run import assess
+from strategygen.i18n.leaks import english_lines, recorded_names
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.resources import shipped_dir
 
@@ -119,3 +121,26 @@ def test_objectives_say_what_the_evidence_asks_of_each_pillar() -> None:
     for o in jam.results:
         assert "Main actions" not in o.aim
         assert o.statement.startswith(o.aim[:-1])
+
+
+def _english_in(code: str, lang: str, sections: set[str]) -> list[tuple[str, str, list[str]]]:
+    """Return the English lines of the given sections of ``code``'s draft in ``lang``."""
+    document = render_html(code, Tailoring(language=lang), build_date=DATE)
+    names = recorded_names(shipped_dir("country_profiles") / f"{code}.yaml")
+    return [line for line in english_lines(document, lang, names) if line[0] in sections]
+
+
+def test_the_vision_and_goals_are_written_in_the_drafts_language() -> None:
+    # Haiti (a fragile context) in French and Suriname (a first strategy) in Dutch: the
+    # statement, its basis and the goals are composed in Python from the evidence.
+    assert _english_in("HTI", "fr", {"vision"}) == []
+    assert _english_in("SUR", "nl", {"vision"}) == []
+
+
+def test_the_vision_is_composed_in_the_document_language() -> None:
+    profile = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    dom = assess(profile, DATE, tailoring=Tailoring(language="es"))
+    # The country takes its article, the lead is named, the sectors are in Spanish.
+    assert dom.vision.statement.startswith("Para 2032, la República Dominicana habrá ")
+    assert "OGTIC" in dom.vision.statement and "turismo" in dom.vision.statement
+    assert dom.results[0].aim.startswith("Llevar ")

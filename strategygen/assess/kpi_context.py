@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
 from strategygen.assess.evidence import Evidence
 from strategygen.assess.model import Benchmark, Maturity, ReadinessView, TrainingTier
+from strategygen.i18n.catalog import gettext
 from strategygen.i18n.formats import decimal, integer
 from strategygen.inputs.profile import CountryProfile
 
@@ -35,11 +36,21 @@ class KpiContext:
     """The readiness index editions as they concern the country (None in bare tests)."""
     evidence: Evidence | None = None
     """Indicators from the bundled datasets (None in bare tests)."""
+    late: int = 0
+    """The last year an action producing the KPI is scheduled (0: none); see :meth:`by`."""
 
     def peer_label(self) -> str:
         """How targets name the peer group ("the mean for CDCC members")."""
         peer = self.readiness.peer if self.readiness is not None else None
-        return peer.label if peer is not None else "the peer group"
+        return peer.label if peer is not None else gettext("the peer group")
+
+    def by(self, year: int) -> int:
+        """Return the year a target "by ``year``" falls due: never before the action ends.
+
+        A strategy cannot be adopted before the action that drafts it ends, so a target
+        due by a year falls due by :attr:`late` where that is later.
+        """
+        return max(year, self.late)
 
     @property
     def short_year(self) -> int:

@@ -32,6 +32,9 @@ from strategygen.assess.kpi_readiness import (
     ReadinessScoreTarget,
 )
 from strategygen.assess.model import Baseline
+from strategygen.i18n.catalog import gettext
+from strategygen.i18n.formats import percent
+from strategygen.i18n.texts import Localised, local
 from strategygen.words import words
 
 __all__ = ["BaselineKind", "KpiContext", "TargetKind", "number_text"]
@@ -70,7 +73,7 @@ class StrategyDeliveryBaseline(Kind):
         if s is None or s.status == "adopted":
             return None
         year = status_year(ctx.profile, s.year, s.source)
-        return Baseline("none yet: no adopted strategy on record", year, s.source)
+        return Baseline(gettext("none yet: no adopted strategy on record"), year, s.source)
 
 
 class LawBaseline(Kind):
@@ -109,7 +112,9 @@ class LawAuthorityBaseline(Kind):
         year = source_year(ctx.profile, law.source) or law.year
         if year is None:
             return None
-        return Baseline(f"in place ({law.authority})", year, law.source)
+        return Baseline(
+            gettext("in place (%(authority)s)") % {"authority": law.authority}, year, law.source
+        )
 
 
 class CivilServiceCountBaseline(Kind):
@@ -127,7 +132,8 @@ class CivilServiceCountBaseline(Kind):
             return None
         text = number_text(count.value)
         if self.share_of_headcount and cs.headcount is not None and cs.headcount.value > 0:
-            text += f" ({100 * count.value / cs.headcount.value:.1f}% of headcount)"
+            share = percent(count.value / cs.headcount.value, 1)
+            text = gettext("%(count)s (%(share)s of headcount)") % {"count": text, "share": share}
         return Baseline(text, count.year, count.source)
 
 
@@ -164,8 +170,8 @@ class UseCasesBaseline(Kind):
             return Baseline(number_text(pilots), year, source)
         if not production:
             return None
-        share = 100 * sum(1 for c in production if c.baseline_measured) / len(production)
-        return Baseline(f"{share:.0f}%", year, source)
+        share = sum(1 for c in production if c.baseline_measured) / len(production)
+        return Baseline(percent(share), year, source)
 
 
 BaselineKind = Annotated[
@@ -194,16 +200,15 @@ class AiStrategyTarget(Kind):
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
         """Return the target text and its year."""
         s = ctx.profile.institutions.ai_strategy
+        year = ctx.by(ctx.short_year)
         if s is not None and s.status == "adopted":
-            return (
-                f"A refreshed strategy, informed by an evaluation of the current one, adopted by "
-                f"{ctx.short_year}",
-                ctx.short_year,
+            text = gettext(
+                "A refreshed strategy, informed by an evaluation of the current one, adopted by "
+                "%(year)s"
             )
-        return (
-            f"Strategy adopted by a formal government instrument by {ctx.short_year}",
-            ctx.short_year,
-        )
+        else:
+            text = gettext("Strategy adopted by a formal government instrument by %(year)s")
+        return text % {"year": year}, year
 
 
 class DataProtectionLawTarget(Kind):
@@ -217,18 +222,26 @@ class DataProtectionLawTarget(Kind):
         status = law.status if law is not None else None
         if status == "in_force":
             return (
-                f"In force and enforced; the authority reports every year to {ctx.horizon_end}",
+                gettext("In force and enforced; the authority reports every year to %(end)s")
+                % {"end": ctx.horizon_end},
                 0,
             )
         if status is None:
+            year = ctx.by(ctx.short_year)
             return (
-                f"Status confirmed from the official gazette by {ctx.short_year}; the target is "
-                "then the next step it shows",
-                ctx.short_year,
+                gettext(
+                    "Status confirmed from the official gazette by %(year)s; the target is then "
+                    "the next step it shows"
+                )
+                % {"year": year},
+                year,
             )
+        year = ctx.by(ctx.mid_year)
         if status == "none":
-            return (f"A comprehensive law enacted and in force by {ctx.mid_year}", ctx.mid_year)
-        return (f"Every provision in force by {ctx.mid_year}", ctx.mid_year)
+            text = gettext("A comprehensive law enacted and in force by %(year)s")
+        else:
+            text = gettext("Every provision in force by %(year)s")
+        return text % {"year": year}, year
 
 
 class DataProtectionAuthorityTarget(Kind):
@@ -241,35 +254,47 @@ class DataProtectionAuthorityTarget(Kind):
         law = ctx.profile.law.data_protection
         if law is not None and law.authority is not None:
             return (
-                "Staffed and funded for its caseload; publishes complaints and enforcement "
-                f"figures every year to {ctx.horizon_end}",
+                gettext(
+                    "Staffed and funded for its caseload; publishes complaints and enforcement "
+                    "figures every year to %(end)s"
+                )
+                % {"end": ctx.horizon_end},
                 0,
             )
+        year = ctx.by(ctx.mid_year)
         return (
-            f"Authority appointed, staffed and receiving complaints by {ctx.mid_year}",
-            ctx.mid_year,
+            gettext("Authority appointed, staffed and receiving complaints by %(year)s")
+            % {"year": year},
+            year,
         )
 
 
 class TextTarget(Kind):
-    """A fixed phrase with ``{year}`` filled from the horizon."""
+    """A fixed phrase with ``{year}`` filled from the horizon (one entry per language)."""
 
     kind: Literal["text"]
-    text: Annotated[str, Field(min_length=1)]
+    text: Localised
     due: Due = "end"
 
     @field_validator("text")
     @classmethod
-    def _has_year(cls, text: str) -> str:
-        # The year is the only substitution; any other brace would print as written.
+    def _has_year(cls, text: Localised) -> Localised:
+        # The year is the only substitution; any other brace would print as written. The
+        # translations keep the English text's placeholders (checked as they are read).
         if "{year}" not in text or text.replace("{year}", "").count("{"):
             raise ValueError("must contain {year} (where the due year goes) and no other {...}")
         return text
 
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
-        """Return the phrase with its due year filled in, and that year."""
+        """Return the phrase with its due year filled in, and that year.
+
+        A phrase due "by" its year falls due no earlier than the action producing it ends;
+        one that runs "to" or starts "from" its year keeps it.
+        """
         year = ctx.due_year(self.due)
-        return self.text.replace("{year}", str(year)), year
+        if "by {year}" in self.text:
+            year = ctx.by(year)
+        return local(self.text).replace("{year}", str(year)), year
 
 
 class TrainingTierTarget(Kind):
@@ -277,22 +302,31 @@ class TrainingTierTarget(Kind):
 
     kind: Literal["training_tier"]
     tier: Literal["awareness", "leaders", "practitioners", "specialists"]
-    phrase: Annotated[str, Field(min_length=1)]
+    phrase: Localised
+    """What is counted, in running text ("civil servants trained"; one entry per language)."""
     due: Literal["mid", "end"]
 
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
         """Return the tier's target text and its year."""
-        year = ctx.due_year(self.due)
+        year = ctx.by(ctx.due_year(self.due))
         t = ctx.tiers.get(self.tier)
+        phrase = local(self.phrase)
         if t is None:
-            return (f"Tier target by {year}", year)
+            return (gettext("Tier target by %(year)s") % {"year": year}, year)
         if t.target is None:
             return (
-                f"{t.ratio:.0%} of headcount ({self.phrase}) by {year}; "
-                "the number is set once the headcount is known",
+                gettext(
+                    "%(share)s of headcount (%(phrase)s) by %(year)s; the number is set once the "
+                    "headcount is known"
+                )
+                % {"share": percent(t.ratio), "phrase": phrase, "year": year},
                 year,
             )
-        return (f"{number_text(t.target)} {self.phrase} by {year} ({t.basis})", year)
+        return (
+            gettext("%(count)s %(phrase)s by %(year)s (%(basis)s)")
+            % {"count": number_text(t.target), "phrase": phrase, "year": year, "basis": t.basis},
+            year,
+        )
 
 
 TargetKind = Annotated[

@@ -9,13 +9,64 @@ cybersecurity) take their baseline from the bundled datasets with year and sourc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
-from strategygen.assess.datasets.readiness import FRAMEWORK_2025
+from strategygen.assess.datasets.readiness import EDITION_YEARS, FRAMEWORK_2025, scores
 from strategygen.assess.kpi_context import Kind, KpiContext, known_dimension
 from strategygen.assess.model import Baseline
+from strategygen.i18n import country_name, current
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import decimal
+from strategygen.i18n.texts import Localised, local
+from strategygen.inputs.profile import iso3166_pairs
+
+#: The measures of the 2025 framework as a target names them in running text.
+_MEASURE_WORDS: dict[str, str] = {
+    "policy_capacity": N_("policy capacity"),
+    "ai_infrastructure": N_("AI infrastructure"),
+    "governance": N_("governance"),
+    "public_sector_adoption": N_("public-sector adoption"),
+    "development_diffusion": N_("development and diffusion"),
+    "resilience": N_("resilience"),
+    "policy_vision": N_("policy vision"),
+    "policy_commitment": N_("policy commitment"),
+    "compute_capacity": N_("compute capacity"),
+    "enabling_technical_infrastructure": N_("enabling technical infrastructure"),
+    "data_quality": N_("data quality"),
+    "governance_principles": N_("governance principles"),
+    "regulatory_compliance": N_("regulatory compliance"),
+    "government_digital_policy": N_("government digital policy"),
+    "e_government_delivery": N_("e-government delivery"),
+    "human_capital": N_("human capital"),
+    "ai_sector_maturity": N_("AI sector maturity"),
+    "ai_technology_diffusion": N_("AI technology diffusion"),
+    "societal_transition": N_("societal transition"),
+    "safety_security": N_("safety and security"),
+}
+
+
+def leader_name(name: str) -> str:
+    """Return a peer group leader's name (as the index spells it) in the document's language."""
+    lang = current().code
+    if lang == "en":
+        return name
+    for year in reversed(EDITION_YEARS):
+        for row in scores(year).values():
+            if row.country == name:
+                iso2 = iso3166_pairs().get(row.iso3)
+                return country_name(lang, iso2, name) if iso2 else name
+    return name
+
+
+def _first_assessment(year: int) -> tuple[str, int]:
+    """Return the target where no readiness score exists: an assessment that gives one."""
+    return (
+        gettext("A first readiness assessment completed by %(year)s; targets set from its results")
+        % {"year": year},
+        year,
+    )
 
 
 class ReadinessScoreBaseline(Kind):
@@ -33,11 +84,11 @@ class ReadinessScoreBaseline(Kind):
             return None
         analysis = ctx.readiness.analysis if ctx.readiness is not None else None
         if analysis is not None:
-            return Baseline(f"{b.score:.2f}", analysis.year, analysis.source)
+            return Baseline(decimal(b.score, 2), analysis.year, analysis.source)
         r = ctx.profile.readiness
         if r.edition is None or r.source is None:
             return None
-        return Baseline(f"{b.score:.2f}", r.edition, r.source)
+        return Baseline(decimal(b.score, 2), r.edition, r.source)
 
 
 class ReadinessLatestBaseline(Kind):
@@ -50,7 +101,7 @@ class ReadinessLatestBaseline(Kind):
         latest = ctx.readiness.latest if ctx.readiness is not None else None
         if latest is None or latest.total is None:
             return None
-        return Baseline(f"{latest.total:.2f}", latest.year, latest.source)
+        return Baseline(decimal(latest.total, 2), latest.year, latest.source)
 
 
 IndicatorKey = Literal["internet_users_pct", "egdi", "osi", "gci", "gtmi", "gov_effectiveness"]
@@ -90,13 +141,9 @@ class ReadinessScoreTarget(Kind):
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
         """Return the target text and its year, naming where progress will be read."""
         b = ctx.benchmarks.get(self.dimension)
-        end = ctx.horizon_end
+        end = ctx.by(ctx.horizon_end)
         if b is None or b.score is None:
-            return (
-                f"A first readiness assessment completed by {ctx.short_year + 1}; "
-                "targets set from its results",
-                ctx.short_year + 1,
-            )
+            return _first_assessment(ctx.by(ctx.short_year + 1))
         view = ctx.readiness
         latest = view.latest if view is not None else None
         if self.dimension == "total" or view is None or latest is None:
@@ -114,9 +161,12 @@ class ReadinessScoreTarget(Kind):
         item = next((m for m in view.latest_measures if m.key == self.successor), None)
         if item is None or item.score is None or self.successor is None:
             return (
-                f"No measure of the {latest.year} framework matches this dimension "
-                f"(baseline from the {b.edition} edition): track it with national measures "
-                f"and report every year to {end}",
+                gettext(
+                    "No measure of the %(year)s framework matches this dimension (baseline "
+                    "from the %(edition)s edition): track it with national measures and report "
+                    "every year to %(end)s"
+                )
+                % {"year": latest.year, "edition": b.edition, "end": ctx.horizon_end},
                 0,
             )
         peer = view.peer
@@ -129,10 +179,15 @@ class ReadinessScoreTarget(Kind):
             end,
             wider_means(ctx, item.means),
         )
-        label = FRAMEWORK_2025.labels[self.successor].lower()
+        label = gettext(_MEASURE_WORDS[self.successor])
         return (
-            f"On {label} as the {latest.year} edition measures it ({item.score:.2f}): "
-            f"{text[0].lower()}{text[1:]}",
+            gettext("On %(measure)s as the %(year)s edition measures it (%(score)s): %(target)s")
+            % {
+                "measure": label,
+                "year": latest.year,
+                "score": decimal(item.score, 2),
+                "target": text[0].lower() + text[1:],
+            },
             year,
         )
 
@@ -155,24 +210,42 @@ def relative_target(
     """
     if mean is not None and score < mean:
         goal = score + (mean - score) / 2
-        return (f"Halve the gap to the mean for {group} ({mean:.2f}) by {end}: {goal:.2f}", end)
+        return (
+            gettext("Halve the gap to the mean for %(group)s (%(mean)s) by %(end)s: %(goal)s")
+            % {"group": group, "mean": decimal(mean, 2), "end": end, "goal": decimal(goal, 2)},
+            end,
+        )
     if leader is not None and leader_score is not None and leader_score > score:
         goal = score + (leader_score - score) / 2
         return (
-            f"Halve the gap to the peer group's best ({leader}, {leader_score:.2f}) by {end}: "
-            f"{goal:.2f}",
+            gettext(
+                "Halve the gap to the peer group's best (%(leader)s, %(score)s) by %(end)s: "
+                "%(goal)s"
+            )
+            % {
+                "leader": leader_name(leader),
+                "score": decimal(leader_score, 2),
+                "end": end,
+                "goal": decimal(goal, 2),
+            },
             end,
         )
     for phrase, value in wider:
         if value > score:
             return (
-                f"Already the best of {group}, so reach the mean for {phrase} "
-                f"({value:.2f}) by {end}",
+                gettext(
+                    "Already the best of %(group)s, so reach the mean for %(wider)s (%(mean)s) "
+                    "by %(end)s"
+                )
+                % {"group": group, "wider": phrase, "mean": decimal(value, 2), "end": end},
                 end,
             )
     return (
-        f"Already the best of {group} and above the mean of every comparison group: "
-        f"improve on {score:.2f} by {end}",
+        gettext(
+            "Already the best of %(group)s and above the mean of every comparison group: "
+            "improve on %(score)s by %(end)s"
+        )
+        % {"group": group, "score": decimal(score, 2), "end": end},
         end,
     )
 
@@ -200,14 +273,10 @@ class ReadinessLatestTarget(Kind):
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
         """Return the target text, naming the edition it will be read from, and its year."""
         view = ctx.readiness
-        end = ctx.horizon_end
+        end = ctx.by(ctx.horizon_end)
         latest = view.latest if view is not None else None
         if view is None or latest is None or latest.total is None:
-            return (
-                f"A first readiness assessment completed by {ctx.short_year + 1}; "
-                "targets set from its results",
-                ctx.short_year + 1,
-            )
+            return _first_assessment(ctx.by(ctx.short_year + 1))
         total = next(m for m in view.latest_measures if m.key == "total")
         peer = view.peer
         mean = total.means.get(peer.key) if peer is not None else None
@@ -220,7 +289,11 @@ class ReadinessLatestTarget(Kind):
             end,
             wider_means(ctx, total.means),
         )
-        return (f"{text} in the edition published in {end} ({latest.year} framework)", year)
+        return (
+            gettext("%(target)s in the edition published in %(end)s (%(year)s framework)")
+            % {"target": text, "end": ctx.horizon_end, "year": latest.year},
+            year,
+        )
 
 
 class IndicatorTarget(Kind):
@@ -228,17 +301,22 @@ class IndicatorTarget(Kind):
 
     kind: Literal["indicator"]
     indicator: IndicatorKey
-    release: Annotated[str, Field(min_length=1)]
-    """The publication the target is read from, for instance ``the UN E-Government Survey``."""
+    release: Localised
+    """The publication the target is read from, for instance ``the UN E-Government Survey``
+    (plain English or one entry per language)."""
 
     def compute(self, ctx: KpiContext) -> tuple[str, int]:
         """Return the target text, naming the release it is read from, and its year."""
         end = ctx.horizon_end
+        release = local(self.release)
         item = ctx.evidence.get(self.indicator) if ctx.evidence is not None else None
         if item is None:
             return (
-                f"A baseline from {self.release} by {ctx.short_year}; then higher in every "
-                f"release to {end}",
+                gettext(
+                    "A baseline from %(release)s by %(year)s; then higher in every release to "
+                    "%(end)s"
+                )
+                % {"release": release, "year": ctx.short_year, "end": end},
                 end,
             )
         mean = item.peer_mean
@@ -248,11 +326,21 @@ class IndicatorTarget(Kind):
                 self.indicator, 3
             )
             return (
-                f"Halve the gap to the mean for {ctx.peer_label()} ({mean:.{digits}f}) by "
-                f"{end}: {goal:.{digits}f} in {self.release}",
-                end,
+                gettext(
+                    "Halve the gap to the mean for %(group)s (%(mean)s) by %(end)s: %(goal)s "
+                    "in %(release)s"
+                )
+                % {
+                    "group": ctx.peer_label(),
+                    "mean": decimal(mean, digits),
+                    "end": ctx.by(end),
+                    "goal": decimal(goal, digits),
+                    "release": release,
+                },
+                ctx.by(end),
             )
         return (
-            f"Above the {item.year} baseline in {self.release} of {end}",
+            gettext("Above the %(year)s baseline in %(release)s of %(end)s")
+            % {"year": item.year, "release": release, "end": end},
             end,
         )

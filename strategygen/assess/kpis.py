@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from strategygen.assess.kpi_catalogue import catalogue
 from strategygen.assess.kpi_measures import KpiContext, number_text
@@ -202,10 +203,8 @@ def build_kpis(
     for kid in sorted(set(ids) & set(specs), key=kpi_sort_key):
         spec = specs[kid]
         baseline = spec.baseline_for(ctx)
-        target, year = spec.target_for(ctx)
-        late = (due or {}).get(kid)
-        if year and late and late > year and f"by {year}" in target:
-            target, year = target.replace(f"by {year}", f"by {late}"), late
+        # A target due "by" a year falls due no earlier than the action that produces it.
+        target, year = spec.target_for(replace(ctx, late=(due or {}).get(kid, 0)))
         kpis.append(
             Kpi(
                 id=spec.id,

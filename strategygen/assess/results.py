@@ -14,20 +14,21 @@ from dataclasses import dataclass, replace
 from strategygen.assess.context import CountryContext
 from strategygen.assess.model import FiredRule, Kpi
 from strategygen.assess.pillars import PillarSpec, PillarView
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}
 
 # How each pillar's objective opens; the actions of the country's draft complete it.
 _OPENINGS: dict[str, str] = {
-    "infrastructure": (
+    "infrastructure": N_(
         "Give people, firms and public bodies the connectivity, computing and data AI needs"
     ),
-    "skills": "Widen the pool of people who can use, build and question AI",
-    "research": "Point research at the problems this strategy names",
-    "economy": "Bring AI into the firms and sectors the economy depends on",
-    "public_sector": "Use AI in public services only where it measurably helps, under control",
-    "cooperation": "Obtain through partners what is too costly to build alone",
+    "skills": N_("Widen the pool of people who can use, build and question AI"),
+    "research": N_("Point research at the problems this strategy names"),
+    "economy": N_("Bring AI into the firms and sectors the economy depends on"),
+    "public_sector": N_("Use AI in public services only where it measurably helps, under control"),
+    "cooperation": N_("Obtain through partners what is too costly to build alone"),
 }
 
 
@@ -47,29 +48,40 @@ class Objective:
 
 def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
     dp = profile.law.data_protection
+    # Two clauses, each a whole verb phrase in every language, joined by "and".
     if ctx.strategy_mode == "refresh":
-        head = f"Carry {ctx.strategy_title or 'the national AI strategy'} into a second cycle"
+        if ctx.strategy_title:
+            head = gettext("Carry %(title)s into a second cycle") % {"title": ctx.strategy_title}
+        else:
+            head = gettext("Carry the national AI strategy into a second cycle")
     elif ctx.strategy_mode == "complete":
         title = profile.institutions.ai_strategy.title if profile.institutions.ai_strategy else None
-        head = f"Adopt {title or 'the national AI policy now in preparation'}"
+        if title:
+            head = gettext("Adopt %(title)s") % {"title": title}
+        else:
+            head = gettext("Adopt the national AI policy now in preparation")
     else:
-        head = "Adopt a first national AI strategy"
+        head = gettext("Adopt a first national AI strategy")
     if ctx.territory is not None and ctx.territory.under_eu_law:
-        return head + " and apply the EU's data and AI rules locally"
-    if dp is not None and dp.status == "in_force" and dp.title:
-        return head + f" and apply {dp.title} to AI"
-    if dp is not None and dp.status == "in_force":
-        return head + " and apply the data protection law to AI"
-    if dp is None or dp.status is None:
+        tail = gettext("apply the EU's data and AI rules locally")
+    elif dp is not None and dp.status == "in_force" and dp.title:
+        tail = gettext("apply %(law)s to AI") % {"law": dp.title}
+    elif dp is not None and dp.status == "in_force":
+        tail = gettext("apply the data protection law to AI")
+    elif dp is None or dp.status is None:
         # Unknown is not none: the status is confirmed before any law is proposed.
-        return head + " and confirm where data protection law stands"
-    if dp.status == "none":
-        return head + " and enact a data protection law"
-    return head + " and bring data protection law fully into force"
+        tail = gettext("confirm where data protection law stands")
+    elif dp.status == "none":
+        tail = gettext("enact a data protection law")
+    else:
+        tail = gettext("bring data protection law fully into force")
+    return gettext("%(first)s and %(second)s") % {"first": head, "second": tail}
 
 
 def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _evidence_opening(
@@ -89,51 +101,54 @@ def _evidence_opening(
     if key == "infrastructure":
         infra, data = "infrastructure" in below_peer, "data_availability" in below_peer
         if infra and data:
-            return (
+            return gettext(
                 "Close the gap to the peer group in connectivity, computing capacity and usable "
                 "public data"
             )
         if data:
-            return (
+            return gettext(
                 "Make public data usable and shareable, the foundation where the evidence "
                 "shows the widest gap, alongside the connectivity and computing AI needs"
             )
         if infra:
-            return (
+            return gettext(
                 "Widen connectivity and computing capacity, where the evidence shows the widest "
                 "gap, and make public data ready for AI"
             )
     if key == "skills" and "human_capital" in below_peer:
-        return (
+        return gettext(
             "Raise skills, now below the peer group's mean, so that more people can use, build "
             "and question AI"
         )
     if key == "skills" and "human_capital" in above_peer:
-        return (
+        return gettext(
             "Build on skills that match or exceed the peer group's mean to widen the pool of "
             "people who can use, build and question AI"
         )
     if key == "research" and sectors:
-        return f"Point research at the problems of {_and(list(sectors))}"
+        return gettext("Point research at the problems of %(sectors)s") % {
+            "sectors": _and(list(sectors))
+        }
     if key == "economy" and sectors:
-        return (
-            f"Bring AI into {_and(list(sectors))}, and into the small and medium firms of the "
-            "wider economy"
-        )
+        return gettext(
+            "Bring AI into %(sectors)s, and into the small and medium firms of the wider economy"
+        ) % {"sectors": _and(list(sectors))}
     if key == "public_sector" and profile.public_sector_ai.use_cases is None:
-        return (
+        return gettext(
             "Find out where government already uses AI, and use it in public services only "
             "where it measurably helps, under control"
         )
     if key == "cooperation" and ctx.fragile:
-        return (
+        return gettext(
             "Bring development partners behind one plan, and obtain through them what is too "
             "costly to build alone"
         )
     if key == "cooperation" and ctx.memberships:
         bodies = ", ".join(m.acronym for m in ctx.memberships)
-        return f"Obtain through {bodies} and other partners what is too costly to build alone"
-    return _OPENINGS[key]
+        return gettext(
+            "Obtain through %(bodies)s and other partners what is too costly to build alone"
+        ) % {"bodies": bodies}
+    return gettext(_OPENINGS[key])
 
 
 def _lowerfirst(text: str) -> str:
@@ -186,7 +201,12 @@ def results_framework(
                 view.spec.key, profile, ctx, sectors, below_peer, above_peer
             )
         means = _titles(actions, titles or {}, opening)
-        statement = f"{opening}. Main actions: {means}." if means else f"{opening}."
+        statement = (
+            gettext("%(objective)s. Main actions: %(actions)s.")
+            % {"objective": opening, "actions": means}
+            if means
+            else f"{opening}."
+        )
         lead = actions[0].lead
         out.append(
             Objective(

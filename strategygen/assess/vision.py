@@ -16,21 +16,23 @@ from dataclasses import dataclass
 from strategygen.assess.context import CountryContext
 from strategygen.assess.model import Benchmark, Maturity
 from strategygen.assess.sectors import SectorPlan
+from strategygen.i18n import current
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
 from strategygen.names import articled
 
 #: Labels used in the vision for the readiness dimensions (lower case, in running text).
 _DIMENSION_WORDS: dict[str, str] = {
-    "vision": "a clear public direction for AI",
-    "governance_ethics": "its legal and ethical framework",
-    "digital_capacity": "the digital capacity of government",
-    "adaptability": "a public service able to adapt",
-    "maturity": "its technology firms",
-    "innovation_capacity": "its capacity to innovate",
-    "human_capital": "the skills of its people",
-    "infrastructure": "its digital infrastructure",
-    "data_availability": "the availability of public data",
-    "data_representativeness": "data that represents all its people",
+    "vision": N_("a clear public direction for AI"),
+    "governance_ethics": N_("its legal and ethical framework"),
+    "digital_capacity": N_("the digital capacity of government"),
+    "adaptability": N_("a public service able to adapt"),
+    "maturity": N_("its technology firms"),
+    "innovation_capacity": N_("its capacity to innovate"),
+    "human_capital": N_("the skills of its people"),
+    "infrastructure": N_("its digital infrastructure"),
+    "data_availability": N_("the availability of public data"),
+    "data_representativeness": N_("data that represents all its people"),
 }
 
 
@@ -71,55 +73,92 @@ def _join(items: Sequence[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 #: What the vision promises to put in place for each missing foundation (``missing_foundations``).
 _FOUNDATION_WORDS: dict[str, str] = {
-    "law": "the data protection law",
-    "data": "the usable public data",
-    "skills": "the skills",
+    "law": N_("the data protection law"),
+    "data": N_("the usable public data"),
+    "skills": N_("the skills"),
 }
+
+
+def _stage(overall: Maturity) -> str:
+    return gettext("overall stage %(stage)s (%(name)s)") % {
+        "stage": overall.stage,
+        "name": overall.stage_name,
+    }
 
 
 def _opening(
     name: str, end: int, ctx: CountryContext, overall: Maturity, missing: Sequence[str] = ()
 ) -> tuple[str, str]:
+    # Each opening is a whole sentence per language; the parts after it are clauses that
+    # read after any of them.
+    values: dict[str, object] = {"end": end, "name": name}
     if ctx.fragile:
         return (
-            f"By {end}, {name} will use artificial intelligence where it helps keep essential "
-            "services running, reach people in need and make aid go further, under rules that "
-            "protect people who have little power to refuse",
-            "a fragile and humanitarian context (INFORM Risk 2025)",
+            gettext(
+                "By %(end)s, %(name)s will use artificial intelligence where it helps keep "
+                "essential services running, reach people in need and make aid go further, under "
+                "rules that protect people who have little power to refuse"
+            )
+            % values,
+            gettext("a fragile and humanitarian context (INFORM Risk 2025)"),
         )
     if ctx.strategy_mode == "refresh":
-        title = ctx.strategy_title or "its national AI strategy"
-        lead = f", led by {ctx.lead_short}," if ctx.lead_short else ""
-        return (
-            f"By {end}, {name} will have turned {title}{lead} from a plan into measured results",
-            "an adopted AI strategy to refresh",
-        )
+        values["title"] = ctx.strategy_title or gettext("its national AI strategy")
+        if ctx.lead_short:
+            values["lead"] = ctx.lead_short
+            text = gettext(
+                "By %(end)s, %(name)s will have turned %(title)s, led by %(lead)s, from a plan "
+                "into measured results"
+            )
+        else:
+            text = gettext(
+                "By %(end)s, %(name)s will have turned %(title)s from a plan into measured results"
+            )
+        return text % values, gettext("an adopted AI strategy to refresh")
     if overall.stage is not None and overall.stage >= 3:
         return (
-            f"By {end}, {name} will use artificial intelligence routinely and responsibly "
-            "across government",
-            f"overall stage {overall.stage} ({overall.stage_name})",
+            gettext(
+                "By %(end)s, %(name)s will use artificial intelligence routinely and responsibly "
+                "across government"
+            )
+            % values,
+            _stage(overall),
         )
     if ctx.strategy_mode == "complete":
         # Only the foundations the evidence shows are missing: a country whose data protection
         # law is in force is not promised one.
-        rest = [_FOUNDATION_WORDS[k] for k in missing if k in _FOUNDATION_WORDS]
-        tail = f" and put in place {_join(rest)} it depends on" if rest else ""
-        return (
-            f"By {end}, {name} will have completed and adopted its first national AI policy{tail}",
-            "a strategy in preparation",
-        )
-    stage = f"overall stage {overall.stage} ({overall.stage_name})" if overall.stage else "no stage"
+        rest = [gettext(_FOUNDATION_WORDS[k]) for k in missing if k in _FOUNDATION_WORDS]
+        if rest:
+            values["foundations"] = _join(rest)
+            text = gettext(
+                "By %(end)s, %(name)s will have completed and adopted its first national AI "
+                "policy and put in place %(foundations)s it depends on"
+            )
+        else:
+            text = gettext(
+                "By %(end)s, %(name)s will have completed and adopted its first national AI policy"
+            )
+        return text % values, gettext("a strategy in preparation")
     return (
-        f"By {end}, {name} will have the foundations that trustworthy artificial intelligence "
-        "needs: protective law, usable public data, skilled public servants and a clear lead",
-        stage,
+        gettext(
+            "By %(end)s, %(name)s will have the foundations that trustworthy artificial "
+            "intelligence needs: protective law, usable public data, skilled public servants and "
+            "a clear lead"
+        )
+        % values,
+        _stage(overall) if overall.stage else gettext("no stage"),
     )
+
+
+def _dimension_words(b: Benchmark) -> str:
+    """Return a readiness dimension as the vision names it in running text."""
+    words = _DIMENSION_WORDS.get(b.key)
+    return gettext(words) if words is not None else b.label.lower()
 
 
 def compose_vision(
@@ -141,37 +180,55 @@ def compose_vision(
     named = {said[b.key] for b in weakest[:2] if b.key in said}
     opening, why = _opening(name, horizon_end, ctx, overall, [k for k in missing if k not in named])
     parts = [opening]
-    basis = [f"its situation ({why})"]
+    basis = [gettext("its situation (%(why)s)") % {"why": why}]
     # In a fragile context the non-essential sectors' actions wait (plan.py): the vision
     # promises only what the plan schedules.
     chosen = [s.short for s in sectors.chosen if s.essential or not ctx.fragile][:3]
     if chosen:
-        parts.append(f"; it will put AI to work in {_join(chosen)}")
-        origin = "the drafter's priority sectors" if sectors.drafter_led else "economy data"
-        basis.append(f"the priority sectors from {origin} ({_join(chosen)})")
-    strong = [_DIMENSION_WORDS.get(b.key, b.label.lower()) for b in strongest[:1]]
-    weak = [_DIMENSION_WORDS.get(b.key, b.label.lower()) for b in weakest[:2]]
+        listed = {"sectors": _join(chosen)}
+        parts.append(gettext("; it will put AI to work in %(sectors)s") % listed)
+        if sectors.drafter_led:
+            origin = gettext(
+                "the priority sectors from the drafter's priority sectors (%(sectors)s)"
+            )
+        else:
+            origin = gettext("the priority sectors from economy data (%(sectors)s)")
+        basis.append(origin % listed)
+    strong = [_dimension_words(b) for b in strongest[:1]]
+    weak = [_dimension_words(b) for b in weakest[:2]]
     if strong and weak:
-        parts.append(f", building on {_join(strong)} and strengthening {_join(weak)}")
+        parts.append(
+            gettext(", building on %(strong)s and strengthening %(weak)s")
+            % {"strong": _join(strong), "weak": _join(weak)}
+        )
     elif weak:
-        parts.append(f", strengthening {_join(weak)}")
+        parts.append(gettext(", strengthening %(weak)s") % {"weak": _join(weak)})
     elif strong:
-        parts.append(f", building on {_join(strong)}")
+        parts.append(gettext(", building on %(strong)s") % {"strong": _join(strong)})
     if strong or weak:
-        basis.append("the readiness dimensions furthest above and below the regional mean")
+        basis.append(gettext("the readiness dimensions furthest above and below the regional mean"))
     plan = profile.institutions.national_development_plan
     # An expired plan is history, not a goal to serve: the vision then points at its successor.
     if plan is not None and plan.title and not plan.expired(build_date):
-        parts.append(f", in service of {plan.title}")
-        basis.append(f"its development plan ({plan.title})")
+        parts.append(gettext(", in service of %(plan)s") % {"plan": plan.title})
+        basis.append(gettext("its development plan (%(plan)s)") % {"plan": plan.title})
     elif plan is not None and plan.title:
-        parts.append(f", in service of the development plan that succeeds {plan.title}")
-        basis.append(f"the successor to its expired development plan ({plan.title})")
-    if ctx.territory is not None and not ctx.territory.legislates:
         parts.append(
-            f", within the legal order of {ctx.territory.administering_state}"
-            + (" and the European Union" if ctx.territory.under_eu_law else "")
+            gettext(", in service of the development plan that succeeds %(plan)s")
+            % {"plan": plan.title}
         )
-        basis.append("the legal order it is governed by")
-    statement = articled("".join(parts).replace(" ,", ",") + ".", name)
+        basis.append(
+            gettext("the successor to its expired development plan (%(plan)s)")
+            % {"plan": plan.title}
+        )
+    if ctx.territory is not None and not ctx.territory.legislates:
+        state = {"state": ctx.territory.administering_state}
+        if ctx.territory.under_eu_law:
+            parts.append(
+                gettext(", within the legal order of %(state)s and the European Union") % state
+            )
+        else:
+            parts.append(gettext(", within the legal order of %(state)s") % state)
+        basis.append(gettext("the legal order it is governed by"))
+    statement = articled("".join(parts).replace(" ,", ",") + ".", name, current().code)
     return Vision(statement, tuple(basis), missing)
