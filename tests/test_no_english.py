@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from strategygen import Tailoring, render_html
-from strategygen.i18n.leaks import english_lines, published_titles
+from strategygen.i18n.leaks import english_lines, published_titles, recorded_names
+from strategygen.resources import shipped_dir
 
 _DOC = """<body><section class="chapter" id="sec-readiness">
 <p>La República Dominicana supera la media
@@ -57,3 +60,19 @@ def test_a_territory_government_is_named_in_its_own_language() -> None:
     english = render_html("PRI", Tailoring(language="en"), build_date=day)
     assert "Government of Puerto Rico" in english and "Gobierno de Puerto Rico" not in english
     assert "Regering van Aruba" in render_html("ABW", Tailoring(language="nl"), build_date=day)
+
+
+#: The chapters whose Spanish, French and Dutch text is complete: the action plan and its
+#: annexes, and the template text around the results framework.
+_TRANSLATED = ("roadmap",)
+
+
+@pytest.mark.parametrize("draft", ["DOM:es", "HTI:fr"])
+def test_the_translated_chapters_print_no_english(draft: str) -> None:
+    code, _, lang = draft.partition(":")
+    document = render_html(code, Tailoring(language=lang), build_date=dt.date(2026, 7, 1))
+    names = recorded_names(shipped_dir("country_profiles") / f"{code}.yaml")
+    found = [
+        (sid, line) for sid, line, _ in english_lines(document, lang, names) if sid in _TRANSLATED
+    ]
+    assert found == []
