@@ -63,8 +63,8 @@ def test_a_territory_government_is_named_in_its_own_language() -> None:
 
 
 #: The chapters whose Spanish, French and Dutch text is complete: the action plan and its
-#: annexes, and the template text around the results framework.
-_TRANSLATED = ("roadmap",)
+#: annexes, the template text around the results framework, and the readiness chapter.
+_TRANSLATED = ("roadmap", "readiness")
 
 
 @pytest.mark.parametrize("draft", ["DOM:es", "HTI:fr"])
@@ -76,3 +76,17 @@ def test_the_translated_chapters_print_no_english(draft: str) -> None:
         (sid, line) for sid, line, _ in english_lines(document, lang, names) if sid in _TRANSLATED
     ]
     assert found == []
+
+
+def test_readiness_and_policy_framework_chapters_have_no_english() -> None:
+    # The chapters most built from figures and sentences composed in Python (group means,
+    # leaders, indicator texts, index labels), in a Spanish draft for Jamaica, whose bodies
+    # and laws are recorded in English.
+    document = render_html("JAM", Tailoring(language="es"), build_date=dt.date(2026, 7, 1))
+    names = recorded_names(shipped_dir("country_profiles") / "JAM.yaml")
+    found = [
+        (sid, line)
+        for sid, line, _ in english_lines(document, "es", names)
+        if sid in ("readiness", "policy_framework")
+    ]
+    assert [f for f in found if f[0] == "readiness"] == [], found[:5]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from strategygen.assess import datasets as dataset
 from strategygen.assess.datasets.readiness import scores
 from strategygen.assess.editions import MIN_GAP, THREE_PILLAR_YEARS, Resolved, resolve
-from strategygen.assess.groups import group_means, members
+from strategygen.assess.groups import group_means, local_name, members
 from strategygen.assess.model import Benchmark
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
@@ -111,9 +111,11 @@ def compute_benchmarks(
         world_rank = peer_rank = None
         gap = None
         # The peer group's leader: the other members' bundled scores and the country's own.
-        candidates = [(v, rows[c].country) for c, v in others.items() if c in peer_codes]
+        candidates = [(v, rows[c].country, c) for c, v in others.items() if c in peer_codes]
         if score is not None:
-            candidates.append((score, own.country if own is not None else profile.identity.name))
+            candidates.append(
+                (score, own.country if own is not None else profile.identity.name, code)
+            )
             if key == TOTAL_KEY and resolved.published_rank and own is not None:
                 world_rank = own.rank
                 peer_rank = 1 + sum(1 for c in peer_codes if c in rows and rows[c].rank < own.rank)
@@ -139,7 +141,7 @@ def compute_benchmarks(
                 peer_rank=peer_rank,
                 peer_ranked=len([c for c in peer_codes if c in others])
                 + (1 if score is not None else 0),
-                peer_leader=top[1] if top else None,
+                peer_leader=local_name(top[2], top[1]) if top else None,
                 peer_leader_score=top[0] if top else None,
                 gap_to_leader=gap,
             )

@@ -38,6 +38,7 @@ from strategygen.assess.groups import (
     peer_group,
 )
 from strategygen.assess.model import ComparisonGroup, EditionResult, LatestMeasure, ReadinessView
+from strategygen.i18n.catalog import gettext
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
 THREE_PILLAR_YEARS: tuple[int, ...] = tuple(
@@ -156,6 +157,8 @@ def resolve(profile: CountryProfile) -> Resolved:
                 column=g.column,
                 definition=g.definition,
                 phrase=_phrase(g),
+                mean_for=g.mean_for,
+                named=g.named,
                 peer=peer is not None and g.key == peer.key,
                 members={e.year: tuple(x.country for x in members(g, e.year)) for e in EDITIONS},
             )
@@ -218,14 +221,12 @@ def _extremes(
 
 
 def _phrase(group: Group) -> str:
-    """Name a group in running text."""
+    """Name a group in running text, with the article it takes in the document's language."""
     if group.key == "cdcc":
-        return "the CDCC member states"
+        return gettext("the CDCC member states")
     if group.key == "subregion":
-        return f"its UN sub-region ({group.label})"
-    if group.key == "income":
-        return group.phrase
-    return group.label
+        return gettext("its UN sub-region (%(region)s)") % {"region": group.label}
+    return group.named
 
 
 def _latest_measures(
@@ -236,10 +237,11 @@ def _latest_measures(
         return ()
     framework = edition(LATEST_EDITION).framework
     weights = framework.weights or {}
-    keys: list[tuple[str, str, str]] = [("total", "Overall score", "total")]
+    # The labels are marked for translation where the framework is defined.
+    keys: list[tuple[str, str, str]] = [("total", gettext("Overall score"), "total")]
     for pillar, dims in framework.pillars.items():
-        keys.append((pillar, framework.labels[pillar], "pillar"))
-        keys += [(d, framework.labels[d], "dimension") for d in dims]
+        keys.append((pillar, gettext(framework.labels[pillar]), "pillar"))
+        keys += [(d, gettext(framework.labels[d]), "dimension") for d in dims]
     out = []
     for key, label, level in keys:
         top = leader(peer, LATEST_EDITION, key) if peer is not None else None

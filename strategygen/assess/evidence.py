@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from strategygen.assess.datasets.indicators import egdi, gci, gtmi, wdi, wgi
 from strategygen.assess.datasets.readiness import LATEST_EDITION
 from strategygen.assess.groups import Group, members
+from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.formats import decimal, integer, percent
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Indicator:
     previous_year: int | None = None
     previous_source: str | None = None
     note: str | None = None
+    near_threshold: bool = False
+    """For a tier derived from a score: the score lies within a point of a threshold."""
 
     @property
     def change(self) -> float | None:
@@ -88,7 +92,24 @@ def _peer_mean(codes: frozenset[str], read: Callable[[str], float | None]) -> fl
 
 
 def _index(value: float) -> str:
-    return f"{value:.3f}"
+    return decimal(value, 3)
+
+
+#: ITU's names of the Global Cybersecurity Index tiers, as the document prints them.
+GCI_TIERS: Mapping[str, str] = {
+    "Role-modelling": N_("role-modelling"),
+    "Advancing": N_("advancing"),
+    "Establishing": N_("establishing"),
+    "Evolving": N_("evolving"),
+    "Building": N_("building"),
+}
+
+
+def _tier(tier: int, label: str) -> str:
+    """Return ", tier 3 (establishing)" in the document's language."""
+    name = GCI_TIERS.get(label)
+    words = gettext(name) if name else label.lower()
+    return gettext(", tier %(tier)s (%(label)s)") % {"tier": tier, "label": words}
 
 
 def _egdi_part(code: str, year: int, part: str) -> float | None:
@@ -122,8 +143,16 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
             continue
         old = getattr(before, part) if before is not None else None
         mean = _peer_mean(codes, lambda c, p=part: _egdi_part(c, 2024, p))  # type: ignore[misc]
-        rank = f", rank {now.rank} of 193" if part == "egdi" and now and now.rank else ""
-        old_rank = f", rank {before.rank}" if part == "egdi" and before and before.rank else ""
+        rank = (
+            gettext(", rank %(rank)s of %(ranked)s") % {"rank": now.rank, "ranked": 193}
+            if part == "egdi" and now and now.rank
+            else ""
+        )
+        old_rank = (
+            gettext(", rank %(rank)s") % {"rank": before.rank}
+            if part == "egdi" and before and before.rank
+            else ""
+        )
         out.append(
             Indicator(
                 key=part,
@@ -151,7 +180,7 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
         if m is None:
             continue
         if unit == "%":
-            text = f"{m.value:.1f}%"
+            text = percent(m.value / 100, 1)
 
             def read(c: str, k: str = key) -> float | None:
                 r = wdi().get(c)
@@ -159,9 +188,9 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
                 return v.value if v is not None else None
 
             mean = _peer_mean(codes, read)
-            peer_text = f"{mean:.1f}%" if mean is not None else None
+            peer_text = percent(mean / 100, 1) if mean is not None else None
         else:
-            text = f"{m.value:,.0f}" if not unit else f"US$ {m.value:,.0f}"
+            text = integer(m.value) if not unit else f"US$ {integer(m.value)}"
             mean, peer_text = None, None
         out.append(Indicator(key, label, m.value, text, m.year, "wdi", mean, peer_text))
     gov = wgi().get(code)
@@ -176,28 +205,33 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
                 "gov_effectiveness",
                 "Government effectiveness (percentile)",
                 gov.government_effectiveness_pctrank,
-                f"{gov.government_effectiveness_pctrank:.1f}"
-                + (f" (estimate {est:+.2f})" if est is not None else ""),
+                decimal(gov.government_effectiveness_pctrank, 1)
+                + (
+                    gettext(" (estimate %(value)s)")
+                    % {"value": ("+" if est >= 0 else "-") + decimal(abs(est), 2)}
+                    if est is not None
+                    else ""
+                ),
                 gov.year,
                 gov.dataset,
                 mean,
-                f"{mean:.1f}" if mean is not None else None,
+                decimal(mean, 1) if mean is not None else None,
             )
         )
     cyber = gci().get(code)
     if cyber is not None:
         mean = _peer_mean(codes, lambda c: g.score if (g := gci().get(c)) else None)
-        tier = f", tier {cyber.tier} ({cyber.tier_label.lower()})" if cyber.tier else ""
+        tier = _tier(cyber.tier, cyber.tier_label) if cyber.tier else ""
         out.append(
             Indicator(
                 "gci",
                 "Global Cybersecurity Index (0-100)",
                 cyber.score,
-                f"{cyber.score:.2f}{tier}",
+                decimal(cyber.score, 2) + tier,
                 cyber.year,
                 cyber.dataset,
                 mean,
-                f"{mean:.2f}" if mean is not None else None,
+                decimal(mean, 2) if mean is not None else None,
                 note=(
                     "tier derived from the score with ITU's thresholds"
                     + (
@@ -206,6 +240,7 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
                         else ""
                     )
                 ),
+                near_threshold=cyber.near_threshold,
             )
         )
     waves = gtmi().get(code, {})
@@ -222,14 +257,14 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
                     "gtmi",
                     "GovTech Maturity Index (0-1)",
                     latest.gtmi,
-                    f"{latest.gtmi:.3f}, group {latest.group}",
+                    _gtmi(latest.gtmi, latest.group),
                     latest.year,
                     latest.dataset,
                     mean,
                     _index(mean) if mean is not None else None,
                     previous=first.gtmi if first is not None else None,
                     previous_text=(
-                        f"{first.gtmi:.3f}, group {first.group}"
+                        _gtmi(first.gtmi, first.group)
                         if first is not None and first.gtmi is not None
                         else None
                     ),
@@ -239,3 +274,8 @@ def country_evidence(code: str, peer: Group | None) -> Evidence:
                 )
             )
     return Evidence(tuple(out), peer.label if peer is not None else None)
+
+
+def _gtmi(value: float, group: str) -> str:
+    """Return "0.823, group A" in the document's language."""
+    return gettext("%(value)s, group %(group)s") % {"value": _index(value), "group": group}

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from strategygen.assess.datasets import cdcc
 from strategygen.assess.datasets.indicators import wdi
 from strategygen.assess.datasets.readiness import Scores, scores
-from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n import country_name, current
+from strategygen.i18n.catalog import N_, gettext, pgettext
+from strategygen.inputs.profile import iso3166_pairs
+from strategygen.names import contract, in_text
 
 # UN M49: the region directly above each sub-region (or intermediate region) that the
 # readiness files record. Sub-Saharan Africa and Latin America and the Caribbean are M49
@@ -139,6 +142,43 @@ class Group:
         if self.key == "income":
             return self.label[0].lower() + self.label[1:]
         return self.label
+
+    @property
+    def named(self) -> str:
+        """The group in running text with the article it takes ("los miembros del CDCC").
+
+        For a sentence that puts it after a preposition that never contracts with an
+        article ("para", "pour", "voor") or after a colon. English writes the label
+        ("CDCC members", "Eastern Africa"), an income group in lower case.
+        """
+        lang = current().code
+        if self.key == "cdcc":
+            return pgettext("group", "CDCC members")
+        if self.key == "income":
+            return pgettext("income_group", "%(group)s") % {"group": self.phrase}
+        if self.key == "world":
+            return self.label
+        return in_text(self.label, lang)
+
+    @property
+    def mean_for(self) -> str:
+        """The mean for CDCC members, in the document's language, as one noun phrase.
+
+        Each language gives the group the article and the preposition it takes ("la media
+        de los miembros del CDCC", "la moyenne des Caraïbes", "het gemiddelde van de
+        landen met een hoger middeninkomen"), which a template cannot add to a bare label.
+        """
+        lang = current().code
+        if self.key == "cdcc":
+            return gettext("the mean for CDCC members")
+        if self.key == "world":
+            return gettext("the mean for the world")
+        if self.key == "income":
+            return pgettext("income_group", "the mean for %(group)s") % {"group": self.phrase}
+        # A region's name takes its own article ("el Caribe", "les Caraïbes"), then the
+        # preposition contracts with it ("del Caribe", "des Caraïbes").
+        text = gettext("the mean for %(region)s") % {"region": in_text(self.label, lang)}
+        return contract(text, (self.label,), lang)
 
 
 def _income(code: str) -> str | None:
@@ -286,9 +326,21 @@ def group_means(groups: Sequence[Group], year: int, measure: str) -> Mapping[str
 
 
 def leader(group: Group, year: int, measure: str) -> tuple[str, float] | None:
-    """Return (name, score) of the group's highest scorer; ties go to the first name A-Z."""
-    scored = [(v, r.country) for r in members(group, year) if (v := r.value(measure)) is not None]
+    """Return (name, score) of the group's highest scorer; ties go to the first name A-Z.
+
+    The name is the country's in the document's language ("República Dominicana"); ties
+    are broken on the English names, so every language names the same leader.
+    """
+    scored = [
+        (v, r.country, r.iso3) for r in members(group, year) if (v := r.value(measure)) is not None
+    ]
     if not scored:
         return None
-    best, name = min(scored, key=lambda item: (-item[0], item[1]))
-    return name, best
+    best, name, iso3 = min(scored, key=lambda item: (-item[0], item[1]))
+    return local_name(iso3, name), best
+
+
+def local_name(iso3: str, english: str) -> str:
+    """Return a country's name in the document's language (the English name in English)."""
+    iso2 = iso3166_pairs().get(iso3)
+    return country_name(current().code, iso2, english) if iso2 else english

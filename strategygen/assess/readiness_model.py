@@ -119,6 +119,10 @@ class ComparisonGroup:
     """True for the group relative targets and rule thresholds use."""
     members: Mapping[int, tuple[str, ...]]
     """Edition year -> names of the group's countries that edition covers."""
+    mean_for: str = ""
+    """The mean for CDCC members, in the document's language (one noun phrase)."""
+    named: str = ""
+    """The group with its article in running text ("los miembros del CDCC")."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from strategygen.assess.datasets.files import num, table, whole
+from strategygen.i18n.catalog import N_
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Framework:
     pillars: Mapping[str, tuple[str, ...]]
     """Pillar -> its dimensions, in the publisher's order."""
     labels: Mapping[str, str]
-    """Plain-English label of every pillar and dimension."""
+    """Plain-English label of every pillar and dimension (2025's marked for translation)."""
     weights: Mapping[str, float] | None
     """Pillar weights in the total, or None where the total is the plain mean of the pillars."""
 
@@ -77,26 +78,26 @@ FRAMEWORK_2025 = Framework(
         "resilience": ("societal_transition", "safety_security"),
     },
     labels={
-        "policy_capacity": "Policy capacity",
-        "ai_infrastructure": "AI infrastructure",
-        "governance": "Governance",
-        "public_sector_adoption": "Public-sector adoption",
-        "development_diffusion": "Development and diffusion",
-        "resilience": "Resilience",
-        "policy_vision": "Policy vision",
-        "policy_commitment": "Policy commitment",
-        "compute_capacity": "Compute capacity",
-        "enabling_technical_infrastructure": "Enabling technical infrastructure",
-        "data_quality": "Data quality",
-        "governance_principles": "Governance principles",
-        "regulatory_compliance": "Regulatory compliance",
-        "government_digital_policy": "Government digital policy",
-        "e_government_delivery": "E-government delivery",
-        "human_capital": "Human capital",
-        "ai_sector_maturity": "AI sector maturity",
-        "ai_technology_diffusion": "AI technology diffusion",
-        "societal_transition": "Societal transition",
-        "safety_security": "Safety and security",
+        "policy_capacity": N_("Policy capacity"),
+        "ai_infrastructure": N_("AI infrastructure"),
+        "governance": N_("Governance"),
+        "public_sector_adoption": N_("Public-sector adoption"),
+        "development_diffusion": N_("Development and diffusion"),
+        "resilience": N_("Resilience"),
+        "policy_vision": N_("Policy vision"),
+        "policy_commitment": N_("Policy commitment"),
+        "compute_capacity": N_("Compute capacity"),
+        "enabling_technical_infrastructure": N_("Enabling technical infrastructure"),
+        "data_quality": N_("Data quality"),
+        "governance_principles": N_("Governance principles"),
+        "regulatory_compliance": N_("Regulatory compliance"),
+        "government_digital_policy": N_("Government digital policy"),
+        "e_government_delivery": N_("E-government delivery"),
+        "human_capital": N_("Human capital"),
+        "ai_sector_maturity": N_("AI sector maturity"),
+        "ai_technology_diffusion": N_("AI technology diffusion"),
+        "societal_transition": N_("Societal transition"),
+        "safety_security": N_("Safety and security"),
     },
     # Not printed in the data file: recovered from it by least squares (every row within
     # 0.0065 of the stated total), and consistent with third-party descriptions.
