@@ -235,6 +235,11 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "superintendencia": "la",
         "procuraduría": "la",
         "unidad": "la",
+        "gobierno": "el",
+        # Regional bodies by their acronyms ("pertenece a la CARICOM y al SICA").
+        "caricom": "la",
+        "sica": "el",
+        "oecs": "la",
     },
     "fr": {
         "stratégie": "la",
@@ -261,6 +266,10 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "université": "l'",
         "collectivité": "la",
         "région": "la",
+        "gouvernement": "le",
+        "caricom": "la",
+        "sica": "le",
+        "oecs": "l'",
     },
     "nl": {
         "strategie": "de",

@@ -90,3 +90,13 @@ def test_readiness_and_policy_framework_chapters_have_no_english() -> None:
         if sid in ("readiness", "policy_framework")
     ]
     assert [f for f in found if f[0] == "readiness"] == [], found[:5]
+
+
+def test_languages_and_territory_authorities_are_named_in_the_draft_language() -> None:
+    day = dt.date(2026, 7, 1)
+    haiti = render_html("HTI", Tailoring(language="fr"), build_date=day)
+    assert "créole haïtien" in haiti and "Haitian Creole" not in haiti
+    # A French region's draft is for its own authority, not a "Government of Martinique".
+    martinique = render_html("MTQ", Tailoring(language="fr"), build_date=day)
+    assert "Collectivité territoriale de Martinique" in martinique
+    assert "Gouvernement de la Martinique" not in martinique

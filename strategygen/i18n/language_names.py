@@ -11,11 +11,14 @@ import functools
 
 from babel import Locale
 
+#: Names a profile may use that the CLDR writes otherwise ("Jamaican Creole English").
+_ALIASES = {"jamaican patois": "jam", "patois": "jam"}
+
 
 @functools.cache
 def _codes() -> dict[str, str]:
     """Return English language name (lower case) -> language code, from the CLDR."""
-    return {name.lower(): code for code, name in Locale("en").languages.items()}
+    return {name.lower(): code for code, name in Locale("en").languages.items()} | _ALIASES
 
 
 def language_name(english: str, lang: str) -> str:

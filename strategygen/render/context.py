@@ -169,9 +169,14 @@ def default_meta(
     )
     # The government the draft is for stays the same whoever issues it: a theme changes
     # the issuing body (author), never the public body the strategy belongs to.
+    territory = assessment.context.territory
     prepared_for = (
         issuer.name
         if issuer
+        # A territory's own authority, by its name ("Collectivité territoriale de
+        # Martinique"): "the Government of Martinique" would name a body that does not exist.
+        else territory.local_government
+        if territory is not None
         else gettext("Government of %(country)s")
         % {"country": in_text(p.identity.name, assessment.language)}
     )

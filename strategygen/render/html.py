@@ -298,6 +298,12 @@ def english_names(assessment: Assessment) -> tuple[str, ...]:
             names.append(authority)
     names += [s.name for s in profile.stakeholders]
     names += [m.body for m in assessment.context.memberships]
+    # Regional bodies are mostly named by their acronyms, which take articles in Spanish
+    # and French ("pertenece a la CARICOM", "appartient à la CARICOM").
+    names += [m.acronym for m in assessment.context.memberships if m.acronym]
+    territory = assessment.context.territory
+    if territory is not None:
+        names.append(territory.local_government)
     return tuple(names)
 
 

@@ -10,6 +10,8 @@ Registered on the template environment by :func:`register_filters`:
   ``K01.1``; see :func:`strategygen.assess.kpis.kpi_ref`);
 - ``country | in_text``: another country's name as it reads in a sentence ("the Bahamas");
 - ``body | named``: a body's name with the "the" it takes in an English list;
+- ``language | language_name``: a language the profile records by its English name, as
+  the document's language names it ("Haitian Creole" -> "créole haïtien");
 - ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
   one line, so that a title never breaks inside its period.
 """
@@ -24,6 +26,7 @@ from markupsafe import Markup, escape
 
 from strategygen.assess.kpis import kpi_ref
 from strategygen.body_names import english_name_takes_article
+from strategygen.i18n.language_names import language_name
 from strategygen.names import in_text
 from strategygen.words import action_title, lowerfirst, words
 
@@ -65,6 +68,11 @@ def _named_filter(context: jinja2.runtime.Context, name: str) -> str:
     return name
 
 
+@jinja2.pass_context
+def _language_name_filter(context: jinja2.runtime.Context, english: str) -> str:
+    return language_name(english, _lang(context))
+
+
 def keep_ranges(text: str) -> Markup:
     """Escape ``text`` and wrap each year range in a span that never breaks across lines."""
     escaped = str(escape(text))
@@ -80,3 +88,4 @@ def register_filters(env: jinja2.Environment) -> None:
     env.filters["keep_ranges"] = keep_ranges
     env.filters["in_text"] = _in_text_filter
     env.filters["named"] = _named_filter
+    env.filters["language_name"] = _language_name_filter
