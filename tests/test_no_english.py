@@ -95,7 +95,8 @@ def test_readiness_and_policy_framework_chapters_have_no_english() -> None:
 def test_languages_and_territory_authorities_are_named_in_the_draft_language() -> None:
     day = dt.date(2026, 7, 1)
     haiti = render_html("HTI", Tailoring(language="fr"), build_date=day)
-    assert "créole haïtien" in haiti and "Haitian Creole" not in haiti
+    context = haiti.split('id="sec-national_context"', 1)[1].split("</section>", 1)[0]
+    assert "créole haïtien" in context and "Haitian Creole" not in context
     # A French region's draft is for its own authority, not a "Government of Martinique".
     martinique = render_html("MTQ", Tailoring(language="fr"), build_date=day)
     assert "Collectivité territoriale de Martinique" in martinique
