@@ -101,3 +101,28 @@ def test_languages_and_territory_authorities_are_named_in_the_draft_language() -
     martinique = render_html("MTQ", Tailoring(language="fr"), build_date=day)
     assert "Collectivité territoriale de Martinique" in martinique
     assert "Gouvernement de la Martinique" not in martinique
+
+
+def _methodology_annex(code: str, lang: str) -> str:
+    """The methodology annex of a draft, as its own section (the leak check reads sections)."""
+    document = render_html(code, Tailoring(language=lang), build_date=dt.date(2026, 7, 1))
+    start = document.index('<section class="chapter annex" id="sec-annex_methodology">')
+    return document[start : document.index("</section>", start) + len("</section>")]
+
+
+def test_the_methodology_annex_has_no_english() -> None:
+    # Group definitions, member countries, framework names and plural phrases are composed
+    # in Python; the stage table and captions are short labels the line check also reads.
+    for code, lang in (("DOM", "es"), ("HTI", "fr"), ("SUR", "nl")):
+        annex = _methodology_annex(code, lang)
+        # The plan chapters' methods (methods_plan.html) are translated next: left out here.
+        start = annex.index('<h3 id="method-public-sector">')
+        annex = annex[:start] + annex[annex.index("<h3>", annex.index('id="method-risks"')) :]
+        names = recorded_names(shipped_dir("country_profiles") / f"{code}.yaml")
+        found = [(line, words) for _, line, words in english_lines(annex, lang, names)]
+        assert found == [], (code, lang, found[:5])
+    english = _methodology_annex("JAM", "en")
+    assert "countries of the UN M49 sub-region Caribbean" in english
+    assert "Saint Kitts and Nevis" in english
+    spanish = _methodology_annex("DOM", "es")
+    assert "San Cristóbal y Nieves" in spanish and "Saint Kitts" not in spanish

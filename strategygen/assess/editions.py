@@ -16,6 +16,7 @@ cover the country still apply. From these the assessment takes:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -35,9 +36,11 @@ from strategygen.assess.groups import (
     group_means,
     leader,
     members,
+    local_name,
     peer_group,
 )
 from strategygen.assess.model import ComparisonGroup, EditionResult, LatestMeasure, ReadinessView
+from strategygen.i18n import current
 from strategygen.i18n.catalog import gettext
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
@@ -160,7 +163,7 @@ def resolve(profile: CountryProfile) -> Resolved:
                 mean_for=g.mean_for,
                 named=g.named,
                 peer=peer is not None and g.key == peer.key,
-                members={e.year: tuple(x.country for x in members(g, e.year)) for e in EDITIONS},
+                members={e.year: _member_names(g, e.year) for e in EDITIONS},
             )
             for g in groups
         ),
@@ -168,8 +171,8 @@ def resolve(profile: CountryProfile) -> Resolved:
         analysis=by_year[analysis_year] if analysis_year else None,
         latest=by_year[LATEST_EDITION] if latest_row is not None else None,
         latest_year=LATEST_EDITION,
-        latest_framework=edition(LATEST_EDITION).framework.name,
-        earlier_framework=FRAMEWORK_2020.name,
+        latest_framework=gettext(edition(LATEST_EDITION).framework.name),
+        earlier_framework=gettext(FRAMEWORK_2020.name),
         latest_measures=latest_measures,
         latest_strongest=strongest,
         latest_weakest=weakest,
@@ -218,6 +221,17 @@ def _extremes(
     above = [m for d, _, m in sorted(scored, key=lambda t: (-t[0], t[1])) if d >= MIN_GAP][:count]
     below = [m for d, _, m in sorted(scored, key=lambda t: (t[0], t[1])) if d <= -MIN_GAP][:count]
     return tuple(above), tuple(below)
+
+
+def _member_names(group: Group, year: int) -> tuple[str, ...]:
+    """Name the group's countries in an edition, in the document's language and its order."""
+    lang = current().code
+    found = members(group, year)
+    if lang == "en":
+        return tuple(x.country for x in found)
+    names = (local_name(x.iso3, x.country) for x in found)
+    # Alphabetical as the reader reads it: accents do not move a name to the end.
+    return tuple(sorted(names, key=lambda n: unicodedata.normalize("NFKD", n).casefold()))
 
 
 def _phrase(group: Group) -> str:

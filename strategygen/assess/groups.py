@@ -72,6 +72,13 @@ INCOME_LABELS: dict[str, str] = {
     "Lower middle income": N_("Lower-middle-income countries"),
     "Low income": N_("Low-income countries"),
 }
+# Each income group as the World Bank names it, in a group's definition.
+INCOME_NAMES: dict[str, str] = {
+    "High income": N_("high income"),
+    "Upper middle income": N_("upper middle income"),
+    "Lower middle income": N_("lower middle income"),
+    "Low income": N_("low income"),
+}
 # The table heading of each income group's mean.
 INCOME_COLUMNS: dict[str, str] = {
     "High income": N_("High-income mean"),
@@ -207,7 +214,10 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
                 "cdcc",
                 gettext("CDCC members"),
                 gettext("CDCC mean"),
-                "the 16 member states of ECLAC's Caribbean Development and Cooperation Committee",
+                gettext(
+                    "the 16 member states of ECLAC's Caribbean Development and Cooperation "
+                    "Committee"
+                ),
                 "eclac-cdcc",
                 lambda r: r.iso3 in members,
             )
@@ -219,7 +229,7 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
                 "subregion",
                 region_name(sub),
                 gettext("%(group)s mean") % {"group": region_name(sub)},
-                f"countries of the UN M49 sub-region {sub}",
+                gettext("countries of the UN M49 sub-region %(name)s") % {"name": region_name(sub)},
                 "gairi2025",
                 lambda r: r.un_region == sub,
             )
@@ -237,7 +247,11 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
                     "lac" if region == LAC else "region",
                     region_name(region),
                     column,
-                    f"countries of the UN M49 region {region} ({', '.join(sorted(parts))})",
+                    gettext("countries of the UN M49 region %(name)s (%(parts)s)")
+                    % {
+                        "name": region_name(region),
+                        "parts": ", ".join(region_name(x) for x in sorted(parts)),
+                    },
                     "gairi2025",
                     lambda r: r.un_region in parts,
                 )
@@ -250,7 +264,12 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
                 "income",
                 label,
                 gettext(INCOME_COLUMNS.get(income, "%(group)s mean")) % {"group": label},
-                f"World Bank income group: {income.lower()}",
+                gettext("World Bank income group: %(income)s")
+                % {
+                    "income": gettext(INCOME_NAMES[income])
+                    if income in INCOME_NAMES
+                    else income.lower()
+                },
                 "wdi",
                 lambda r: _income(r.iso3) == income,
             )
@@ -260,7 +279,7 @@ def comparison_groups(code: str, cdcc_status: str, declared_region: str | None) 
             "world",
             gettext("the world"),
             gettext("World mean"),
-            "every country in the edition",
+            gettext("every country in the edition"),
             "gairi2025",
             _all,
         )

@@ -38,7 +38,7 @@ class Framework:
 
 FRAMEWORK_2020 = Framework(
     key="three-pillar",
-    name="the three-pillar framework (3 pillars, 10 dimensions) used until 2024",
+    name=N_("the three-pillar framework (3 pillars, 10 dimensions) used until 2024"),
     pillars={
         "government": ("vision", "governance_ethics", "digital_capacity", "adaptability"),
         "technology_sector": ("maturity", "innovation_capacity", "human_capital"),
@@ -64,7 +64,7 @@ FRAMEWORK_2020 = Framework(
 
 FRAMEWORK_2025 = Framework(
     key="six-pillar",
-    name="the six-pillar framework (6 pillars, 14 dimensions) introduced in 2025",
+    name=N_("the six-pillar framework (6 pillars, 14 dimensions) introduced in 2025"),
     pillars={
         "policy_capacity": ("policy_vision", "policy_commitment"),
         "ai_infrastructure": (
