@@ -35,8 +35,8 @@ from strategygen.assess.groups import (
     comparison_groups,
     group_means,
     leader,
-    members,
     local_name,
+    members,
     peer_group,
 )
 from strategygen.assess.model import ComparisonGroup, EditionResult, LatestMeasure, ReadinessView
