@@ -657,7 +657,7 @@ def test_rule_texts_name_the_countrys_law_supervisor_strategy_and_sectors() -> N
     assert "Data Protection Act, 2020" in jam["DPL-INFORCE"]
     assert jam["STR-EARLY"].startswith("Complete the work on National AI Policy")
     assert "supervisor of Data Protection Act, 2020" in jam["DPL-INFORCE"]
-    sectors = "finance and remittances, tourism and agriculture"
+    sectors = "financial services, tourism and agriculture"
     assert f"(in this draft: {sectors})" in jam["WEAK-VISION"]
     assert f"each priority sector ({sectors})" in jam["ECO-SME"]
 

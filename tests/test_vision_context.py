@@ -110,7 +110,7 @@ def test_missing_foundations_come_from_recorded_facts_only() -> None:
 def test_objectives_say_what_the_evidence_asks_of_each_pillar() -> None:
     jam, hti = assessed("JAM"), assessed("HTI")
     aims = {o.pillar.key: o.aim for o in jam.results}
-    assert aims["economy"].startswith("Bring AI into finance and remittances, tourism and")
+    assert aims["economy"].startswith("Bring AI into financial services, tourism and")
     assert "CARICOM" in aims["cooperation"]
     assert "connectivity, computing capacity and usable public data" in aims["infrastructure"]
     assert "Build on skills" in aims["skills"]  # human capital over the CDCC mean

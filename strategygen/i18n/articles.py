@@ -128,6 +128,7 @@ _NL_LISTED: dict[str, str] = {
     "Malediven": "de",
     "Seychellen": "de",
     "Verenigd Koninkrijk": "het",
+    "Koninkrijk der Nederlanden": "het",
     "Caribisch gebied": "het",
 }
 
