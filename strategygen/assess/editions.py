@@ -41,7 +41,7 @@ from strategygen.assess.groups import (
 )
 from strategygen.assess.model import ComparisonGroup, EditionResult, LatestMeasure, ReadinessView
 from strategygen.i18n import current
-from strategygen.i18n.catalog import gettext
+from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import PILLAR_DIMENSIONS, CountryProfile
 
 THREE_PILLAR_YEARS: tuple[int, ...] = tuple(
@@ -52,6 +52,11 @@ THREE_PILLAR_YEARS: tuple[int, ...] = tuple(
 #: weakness: the threshold at which the WEAK-* rules fire. A lead or a gap of a point or two
 #: is within what an index's edition-to-edition changes move, and no basis for a priority.
 MIN_GAP = 5.0
+
+#: The index's name as the profile model defaults it; a draft names it as its language's
+#: glossary does (Spanish: "Índice de Preparación Gubernamental para la IA"; French and
+#: Dutch keep the published English title). A name a profile sets itself is kept.
+DEFAULT_INDEX = N_("Government AI Readiness Index")
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ def resolve(profile: CountryProfile) -> Resolved:
     indicators, indicators_year, indicators_source = _indicators(profile)
     latest_row = rows[LATEST_EDITION]
     view = ReadinessView(
-        index=r.index,
+        index=gettext(r.index) if r.index == DEFAULT_INDEX else r.index,
         covered=any(rows.values()),
         groups=tuple(
             ComparisonGroup(
