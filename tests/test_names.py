@@ -22,9 +22,9 @@ from strategygen.names import (
     contract,
     english_possessives,
     in_text,
-    title_in_text,
 )
 from strategygen.resources import shipped_dir
+from strategygen.title_articles import title_in_text
 
 
 @pytest.mark.parametrize(
