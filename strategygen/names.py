@@ -17,7 +17,7 @@ article ("aprobó la Estrategia Nacional de Inteligencia Artificial").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from markupsafe import escape
 
@@ -210,22 +210,27 @@ _DETERMINERS: dict[str, frozenset[str]] = {
 }
 
 
-def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
+def articled_titles(
+    html: str, titles: tuple[str, ...], language: str, known: Mapping[str, str] | None = None
+) -> str:
     """Give each document title in running text its article ("aprobó la Estrategia ...").
 
     After a lower-case word that is not already a determiner, and opening a sentence of a
     paragraph; a title opening a cell, a heading, a list or a bracket stays as published.
     Prepositions then contract with the article ("de el Plan" -> "del Plan", "de le Plan"
-    -> "du Plan").
+    -> "du Plan"). ``known`` gives the article of names whose words do not show it (an
+    acronym takes its full name's: "la OGTIC").
     """
     blocked = _DETERMINERS.get(language)
+    known = known or {}
+    titles = (*titles, *known)
     if blocked is None:
         return html
     out = html
     # A name with an apostrophe is in the page HTML-escaped ("l&#39;Amérique latine").
     shown = {t: t for t in titles} | {str(escape(t)): t for t in titles}
     for title in sorted(shown, key=len, reverse=True):
-        art = title_article(shown[title], language)
+        art = known.get(shown[title]) or title_article(shown[title], language)
         if not art:
             continue
         pattern = re.compile(rf"(?<=\s)(?<![\w'-])(?=\w)(?P<word>\w+) {re.escape(title)}")
@@ -250,7 +255,13 @@ def articled_titles(html: str, titles: tuple[str, ...], language: str) -> str:
     return out
 
 
-def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], language: str) -> str:
+def apply_grammar(
+    html: str,
+    names: tuple[str, ...],
+    titles: tuple[str, ...],
+    language: str,
+    known: Mapping[str, str] | None = None,
+) -> str:
     """Contract and elide around ``names`` and give ``titles`` their articles (es, fr, nl).
 
     The sources annex and a drafter's narrative blocks are left as they are: a source's
@@ -261,10 +272,12 @@ def apply_grammar(html: str, names: tuple[str, ...], titles: tuple[str, ...], la
     out: list[str] = []
     at = 0
     for start, end in protected_spans(html):
-        out.append(articled_titles(contract(html[at:start], names, language), titles, language))
+        out.append(
+            articled_titles(contract(html[at:start], names, language), titles, language, known)
+        )
         out.append(html[start:end])
         at = end
-    out.append(articled_titles(contract(html[at:], names, language), titles, language))
+    out.append(articled_titles(contract(html[at:], names, language), titles, language, known))
     return "".join(out)
 
 

@@ -304,3 +304,6 @@ def test_bodies_take_their_article_and_citations_stay_as_published() -> None:
     ogtic = "Oficina Gubernamental de Tecnologías de la Información y Comunicación (OGTIC)"
     out = apply_grammar(f"<p>{ogtic} dirige.</p><td>{ogtic}</td>", (), (ogtic,), "es")
     assert out == f"<p>La {ogtic} dirige.</p><td>{ogtic}</td>"
+    # An acronym takes its full name's article when given ("bajo el liderazgo de la OGTIC").
+    out = apply_grammar("<p>bajo el liderazgo de OGTIC.</p>", (), (), "es", {"OGTIC": "la"})
+    assert out == "<p>bajo el liderazgo de la OGTIC.</p>"

@@ -46,6 +46,7 @@ from strategygen.render.offline import find_external_refs
 from strategygen.render.overrides import check_overrides_once
 from strategygen.render.plain import freeze
 from strategygen.render.sandbox import time_limit
+from strategygen.title_articles import title_article
 
 if TYPE_CHECKING:  # only a type here: the theme model loads when a theme is used
     from strategygen.inputs.theme import LoadedTheme
@@ -165,8 +166,14 @@ def _render(
         html = english_articles(html, english_names(assessment))
     # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
     # Bodies take their article as titles do: "avec la Commission économique ...".
+    # An acronym takes its full name's article ("la OGTIC", "l'IHSI").
+    known = {
+        acronym: art
+        for name, acronym in acronym_pairs(assessment)
+        if (art := title_article(name, assessment.language))
+    }
     html = apply_grammar(
-        html, grammar_names(assessment), english_names(assessment), assessment.language
+        html, grammar_names(assessment), english_names(assessment), assessment.language, known
     )
     if assessment.language == "fr":
         # "Éléments probants : ...", "... 25,85 ;": the spaces French sets before : ; ? !
