@@ -5,8 +5,13 @@ from pathlib import Path
 import pytest
 
 from strategygen.assess.kpi_catalogue import catalogue, load_catalogue
+from strategygen.assess.kpi_context import KpiContext
 from strategygen.assess.kpis import kpi_ref, kpi_sort_key
 from strategygen.errors import ProfileError
+from strategygen.i18n import use_language
+from strategygen.i18n.texts import Localised, local, missing_texts, texts_in
+from strategygen.inputs.loader import load_profile
+from strategygen.resources import shipped_dir
 
 ENTRY = """\
 kpis:
@@ -80,3 +85,32 @@ def test_printed_ids_number_the_dimension_indicators_in_catalogue_order() -> Non
     assert kpi_ref("K25") == "K25" and kpi_ref("K99.unknown") == "K99.unknown"
     ordered = sorted(["K10", "K01.data_availability", "K01", "K01.vision", "K54"], key=kpi_sort_key)
     assert ordered == ["K01", "K01.vision", "K01.data_availability", "K10", "K54"]
+
+
+def test_every_text_of_the_catalogue_is_written_in_every_language() -> None:
+    # Once Spanish, French and Dutch are declared complete, a text lacking one is an error;
+    # the shipped catalogue carries all four: name, unit, frequency, collect, text targets,
+    # training-tier phrases and indicator releases.
+    found = [(spec.id, where) for spec in catalogue().values() for where, _ in texts_in(spec)]
+    assert len(found) == 213
+    for lang in ("es", "fr", "nl"):
+        lacking = [
+            (kid, where) for kid in catalogue() for where in missing_texts(catalogue()[kid], lang)
+        ]
+        assert lacking == [], lang
+
+
+def _context() -> KpiContext:
+    profile = load_profile(shipped_dir("country_profiles") / "HTI.yaml")
+    return KpiContext(profile, 2027, 2032, {}, {}, {})
+
+
+def test_a_target_phrase_is_in_the_document_language() -> None:
+    # The text target's year is filled in every language, as in English.
+    spec = catalogue()["K12"]
+    assert isinstance(getattr(spec.target, "text", None), Localised)
+    with use_language("fr", "HT"):
+        text, year = spec.target_for(_context())
+        assert (text, year) == ("100\u00a0% des objectifs d'ici 2027", 2027)
+    with use_language("es", "DO"):
+        assert local(spec.name) == "Objetivos de la estrategia con línea de base, meta y plazo"

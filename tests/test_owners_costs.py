@@ -11,6 +11,7 @@ from strategygen.assess.context import country_context
 from strategygen.assess.costs import (
     budget_table,
     cost_basis,
+    cost_data,
     estimate,
     money_range,
     round2,
@@ -18,6 +19,8 @@ from strategygen.assess.costs import (
     tier_costs,
 )
 from strategygen.assess.owners import AI_LEAD_TO_DESIGNATE, ROLES, resolve
+from strategygen.i18n import use_language
+from strategygen.i18n.texts import missing_texts, texts_in
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
 from strategygen.resources import shipped_dir
@@ -157,3 +160,29 @@ def test_budget_table_spreads_and_totals() -> None:
 )
 def test_money_range(rng: tuple[float, float], text: str) -> None:
     assert money_range(rng) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "iso2", "text"),
+    [
+        # One set of decimal marks per amount, as the country's locale writes it.
+        ("es", "DO", "US$450,000\u20131.2 millones"),
+        ("fr", "HT", "450\u202f000\u20131,2 M USD"),
+        ("nl", "SR", "US$ 450.000\u20131,2 mln."),
+    ],
+)
+def test_money_is_written_in_the_countrys_locale(lang: str, iso2: str, text: str) -> None:
+    with use_language(lang, iso2):
+        assert money_range((450_000.0, 1_200_000.0)) == text
+
+
+def test_every_cost_band_text_is_written_in_every_language() -> None:
+    data = cost_data()
+    assert len(list(texts_in(data))) == 11
+    for lang in ("es", "fr", "nl"):
+        assert missing_texts(data, lang) == [], lang
+    # The staff-year floor is printed in the country's locale, not written into the text.
+    profile = load_profile(shipped_dir("country_profiles") / "HTI.yaml")
+    with use_language("fr", "HT"):
+        assert "20\u202f000 USD" in cost_basis(profile).staff_year_basis
+    assert "US$20,000 because" in cost_basis(profile).staff_year_basis

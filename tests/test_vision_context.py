@@ -130,11 +130,14 @@ def _english_in(code: str, lang: str, sections: set[str]) -> list[tuple[str, str
     return [line for line in english_lines(document, lang, names) if line[0] in sections]
 
 
-def test_the_vision_and_goals_are_written_in_the_drafts_language() -> None:
+def test_the_vision_goals_and_indicators_are_written_in_the_drafts_language() -> None:
     # Haiti (a fragile context) in French and Suriname (a first strategy) in Dutch: the
-    # statement, its basis and the goals are composed in Python from the evidence.
-    assert _english_in("HTI", "fr", {"vision"}) == []
-    assert _english_in("SUR", "nl", {"vision"}) == []
+    # statement, its basis and the goals are composed in Python from the evidence, and the
+    # indicators' names, baselines and targets (summary and results framework) come from
+    # the KPI catalogue and the target kinds.
+    sections = {"vision", "executive_summary", "monitoring"}
+    assert _english_in("HTI", "fr", sections) == []
+    assert _english_in("SUR", "nl", sections) == []
 
 
 def test_the_vision_is_composed_in_the_document_language() -> None:

@@ -18,6 +18,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from strategygen.i18n import current
+from strategygen.i18n.catalog import pgettext
+from strategygen.i18n.formats import decimal, integer
 from strategygen.i18n.texts import Localised, local
 from strategygen.inputs.datafile import load_data_file
 from strategygen.inputs.profile import CountryProfile
@@ -172,7 +175,9 @@ def cost_basis(profile: CountryProfile) -> CostBasis:
         population_year=pop.year if pop else None,
         population_source=pop.source if pop else None,
         size_factor=size_factor(pop.value if pop else None),
-        staff_year_basis=" ".join(local(spec.basis).split()),
+        staff_year_basis=" ".join(local(spec.basis).split()).replace(
+            "{floor}", integer(spec.floor_usd)
+        ),
         size_steps=tuple((step.below, step.factor) for step in cost_data().size_factors),
     )
 
@@ -290,13 +295,32 @@ def budget_table(items: Iterable[tuple[str, int, int, Range]], years: Iterable[i
     return BudgetTable(span, tuple(rows), totals, total)
 
 
-def money(value: float) -> str:
-    """Format US$ with a k/m suffix: ``US$45k``, ``US$1.2m``."""
+def _amount(value: float) -> str:
+    """Format an amount without its currency, in the country's locale.
+
+    Millions keep one decimal where there is one (``1.2m``; ``1,2 M`` in French). English
+    writes thousands as ``45k``; Spanish, French and Dutch write them in full, rounded to the
+    thousand (``45,000`` in the Dominican Republic, ``45 000`` in Haiti, ``45.000`` in
+    Suriname), "k" being English shorthand.
+    """
     if value >= 1_000_000:
-        return f"US${value / 1_000_000:,.1f}m".replace(".0m", "m")
+        millions = float(f"{value / 1_000_000:.1f}")
+        number = integer(millions) if millions.is_integer() else decimal(millions, 1)
+        return pgettext("money", "%(amount)sm") % {"amount": number}
     if value >= 1_000:
-        return f"US${value / 1_000:,.0f}k"
-    return f"US${value:,.0f}"
+        if current().code == "en":
+            return f"{integer(value / 1_000)}k"
+        return integer(round(value, -3))
+    return integer(value)
+
+
+def _currency(amount: str) -> str:
+    return pgettext("money", "US$%(amount)s") % {"amount": amount}
+
+
+def money(value: float) -> str:
+    """Format US$ with a k/m suffix: ``US$45k``, ``US$1.2m`` (``1,2 M USD`` in French)."""
+    return _currency(_amount(value))
 
 
 def money_range(rng: Range | None) -> str | None:
@@ -304,4 +328,4 @@ def money_range(rng: Range | None) -> str | None:
     if rng is None:
         return None
     lo, hi = rng
-    return f"{money(lo)}\u2013{money(hi).removeprefix('US$')}"
+    return _currency(f"{_amount(lo)}\u2013{_amount(hi)}")

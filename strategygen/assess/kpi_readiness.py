@@ -15,6 +15,7 @@ from pydantic import field_validator
 
 from strategygen.assess.datasets.readiness import EDITION_YEARS, FRAMEWORK_2025, scores
 from strategygen.assess.kpi_context import Kind, KpiContext, known_dimension
+from strategygen.assess.kpi_indicators import indicator_text
 from strategygen.assess.model import Baseline
 from strategygen.i18n import country_name, current
 from strategygen.i18n.catalog import N_, gettext
@@ -118,7 +119,7 @@ class IndicatorBaseline(Kind):
         item = ctx.evidence.get(self.indicator) if ctx.evidence is not None else None
         if item is None:
             return None
-        return Baseline(item.text, item.year, item.source)
+        return Baseline(indicator_text(item, ctx.profile.code), item.year, item.source)
 
 
 class ReadinessScoreTarget(Kind):

@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from strategygen.assess.context import CountryContext
 from strategygen.assess.model import FiredRule, Kpi
 from strategygen.assess.pillars import PillarSpec, PillarView
+from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
+from strategygen.names import title_in_text
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}
 
@@ -48,16 +50,21 @@ class Objective:
 
 def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
     dp = profile.law.data_protection
-    # Two clauses, each a whole verb phrase in every language, joined by "and".
+    lang = current().code
+    # Two clauses, each a whole verb phrase in every language, joined by "and". A title takes
+    # its article here ("Llevar la Estrategia ..."): the objective opens a table row, where
+    # the grammar pass leaves a title as published.
     if ctx.strategy_mode == "refresh":
         if ctx.strategy_title:
-            head = gettext("Carry %(title)s into a second cycle") % {"title": ctx.strategy_title}
+            head = gettext("Carry %(title)s into a second cycle") % {
+                "title": title_in_text(ctx.strategy_title, lang)
+            }
         else:
             head = gettext("Carry the national AI strategy into a second cycle")
     elif ctx.strategy_mode == "complete":
         title = profile.institutions.ai_strategy.title if profile.institutions.ai_strategy else None
         if title:
-            head = gettext("Adopt %(title)s") % {"title": title}
+            head = gettext("Adopt %(title)s") % {"title": title_in_text(title, lang)}
         else:
             head = gettext("Adopt the national AI policy now in preparation")
     else:
@@ -65,7 +72,7 @@ def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
     if ctx.territory is not None and ctx.territory.under_eu_law:
         tail = gettext("apply the EU's data and AI rules locally")
     elif dp is not None and dp.status == "in_force" and dp.title:
-        tail = gettext("apply %(law)s to AI") % {"law": dp.title}
+        tail = gettext("apply %(law)s to AI") % {"law": title_in_text(dp.title, lang)}
     elif dp is not None and dp.status == "in_force":
         tail = gettext("apply the data protection law to AI")
     elif dp is None or dp.status is None:
@@ -75,6 +82,8 @@ def _governance_opening(profile: CountryProfile, ctx: CountryContext) -> str:
         tail = gettext("enact a data protection law")
     else:
         tail = gettext("bring data protection law fully into force")
+    # A Dutch objective may open with the title's article ("Het ... voortzetten").
+    head = head[:1].upper() + head[1:]
     return gettext("%(first)s and %(second)s") % {"first": head, "second": tail}
 
 
