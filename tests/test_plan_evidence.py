@@ -90,7 +90,13 @@ def test_a_recorded_status_with_an_undated_source_is_an_undated_baseline() -> No
 
 def test_a_peer_group_leader_aims_at_a_wider_group_never_stays_put() -> None:
     text, _ = relative_target(
-        43.73, 25.85, "Dominican Republic", 43.73, "CDCC members", 2032, [("the world", 50.0)]
+        43.73,
+        25.85,
+        "Dominican Republic",
+        43.73,
+        "CDCC members",
+        2032,
+        [("the mean for the world", 50.0)],
     )
     assert (
         text == "Already the best of CDCC members, so reach the mean for the world (50.00) by 2032"
@@ -104,16 +110,18 @@ def test_a_peer_group_leader_aims_at_a_wider_group_never_stays_put() -> None:
 def test_a_target_is_written_in_the_document_language_with_the_countrys_figures() -> None:
     # Haiti's French writes a decimal comma; the leader is named as French names it.
     with use_language("fr", "HT"):
-        text, year = relative_target(20.0, 25.85, None, None, "membres du CDCC", 2031)
+        mean_for = "la moyenne des membres du CDCC"
+        text, year = relative_target(20.0, 25.85, None, None, "", 2031, (), mean_for)
         assert text == (
-            "Réduire de moitié l'écart avec la moyenne du groupe membres du CDCC (25,85) "
+            "Réduire de moitié l'écart avec la moyenne des membres du CDCC (25,85) "
             "d'ici 2031 : 22,93"
         )
-        text, _ = relative_target(40.0, 30.0, "Dominican Republic", 43.73, "membres du CDCC", 2031)
+        text, _ = relative_target(40.0, 30.0, "Dominican Republic", 43.73, "", 2031, (), mean_for)
         assert "(République dominicaine, 43,73)" in text
     # The Dominican Republic's Spanish keeps the decimal point (es_DO).
     with use_language("es", "DO"):
-        text, _ = relative_target(20.0, 25.85, None, None, "miembros del CDCC", 2032)
+        mean_for = "la media de los miembros del CDCC"
+        text, _ = relative_target(20.0, 25.85, None, None, "", 2032, (), mean_for)
         assert "(25.85)" in text and text.startswith("Reducir a la mitad")
     assert year == 2031
 

@@ -39,10 +39,15 @@ class KpiContext:
     late: int = 0
     """The last year an action producing the KPI is scheduled (0: none); see :meth:`by`."""
 
-    def peer_label(self) -> str:
-        """How targets name the peer group ("the mean for CDCC members")."""
+    def peer_named(self) -> str:
+        """How targets name the peer group ("CDCC members"; "los miembros del CDCC")."""
         peer = self.readiness.peer if self.readiness is not None else None
-        return peer.label if peer is not None else gettext("the peer group")
+        return peer.named if peer is not None else gettext("the peer group")
+
+    def peer_mean_for(self) -> str:
+        """How targets name the peer group's mean ("the mean for CDCC members")."""
+        peer = self.readiness.peer if self.readiness is not None else None
+        return peer.mean_for if peer is not None else gettext("the mean for the peer group")
 
     def by(self, year: int) -> int:
         """Return the year a target "by ``year``" falls due: never before the action ends.

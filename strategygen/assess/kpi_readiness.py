@@ -153,9 +153,10 @@ class ReadinessScoreTarget(Kind):
                 b.peer_mean,
                 b.peer_leader,
                 b.peer_leader_score,
-                ctx.peer_label(),
+                ctx.peer_named(),
                 end,
                 wider_means(ctx, b.means),
+                ctx.peer_mean_for(),
             )
         # The earlier framework is no longer published: the target is set, and will be
         # read, on the nearest measure of the framework in force.
@@ -176,9 +177,10 @@ class ReadinessScoreTarget(Kind):
             item.means.get(peer.key) if peer is not None else None,
             item.leader,
             item.leader_score,
-            ctx.peer_label(),
+            ctx.peer_named(),
             end,
             wider_means(ctx, item.means),
+            ctx.peer_mean_for(),
         )
         label = gettext(_MEASURE_WORDS[self.successor])
         return (
@@ -201,19 +203,30 @@ def relative_target(
     group: str,
     end: int,
     wider: Sequence[tuple[str, float]] = (),
+    mean_for: str | None = None,
 ) -> tuple[str, int]:
     """Half the gap to the peer group's mean if below it, else half the gap to its leader.
 
-    A country that leads its peer group is measured against the wider comparison groups
-    (``wider``: each group's phrase and mean, narrowest first): it aims at the first mean
-    it is still below. "Stay the best" was no target for a country whose weakest dimensions
-    the same draft names. Above every mean, the target is to improve on the baseline.
+    ``group`` names the peer group ("CDCC members"; "los miembros del CDCC") and
+    ``mean_for`` its mean ("the mean for CDCC members"), each as the document's language
+    writes it (see ``Group.named`` and ``Group.mean_for``). A country that leads its peer
+    group is measured against the wider comparison groups (``wider``: each group's mean
+    phrase and value, narrowest first): it aims at the first mean it is still below. "Stay
+    the best" was no target for a country whose weakest dimensions the same draft names.
+    Above every mean, the target is to improve on the baseline.
     """
+    if mean_for is None:
+        mean_for = gettext("the mean for %(group)s") % {"group": group}
     if mean is not None and score < mean:
         goal = score + (mean - score) / 2
         return (
-            gettext("Halve the gap to the mean for %(group)s (%(mean)s) by %(end)s: %(goal)s")
-            % {"group": group, "mean": decimal(mean, 2), "end": end, "goal": decimal(goal, 2)},
+            gettext("Halve the gap to %(mean_for)s (%(mean)s) by %(end)s: %(goal)s")
+            % {
+                "mean_for": mean_for,
+                "mean": decimal(mean, 2),
+                "end": end,
+                "goal": decimal(goal, 2),
+            },
             end,
         )
     if leader is not None and leader_score is not None and leader_score > score:
@@ -234,10 +247,7 @@ def relative_target(
     for phrase, value in wider:
         if value > score:
             return (
-                gettext(
-                    "Already the best of %(group)s, so reach the mean for %(wider)s (%(mean)s) "
-                    "by %(end)s"
-                )
+                gettext("Already the best of %(group)s, so reach %(wider)s (%(mean)s) by %(end)s")
                 % {"group": group, "wider": phrase, "mean": decimal(value, 2), "end": end},
                 end,
             )
@@ -252,7 +262,7 @@ def relative_target(
 
 
 def wider_means(ctx: KpiContext, means: Mapping[str, float | None]) -> list[tuple[str, float]]:
-    """Return the comparison groups wider than the peer group with their means, narrowest first."""
+    """Return the means of the groups wider than the peer group (phrase, value), narrowest first."""
     view = ctx.readiness
     if view is None or view.peer is None:
         return []
@@ -262,7 +272,7 @@ def wider_means(ctx: KpiContext, means: Mapping[str, float | None]) -> list[tupl
     for group in view.groups[start:]:
         value = means.get(group.key)
         if value is not None:
-            out.append((group.phrase, value))
+            out.append((group.mean_for, value))
     return out
 
 
@@ -286,9 +296,10 @@ class ReadinessLatestTarget(Kind):
             mean,
             total.leader,
             total.leader_score,
-            ctx.peer_label(),
+            ctx.peer_named(),
             end,
             wider_means(ctx, total.means),
+            ctx.peer_mean_for(),
         )
         return (
             gettext("%(target)s in the edition published in %(end)s (%(year)s framework)")
@@ -328,11 +339,10 @@ class IndicatorTarget(Kind):
             )
             return (
                 gettext(
-                    "Halve the gap to the mean for %(group)s (%(mean)s) by %(end)s: %(goal)s "
-                    "in %(release)s"
+                    "Halve the gap to %(mean_for)s (%(mean)s) by %(end)s: %(goal)s in %(release)s"
                 )
                 % {
-                    "group": ctx.peer_label(),
+                    "mean_for": ctx.peer_mean_for(),
                     "mean": decimal(mean, digits),
                     "end": ctx.by(end),
                     "goal": decimal(goal, digits),
