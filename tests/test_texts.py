@@ -91,15 +91,22 @@ def test_a_complete_language_has_every_text_of_the_shipped_files() -> None:
 
 
 def test_the_completeness_check_fails_for_a_complete_language(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # The same check, with Spanish declared complete and a shipped KPI catalogue that has no
-    # Spanish yet, finds every untranslated text with its place in the file.
-    if all(not missing_texts(s, "es") for s in kpi_catalogue().values()):
-        pytest.skip("the KPI catalogue is fully translated into Spanish")
+    # The same check, with Spanish declared complete and a KPI catalogue one of whose texts
+    # has no Spanish, finds the untranslated text with its place in the file.
+    assert all(not missing_texts(s, "es") for s in kpi_catalogue().values())
+    source = data_file("kpis.yaml").read_text(encoding="utf-8")
+    spanish = "      es: Índice de Preparación Gubernamental para la IA, puntuación general"
+    assert spanish in source
+    lines = [line for line in source.splitlines() if not line.startswith(spanish)]
+    path = tmp_path / "kpis.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    load_catalogue(path)  # English-only text is fine while Spanish is not complete
     monkeypatch.setattr(i18n, "COMPLETE_LANGUAGES", frozenset({"es"}))
     with pytest.raises(ProfileError) as info:
-        load_catalogue(data_file("kpis.yaml"))
+        load_catalogue(path)
+    assert len(info.value.problems) == 1
     first = info.value.problems[0]
     assert first.line > 0 and first.column > 0
     assert "no español text (es); es drafts are complete" in first.message
@@ -148,7 +155,10 @@ def test_a_translation_keeps_the_placeholders(tmp_path: Path) -> None:
 def test_a_text_that_is_not_text_is_located(tmp_path: Path) -> None:
     path = tmp_path / "kpis.yaml"
     source = data_file("kpis.yaml").read_text(encoding="utf-8")
-    path.write_text(source.replace("    unit: score 0-100\n", "    unit: 100\n", 1), "utf-8")
+    unit = "    unit:\n      en: score 0-100\n      es: puntuación 0-100\n"
+    unit += "      fr: score de 0 à 100\n      nl: score 0-100\n"
+    assert unit in source
+    path.write_text(source.replace(unit, "    unit: 100\n", 1), "utf-8")
     with pytest.raises(ProfileError) as info:
         load_catalogue(path)
     assert "kpis[0].unit: must be text" in str(info.value)
