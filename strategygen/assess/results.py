@@ -17,7 +17,7 @@ from strategygen.assess.pillars import PillarSpec, PillarView
 from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import CountryProfile
-from strategygen.names import title_in_text
+from strategygen.title_articles import title_in_text
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}
 
