@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, cast
 
@@ -144,6 +144,26 @@ class Membership:
     body: str
     status: str
     source: dict[str, object]
+    named: str = ""
+    """The body in running text in the document's language, with its article ("la Comunidad
+    del Caribe"); the English name as recorded in an English draft."""
+
+
+#: The regional bodies of ``regional_bodies.csv`` in running text, for translation (their
+#: official names in Spanish, French and Dutch, with the article they take).
+BODY_NAMES: dict[str, str] = {
+    "Caribbean Community": N_("the Caribbean Community"),
+    "Organisation of Eastern Caribbean States": N_("the Organisation of Eastern Caribbean States"),
+    "Central American Integration System": N_("the Central American Integration System"),
+}
+
+
+def _named(item: Membership) -> Membership:
+    """Return the membership with its body named in the document's language."""
+    key = BODY_NAMES.get(item.body)
+    if current().code == "en" or key is None:
+        return replace(item, named=item.body)
+    return replace(item, named=gettext(key))
 
 
 @dataclass(frozen=True)
@@ -306,5 +326,5 @@ def country_context(profile: CountryProfile) -> CountryContext:
         strategy_year=year,
         lead_body=_lead(profile),
         lead_short=_lead_short(profile),
-        memberships=memberships().get(profile.identity.iso3, ()),
+        memberships=tuple(_named(m) for m in memberships().get(profile.identity.iso3, ())),
     )
