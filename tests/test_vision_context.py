@@ -146,4 +146,11 @@ def test_the_vision_is_composed_in_the_document_language() -> None:
     # The country takes its article, the lead is named, the sectors are in Spanish.
     assert dom.vision.statement.startswith("Para 2032, la República Dominicana habrá ")
     assert "OGTIC" in dom.vision.statement and "turismo" in dom.vision.statement
-    assert dom.results[0].aim.startswith("Llevar ")
+    assert dom.results[0].aim.startswith("Llevar la Estrategia Nacional")
+    # One priority sector reads in the singular (Cuba's agriculture).
+    cub = assess(
+        load_profile(shipped_dir("country_profiles") / "CUB.yaml"),
+        DATE,
+        tailoring=Tailoring(language="es"),
+    )
+    assert "; aplicará la IA en su sector prioritario (agricultura)" in cub.vision.statement

@@ -15,7 +15,7 @@ from strategygen.assess.context import CountryContext
 from strategygen.assess.model import FiredRule, Kpi
 from strategygen.assess.pillars import PillarSpec, PillarView
 from strategygen.i18n import current
-from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.catalog import N_, gettext, ngettext
 from strategygen.inputs.profile import CountryProfile
 from strategygen.title_articles import title_in_text
 
@@ -134,14 +134,29 @@ def _evidence_opening(
             "Build on skills that match or exceed the peer group's mean to widen the pool of "
             "people who can use, build and question AI"
         )
+    # One sector or several: the translations say "sector" or "sectors" (English needs no
+    # such word, hence the same text twice).
+    listed = {"sectors": _and(list(sectors)) if sectors else ""}
     if key == "research" and sectors:
-        return gettext("Point research at the problems of %(sectors)s") % {
-            "sectors": _and(list(sectors))
-        }
+        return (
+            ngettext(
+                "Point research at the problems of %(sectors)s",
+                "Point research at the problems of %(sectors)s",
+                len(sectors),
+            )
+            % listed
+        )
     if key == "economy" and sectors:
-        return gettext(
-            "Bring AI into %(sectors)s, and into the small and medium firms of the wider economy"
-        ) % {"sectors": _and(list(sectors))}
+        return (
+            ngettext(
+                "Bring AI into %(sectors)s, and into the small and medium firms of the wider "
+                "economy",
+                "Bring AI into %(sectors)s, and into the small and medium firms of the wider "
+                "economy",
+                len(sectors),
+            )
+            % listed
+        )
     if key == "public_sector" and profile.public_sector_ai.use_cases is None:
         return gettext(
             "Find out where government already uses AI, and use it in public services only "

@@ -17,7 +17,7 @@ from strategygen.assess.context import CountryContext
 from strategygen.assess.model import Benchmark, Maturity
 from strategygen.assess.sectors import SectorPlan
 from strategygen.i18n import current
-from strategygen.i18n.catalog import N_, gettext
+from strategygen.i18n.catalog import N_, gettext, ngettext
 from strategygen.inputs.profile import CountryProfile
 from strategygen.names import articled
 
@@ -186,7 +186,13 @@ def compose_vision(
     chosen = [s.short for s in sectors.chosen if s.essential or not ctx.fragile][:3]
     if chosen:
         listed = {"sectors": _join(chosen)}
-        parts.append(gettext("; it will put AI to work in %(sectors)s") % listed)
+        # One sector or several: the translations say which (English needs no such word).
+        put = ngettext(
+            "; it will put AI to work in %(sectors)s",
+            "; it will put AI to work in %(sectors)s",
+            len(chosen),
+        )
+        parts.append(put % listed)
         if sectors.drafter_led:
             origin = gettext(
                 "the priority sectors from the drafter's priority sectors (%(sectors)s)"
