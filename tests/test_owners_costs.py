@@ -186,3 +186,22 @@ def test_every_cost_band_text_is_written_in_every_language() -> None:
     with use_language("fr", "HT"):
         assert "20\u202f000 USD" in cost_basis(profile).staff_year_basis
     assert "US$20,000 because" in cost_basis(profile).staff_year_basis
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "expected"),
+    [
+        ("PRI", "en", "the Government of Puerto Rico, with the United States"),
+        ("PRI", "es", "el Gobierno de Puerto Rico, con los Estados Unidos"),
+        ("ABW", "nl", "de Regering van Aruba, met het Koninkrijk der Nederlanden"),
+        # "de Anguilla" becomes "d'Anguilla" in the grammar pass over the document.
+        ("AIA", "fr", "le gouvernement de Anguilla, avec le Royaume-Uni"),
+    ],
+)
+def test_a_territory_government_leads_in_the_document_language(
+    code: str, lang: str, expected: str
+) -> None:
+    profile = load_profile(shipped_dir("country_profiles") / f"{code}.yaml")
+    with use_language(lang):
+        owner = resolve("foreign_affairs", profile, country_context(profile))
+    assert owner.name == expected

@@ -20,9 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from strategygen.assess.context import CountryContext
+from strategygen.assess.context import CountryContext, Territory
+from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import Agency, CountryProfile
+from strategygen.names import in_text
+from strategygen.title_articles import title_in_text
 
 OwnerKind = Literal["recorded", "role", "gap"]
 
@@ -122,6 +125,22 @@ def _stakeholder(profile: CountryProfile, domain: str) -> Owner | None:
     return None
 
 
+def _local_government(t: Territory, country: str) -> str:
+    """Return the territory's government in running text: "the Government of Anguilla".
+
+    A Spanish, French or Dutch draft prints the name the government uses in that language
+    with its article ("el Gobierno de Puerto Rico", "la Région Guadeloupe"); an English name
+    ("Government of Anguilla") is not printed there, but said in the document's language.
+    """
+    lang = current().code
+    name = t.local_government
+    if lang == "en":
+        return f"the {name}"
+    if name == t.government_en and "Government" in name.split():
+        return gettext("the government of %(country)s") % {"country": in_text(country, lang)}
+    return title_in_text(name, lang)
+
+
 def _role(domain: str, ctx: CountryContext, country: str) -> str:
     t = ctx.territory
     if t is not None and t.kind == "french_overseas_region":
@@ -133,9 +152,12 @@ def _role(domain: str, ctx: CountryContext, country: str) -> str:
             return gettext("the education authority (académie) of %(country)s") % {
                 "country": country
             }
-        return f"the {t.local_government}"
+        return _local_government(t, country)
     if t is not None and domain == "foreign_affairs":
-        return f"the {t.local_government}, with the {t.state}"
+        return gettext("%(government)s, with the %(state)s") % {
+            "government": _local_government(t, country),
+            "state": t.administering_state,
+        }
     role = gettext(ROLES[domain])
     if t is not None and t.kind == "us_territory":
         # US territories have executive departments, not ministries. Every role above that

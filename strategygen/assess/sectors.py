@@ -386,8 +386,10 @@ def sector_actions(plan: SectorPlan) -> tuple[FiredRule, ...]:
                 owner=None,
                 kpis=("K60",),
                 depends_on=(),
-                evidence="Sector choice from the country's economy and risk data (World Bank "
-                "WDI, ILO, INFORM); uses from strategygen/data/sectors.yaml",
+                evidence=gettext(
+                    "Sector choice from the country's economy and risk data (World Bank "
+                    "WDI, ILO, INFORM); uses from strategygen/data/sectors.yaml"
+                ),
                 library="sectors.yaml",
                 triggers=triggers,
                 lead_domain=sector.owner_domain if sector.owner_domain else "economy",
