@@ -62,10 +62,18 @@ def test_a_territory_government_is_named_in_its_own_language() -> None:
     assert "Regering van Aruba" in render_html("ABW", Tailoring(language="nl"), build_date=day)
 
 
-#: The chapters whose Spanish, French and Dutch text is complete: the action plan and its
-#: annexes, the template text around the results framework, the readiness chapter and the
-#: policy framework.
-_TRANSLATED = ("roadmap", "readiness", "policy_framework")
+#: Chapters whose Spanish, French and Dutch text is complete (the results framework and the
+#: gaps annex print the KPI catalogue's texts, checked with it).
+_TRANSLATED = (
+    "national_context",
+    "readiness",
+    "policy_framework",
+    "governance",
+    "roadmap",
+    "annex_rules",
+    "annex_sources",
+    "annex_glossary",
+)
 
 
 @pytest.mark.parametrize("draft", ["DOM:es", "HTI:fr"])

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from strategygen.assess.model import Trigger
 from strategygen.assess.rules import (
     PRIORITY_ORDER,
     AllOf,
@@ -23,6 +24,7 @@ from strategygen.assess.run import assess
 from strategygen.assess.scaffold import scaffold
 from strategygen.cli import cli
 from strategygen.errors import RuleError, RuleFileError
+from strategygen.i18n import use_language
 from strategygen.inputs.loader import load_profile_text
 from strategygen.inputs.profile import (
     Agency,
@@ -41,6 +43,7 @@ from strategygen.inputs.profile import (
     UseCase,
 )
 from strategygen.inputs.tailoring import Tailoring
+from strategygen.render.triggers import trigger_words
 from strategygen.resources import shipped_dir
 
 DATE = dt.date(2026, 3, 1)
@@ -686,3 +689,19 @@ def test_bundled_files_read_by_libyaml_give_what_the_located_reader_gives(path: 
     assert bundled.data == located.data
     for loc in list(located.value_marks)[:: max(1, len(located.value_marks) // 50)]:
         assert bundled.locate(loc) == located.locate(loc), loc
+
+
+def test_a_trigger_reads_in_words_in_a_translated_draft() -> None:
+    law = Trigger("law.cybercrime.status", "none", "law.cybercrime.status in [none, draft]")
+    score = Trigger("benchmark.human_capital.score", "22.43", "benchmark.human_capital.score lt 40")
+    with use_language("es"):
+        assert str(trigger_words(law)) == (
+            'Ley de ciberdelincuencia, situación: no promulgada <span class="condition">'
+            "(regla: no promulgada o un anteproyecto de ley)</span>"
+        )
+    with use_language("fr"):
+        said = str(trigger_words(score))
+    assert said.startswith("Score de l&#39;indice de préparation pour « capital humain » : 22,43")
+    assert "moins de 40" in said
+    # A consultant's own path has no words: the annex prints it as code.
+    assert trigger_words(Trigger("custom.fact", "1", "custom.fact eq 1")) is None

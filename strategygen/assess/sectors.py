@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.economy import INFORM, Figure, figures_for, risk_for
 from strategygen.assess.model import FiredRule, Trigger
+from strategygen.i18n import formats
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.texts import Localised, local
 from strategygen.inputs.datafile import load_data_file
@@ -308,6 +309,13 @@ def choose_sectors(profile: CountryProfile, build_year: int) -> SectorPlan:
     return SectorPlan(tuple(ranked[:MAX_SECTORS]), considered, drafter_led=False)
 
 
+def _threshold(value: float) -> str:
+    """Return a sector threshold in the locale, with the decimals it has ("0.45", "8")."""
+    text = f"{value:g}"
+    digits = len(text.partition(".")[2])
+    return formats.decimal(value, digits) if digits else formats.integer(value)
+
+
 def _finding(sector: Sector) -> str:
     if sector.origin == "drafter":
         why = sector.rationale or gettext(
@@ -370,7 +378,7 @@ def sector_actions(plan: SectorPlan) -> tuple[FiredRule, ...]:
                 f"data: {e.series}",
                 f"{e.figure.value:g} ({e.figure.year})",
                 (gettext("at least %(threshold)s") if e.above else gettext("at most %(threshold)s"))
-                % {"threshold": f"{e.threshold:g}"},
+                % {"threshold": _threshold(e.threshold)},
             )
             for e in sector.decisive
         ) or (Trigger("priority_sectors", sector.name, gettext("named by the drafter")),)

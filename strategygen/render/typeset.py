@@ -28,6 +28,7 @@ from strategygen.assess.kpis import kpi_ref
 from strategygen.body_names import english_name_takes_article
 from strategygen.i18n.language_names import language_name
 from strategygen.names import in_text
+from strategygen.render.triggers import trigger_words
 from strategygen.words import action_title, lowerfirst, words
 
 # A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
@@ -89,3 +90,5 @@ def register_filters(env: jinja2.Environment) -> None:
     env.filters["in_text"] = _in_text_filter
     env.filters["named"] = _named_filter
     env.filters["language_name"] = _language_name_filter
+    # A rule trigger in words for the rules annex of a translated draft.
+    env.filters["trigger_words"] = trigger_words
