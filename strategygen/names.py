@@ -244,7 +244,7 @@ def articled_titles(
 
         out = contract_before(pattern.sub(add, out), title, art.rstrip("'"), language)
         # Opening a paragraph's sentence, it takes the article too ("La Oficina ... dirige").
-        opening = re.compile(rf"(<p(?: class=\"[^\"]*\")?>|\. ){re.escape(title)}(?=[ ,(])")
+        opening = re.compile(rf"(<p(?: class=\"[^\"]*\")?>|\.\s){re.escape(title)}(?=[ ,(])")
         capital = art[:1].upper() + art[1:]
         joined = f"{capital}{title}" if art.endswith("'") else f"{capital} {title}"
 

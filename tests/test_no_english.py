@@ -132,3 +132,13 @@ def test_the_methodology_annex_has_no_english() -> None:
     assert "Saint Kitts and Nevis" in english
     spanish = _methodology_annex("DOM", "es")
     assert "San Cristóbal y Nieves" in spanish and "Saint Kitts" not in spanish
+
+
+def test_a_territory_government_named_by_its_territory_is_named_in_the_draft_language() -> None:
+    day = dt.date(2026, 7, 1)
+    anguilla = render_html("AIA", Tailoring(language="es"), build_date=day)
+    assert "Gobierno de Anguila" in anguilla and "Government of Anguilla" not in anguilla
+    # A proper name stays as it is in any language.
+    assert "Collectivité territoriale de Martinique" in render_html(
+        "MTQ", Tailoring(language="nl"), build_date=day
+    )

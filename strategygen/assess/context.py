@@ -20,6 +20,7 @@ from functools import cache
 from typing import Literal, cast
 
 from strategygen.assess.economy import Risk, risk_for
+from strategygen.assess.groups import local_name
 from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.formats import decimal
@@ -75,13 +76,27 @@ class Territory:
     """Its name in its own official language where that is not English (``Gobierno de
     Puerto Rico``), which a draft in that language prints instead."""
     own_language: str = ""
+    iso3: str = ""
 
     @property
     def local_government(self) -> str:
-        """The local government's name as a draft in the language in use writes it."""
-        if self.government_own and current().code == self.own_language:
+        """The local government's name as a draft in the language in use writes it.
+
+        In its own official language, its own name ("Gobierno de Puerto Rico"); in English,
+        the recorded name. In another language, a government named only by its territory
+        ("Government of Anguilla", "Cayman Islands Government") is named as that language
+        names a government ("Gobierno de Anguila"); a proper name such as "Collectivité
+        territoriale de Martinique" stays as it is.
+        """
+        lang = current().code
+        if self.government_own and lang == self.own_language:
             return self.government_own
-        return self.government_en
+        english = self.government_en
+        generic = english.startswith("Government of ") or english.endswith(" Government")
+        if lang == "en" or not generic or not self.iso3:
+            return english
+        place = local_name(self.iso3, english)
+        return gettext("Government of %(country)s") % {"country": in_text(place, lang)}
 
     @property
     def description(self) -> str:
@@ -243,6 +258,7 @@ def territories() -> dict[str, Territory]:
                 source=source,
                 government_own=row["local_government_own"],
                 own_language=row["own_language"],
+                iso3=row["iso3"],
             )
     return out
 

@@ -74,6 +74,7 @@ _PUBLISHED_COLUMNS = (1, 2, 4)
 _CODE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b|\bK\d+(?:\.\d+)?\b|\b\w+(?:[._]\w+)+\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _URL = re.compile(r"https?://\S+")
+_BEFORE_MARK = re.compile(r"[ \u00a0\u202f]+([;:!?])")
 
 
 def _unpublished_cells(row: re.Match[str]) -> str:
@@ -96,10 +97,14 @@ def visible_blocks(document: str) -> list[tuple[str, str]]:
 
 def english_words(text: str, lang: str, names: Iterable[str] = ()) -> list[str]:
     """Return the English words of ``text`` once ``names`` and identifiers are masked."""
-    text = _URL.sub(" ", text)
+    # French sets a space before : ; ? !, which a recorded name does not have.
+    text = _BEFORE_MARK.sub(r"\1", _URL.sub(" ", text))
     for name in sorted({*names, *PUBLISHED}, key=len, reverse=True):
-        if name in text:
-            text = text.replace(name, " ")
+        # A name may open a sentence or follow an article in lower case ("national AI
+        # roadmap (...)" from "National AI roadmap (...)").
+        for form in (name, name[:1].lower() + name[1:]):
+            if form in text:
+                text = text.replace(form, " ")
     text = _CODE.sub(" ", text)
     english = ENGLISH - NATIVE.get(lang, frozenset())
     return [w for w in _WORD.findall(text) if w.lower() in english]
@@ -109,7 +114,9 @@ def english_lines(
     document: str, lang: str, names: Iterable[str] = ()
 ) -> list[tuple[str, str, list[str]]]:
     """Return (section id, line, English words) for each visible line that holds English."""
-    masks = (*(n for n in names if len(n) > 3), *published_titles(lang))
+    masks = tuple(
+        _BEFORE_MARK.sub(r"\1", n) for n in (*names, *published_titles(lang)) if len(n) > 3
+    )
     out: list[tuple[str, str, list[str]]] = []
     for sid, line in visible_blocks(document):
         found = english_words(line, lang, masks)
