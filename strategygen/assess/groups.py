@@ -168,6 +168,24 @@ class Group:
         return in_text(self.label, lang)
 
     @property
+    def for_phrase(self) -> str:
+        """The peer group after a mean ("for CDCC members"), with each language's preposition.
+
+        "the mean of 47.16 for CDCC members" reads "la media de 47.16 de los miembros del
+        CDCC", "la moyenne de 47,16 des membres du CDCC", "het gemiddelde van 47,16 van de
+        leden van het CDCC": the rule texts put it after the figure.
+        """
+        lang = current().code
+        if self.key == "cdcc":
+            return pgettext("group_for", "for CDCC members")
+        if self.key == "world":
+            return gettext("for the world")
+        if self.key == "income":
+            return pgettext("income_group_for", "for %(group)s") % {"group": self.phrase}
+        text = gettext("for %(region)s") % {"region": in_text(self.label, lang)}
+        return contract(text, (self.label,), lang)
+
+    @property
     def mean_for(self) -> str:
         """The mean for CDCC members, in the document's language, as one noun phrase.
 

@@ -178,6 +178,7 @@ def _assess(
         derive(profile, build_date),
         peer.phrase if peer is not None else None,
         values,
+        peer_group_for=peer.for_phrase if peer is not None else None,
     )
     fired = fire(rules, conditions, placeholder_values(conditions, start, end))
     tiers = training_tiers(profile, ratios)

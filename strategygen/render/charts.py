@@ -104,6 +104,13 @@ def _group_name(a: Assessment, series: Series) -> str:
     return _("the world") if series.key == "world" else a.readiness.group(series.key).label
 
 
+def _group_mean(a: Assessment, series: Series) -> str:
+    """Return the mean a series shows as one noun phrase ("the mean for CDCC members")."""
+    if series.key == "world":
+        return _("the mean for the world")
+    return a.readiness.group(series.key).mean_for
+
+
 def dimension_chart(a: Assessment) -> Chart | None:
     """Dimension scores against the comparison groups' means (None without index scores)."""
     dims = [b for b in a.benchmarks if b.level == "dimension"]
@@ -116,7 +123,7 @@ def dimension_chart(a: Assessment) -> Chart | None:
     groups = chart_groups(a)[:1]
     above, below = _compare(dims)
     peer = a.readiness.peer
-    peer_label = peer.label if peer is not None else _("the world")
+    peer_mean = peer.mean_for if peer is not None else _("the mean for the world")
     edition = dims[0].edition
     title = _("%(country)s: readiness dimension scores against comparison groups (%(edition)s)") % {
         "country": name,
@@ -125,14 +132,14 @@ def dimension_chart(a: Assessment) -> Chart | None:
     desc = _(
         "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
         "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, the "
-        "second the mean for %(group)s. %(country)s is at or above the mean for %(peer)s in "
-        "%(above)s of %(count)s dimensions (%(above_list)s) and below it in %(below)s "
-        "(%(below_list)s)."
+        "second %(group_mean)s. %(country)s is at or above %(peer_mean)s in %(above)s of "
+        "%(count)s dimensions (%(above_list)s) and below it in %(below)s (%(below_list)s)."
     ) % {
         "edition": edition,
         "country": name,
-        "group": _group_name(a, groups[0]) if groups else peer_label,
-        "peer": peer_label,
+        # The means as one noun phrase each ("la media de los miembros del CDCC").
+        "group_mean": _group_mean(a, groups[0]) if groups else peer_mean,
+        "peer_mean": peer_mean,
         "above": len(above),
         "count": len(dims),
         "above_list": _join(above),

@@ -141,9 +141,9 @@ def trend_chart(a: Assessment) -> Chart | None:
     if peer is not None:
         opening = _(
             "Line chart of the overall score (0-100) of %(country)s and its rank in each "
-            "edition, with the mean for %(group)s; 2022 to 2024 share a framework, 2025 (a new "
-            "one) stands apart."
-        ) % {"country": name, "group": peer.label}
+            "edition, with %(mean)s; 2022 to 2024 share a framework, 2025 (a new one) stands "
+            "apart."
+        ) % {"country": name, "mean": peer.mean_for}
     else:
         opening = _(
             "Line chart of the overall score (0-100) of %(country)s and its rank in each "

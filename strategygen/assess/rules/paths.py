@@ -230,6 +230,9 @@ class ConditionContext:
     """How the document names the peer group (``CDCC members``, ``Eastern Africa``...)."""
     country: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     """The ``country.<name>`` values (see ``assess/country_values.py``)."""
+    peer_group_for: str | None = None
+    """The peer group after a mean, with its preposition ("for CDCC members", "de los
+    miembros del CDCC"): ``{peer_group_for}`` in a rule text."""
 
     def get(self, path: str) -> Any:
         """Return the value at a dotted path, or None where any step is missing."""

@@ -86,6 +86,7 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "overall_stage",
     "overall_stage_name",
     "peer_group",
+    "peer_group_for",
     "ict_exports_share",
     "ict_exports_year",
 )
@@ -234,6 +235,7 @@ def placeholder_values(
     values["ict_exports_share"] = percent(ict.value / 100, 2) if ict else None
     values["ict_exports_year"] = str(ict.year) if ict else None
     values["peer_group"] = context.peer_group
+    values["peer_group_for"] = context.peer_group_for
     for key, b in context.benchmarks.items():
         values[f"{key}_score"] = _two(b.score)
         values[f"{key}_peer_mean"] = _two(b.peer_mean)
