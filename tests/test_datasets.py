@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from strategygen.assess.datasets import catalogue as cat
 from strategygen.assess.datasets import indicators as ind
 from strategygen.assess.datasets import readiness as gairi
 from strategygen.assess.datasets.files import table
+from strategygen.i18n.texts import Localised
 from strategygen.resources import data_file
 
 DATA_DIR = data_file("datasets.yaml").parent
@@ -171,3 +173,14 @@ def test_data_command_json(tmp_path: Path) -> None:
     assert records["gairi2025"]["years"] == "2025"
     expected = {"edition", "first_year", "last_year", "rows", "url", "files"}
     assert expected <= set(records["egdi2024"])
+
+
+def test_a_licence_note_is_written_in_every_document_language() -> None:
+    # A licence's name is printed as it is; the project's own note about the terms (not
+    # verified, whom to cite) is read by the reader of a Spanish, French or Dutch draft.
+    names = re.compile(r"^(?:CC BY(?:-SA)? 4\.0|ODbL 1\.0)$")
+    notes = [d for d in cat.catalogue().values() if not names.match(d.licence)]
+    assert notes
+    for entry in notes:
+        assert isinstance(entry.licence, Localised), entry.id
+        assert set(entry.licence.translations) == {"es", "fr", "nl"}, entry.id

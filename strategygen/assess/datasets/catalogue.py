@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from strategygen.assess.datasets.files import header, table, year_columns
+from strategygen.i18n.texts import Localised, local
 from strategygen.inputs.profile import Source
 from strategygen.resources import read_data_yaml
 
@@ -40,8 +41,9 @@ class Dataset(BaseModel):
     """File names under ``strategygen/data/``."""
     year_columns: tuple[str, ...] | None = None
     """Columns whose leading four digits date the rows; default: every year-like column."""
-    licence: str
-    """Licence or terms of reuse, or a plain statement that they were not verified."""
+    licence: Localised
+    """Licence or terms of reuse, or a plain statement that they were not verified (the
+    project's own note is written in each document language; a licence name stays as is)."""
     url: str | None = None
     """Where a reader finds the source (printed, never fetched)."""
     notes: tuple[str, ...] = ()
@@ -134,7 +136,7 @@ def as_source(dataset_id: str) -> Source:
         publisher=entry.publisher,
         year=year,
         url=entry.url,
-        licence=entry.licence,
+        licence=local(entry.licence),
     )
 
 
