@@ -195,7 +195,7 @@ def test_every_cost_band_text_is_written_in_every_language() -> None:
         ("PRI", "es", "el Gobierno de Puerto Rico, con los Estados Unidos"),
         ("ABW", "nl", "de Regering van Aruba, met het Koninkrijk der Nederlanden"),
         # "de Anguilla" becomes "d'Anguilla" in the grammar pass over the document.
-        ("AIA", "fr", "le gouvernement de Anguilla, avec le Royaume-Uni"),
+        ("AIA", "fr", "le Gouvernement de Anguilla, avec le Royaume-Uni"),
     ],
 )
 def test_a_territory_government_leads_in_the_document_language(

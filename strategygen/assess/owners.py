@@ -24,7 +24,6 @@ from strategygen.assess.context import CountryContext, Territory
 from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.inputs.profile import Agency, CountryProfile
-from strategygen.names import in_text
 from strategygen.title_articles import title_in_text
 
 OwnerKind = Literal["recorded", "role", "gap"]
@@ -125,20 +124,17 @@ def _stakeholder(profile: CountryProfile, domain: str) -> Owner | None:
     return None
 
 
-def _local_government(t: Territory, country: str) -> str:
+def _local_government(t: Territory) -> str:
     """Return the territory's government in running text: "the Government of Anguilla".
 
-    A Spanish, French or Dutch draft prints the name the government uses in that language
-    with its article ("el Gobierno de Puerto Rico", "la Région Guadeloupe"); an English name
-    ("Government of Anguilla") is not printed there, but said in the document's language.
+    A Spanish, French or Dutch draft prints the name the document's language gives it
+    (:attr:`Territory.local_government`) with its article ("el Gobierno de Puerto Rico", "la
+    Région Guadeloupe", "de Regering van Aruba").
     """
     lang = current().code
-    name = t.local_government
     if lang == "en":
-        return f"the {name}"
-    if name == t.government_en and "Government" in name.split():
-        return gettext("the government of %(country)s") % {"country": in_text(country, lang)}
-    return title_in_text(name, lang)
+        return f"the {t.local_government}"
+    return title_in_text(t.local_government, lang)
 
 
 def _role(domain: str, ctx: CountryContext, country: str) -> str:
@@ -152,10 +148,10 @@ def _role(domain: str, ctx: CountryContext, country: str) -> str:
             return gettext("the education authority (académie) of %(country)s") % {
                 "country": country
             }
-        return _local_government(t, country)
+        return _local_government(t)
     if t is not None and domain == "foreign_affairs":
         return gettext("%(government)s, with the %(state)s") % {
-            "government": _local_government(t, country),
+            "government": _local_government(t),
             "state": t.administering_state,
         }
     role = gettext(ROLES[domain])
