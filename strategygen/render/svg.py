@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from strategygen.i18n.catalog import gettext
 from strategygen.i18n.formats import decimal
 
 WIDTH = 640
@@ -151,7 +152,10 @@ def bar_chart(
     gap: float = 8.0,
 ) -> Markup:
     """Draw grouped horizontal bars on a 0-100 scale, one group per row."""
-    label_w, right = 180.0, 44.0
+    # The label column widens for long labels ("Maturité du secteur technologique"): at 12 px
+    # a character takes about 6.3 px, and the English labels fit the 180 px it never goes below.
+    longest = max((len(label) for label, _ in rows), default=0)
+    label_w, right = max(180.0, min(260.0, 8 + 6.3 * longest)), 44.0
     plot_w = WIDTH - label_w - right
     group_h = bar_h * len(series) + gap
     top = 34.0
@@ -169,7 +173,8 @@ def bar_chart(
             y = gy + j * bar_h
             if v is None:
                 body.append(
-                    f'<text x="{pt(label_w + 4)}" y="{pt(y + 9.5)}" font-size="10">no score</text>'
+                    f'<text x="{pt(label_w + 4)}" y="{pt(y + 9.5)}" font-size="10">'
+                    f"{escape(gettext('no score'))}</text>"
                 )
                 continue
             w = plot_w * max(0.0, min(100.0, v)) / 100
@@ -178,6 +183,7 @@ def bar_chart(
                 f'fill="{fill_ref(name, s)}" stroke="{INK}" stroke-width="0.6"/>'
             )
             body.append(
-                f'<text x="{pt(label_w + w + 4)}" y="{pt(y + 9.5)}" font-size="10">{v:.1f}</text>'
+                f'<text x="{pt(label_w + w + 4)}" y="{pt(y + 9.5)}" font-size="10">'
+                f"{decimal(v, 1)}</text>"
             )
     return svg_element(name, height, title, desc, "".join(body))

@@ -77,14 +77,15 @@ def trend_chart(a: Assessment) -> Chart | None:
             f'<text x="{pt(_LEFT - 6)}" y="{pt(y + 4)}" text-anchor="end" font-size="11">'
             f"{tick}</text>"
         )
-    # The divider between the frameworks.
+    # The divider between the frameworks, each side labelled just above the 100 line (one
+    # row below the legend, which a longer legend or label would otherwise overlap).
     body.append(
         f'<line x1="{pt(_DIVIDER)}" y1="{pt(_TOP - 14)}" x2="{pt(_DIVIDER)}" '
         f'y2="{pt(_BOTTOM + 40)}" stroke="{INK}" stroke-dasharray="4 3"/>'
-        f'<text x="{pt((_LEFT + _DIVIDER) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
+        f'<text x="{pt((_LEFT + _DIVIDER) / 2)}" y="{pt(_TOP - 4)}" text-anchor="middle" '
         f'font-size="11" font-style="italic">'
         f"{escape(_(_OLD_FRAMEWORK))}</text>"
-        f'<text x="{pt((_DIVIDER + WIDTH) / 2)}" y="{pt(_TOP - 16)}" text-anchor="middle" '
+        f'<text x="{pt((_DIVIDER + WIDTH) / 2)}" y="{pt(_TOP - 4)}" text-anchor="middle" '
         f'font-size="11" font-style="italic">{escape(_(_NEW_FRAMEWORK))}</text>'
     )
     step = (_DIVIDER - _LEFT) / max(len(trend), 1)
