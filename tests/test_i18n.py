@@ -340,6 +340,8 @@ TRANSLATED_SECTIONS = (
     "risks",
     "governance",
     "budget",
+    "public_sector",
+    "capability",
     "annex_rules",
     "annex_gaps",
     "annex_glossary",

@@ -70,6 +70,8 @@ _TRANSLATED = (
     "policy_framework",
     "governance",
     "roadmap",
+    "public_sector",
+    "capability",
     "annex_rules",
     "annex_sources",
     "annex_glossary",
@@ -142,3 +144,62 @@ def test_a_territory_government_named_by_its_territory_is_named_in_the_draft_lan
     assert "Collectivité territoriale de Martinique" in render_html(
         "MTQ", Tailoring(language="nl"), build_date=day
     )
+
+
+def test_the_public_sector_and_capability_chapters_have_no_english() -> None:
+    # Haiti in French with an inventory of use cases, adopted guidelines and a full civil-
+    # service record, so that the branches the shipped profiles never reach are read too
+    # (use-case table, adoption levels, production systems without a baseline, capped tiers).
+    from strategygen.inputs.fields import Count
+    from strategygen.inputs.loader import load_profile
+    from strategygen.inputs.public_service import (
+        CivilService,
+        Guidelines,
+        Headcount,
+        PublicSectorAI,
+        UseCase,
+    )
+
+    path = shipped_dir("country_profiles") / "HTI.yaml"
+    haiti = load_profile(path)
+    src = haiti.sources[0].id
+    cases = [
+        UseCase(
+            name="X",
+            agency="Y",
+            function="Z",
+            stage=stage,
+            risk_level=risk,
+            baseline_measured=measured,
+            source=src,
+        )
+        for stage, risk, measured in (
+            ("production", "high", False),
+            ("pilot", "low", True),
+            ("idea", "medium", False),
+        )
+    ]
+    variant = haiti.model_copy(
+        update={
+            "public_sector_ai": PublicSectorAI(
+                use_cases=cases, guidelines=Guidelines(status="adopted", year=2024, source=src)
+            ),
+            "civil_service": CivilService(
+                headcount=Headcount(value=90000, year=2023, source=src, approximate=True),
+                digital_specialists=Count(value=40, year=2023, source=src),
+                ai_trained=Count(value=300, year=2024, source=src),
+            ),
+        }
+    )
+    day = dt.date(2026, 7, 1)
+    names = recorded_names(path) | {"X", "Y", "Z"}
+    for profile, lang in ((variant, "fr"), ("DOM", "es")):
+        document = render_html(profile, Tailoring(language=lang), build_date=day)
+        for sid in ("public_sector", "capability"):
+            assert f'id="sec-{sid}"' in document
+        leaked = [
+            (sid, line)
+            for sid, line, _ in english_lines(document, lang, names)
+            if sid in ("public_sector", "capability")
+        ]
+        assert leaked == [], leaked[:5]

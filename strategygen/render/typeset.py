@@ -9,7 +9,7 @@ Registered on the template environment by :func:`register_filters`:
 - ``kpi_id | kpi_ref``: the id a document prints for an indicator (``K01.vision`` reads
   ``K01.1``; see :func:`strategygen.assess.kpis.kpi_ref`);
 - ``country | in_text``: another country's name as it reads in a sentence ("the Bahamas");
-- ``body | named``: a body's name with the "the" it takes in an English list;
+- ``body | named``: a body's name with the article it takes in a list ("the ...", "la ...");
 - ``language | language_name``: a language the profile records by its English name, as
   the document's language names it ("Haitian Creole" -> "créole haïtien");
 - ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from strategygen.assess.kpis import kpi_ref
 from strategygen.body_names import english_name_takes_article
 from strategygen.i18n.language_names import language_name
-from strategygen.names import in_text
+from strategygen.names import in_text, title_in_text
 from strategygen.render.triggers import trigger_words
 from strategygen.words import action_title, lowerfirst, words
 
@@ -63,8 +63,12 @@ def _in_text_filter(context: jinja2.runtime.Context, name: str, language: str = 
 @jinja2.pass_context
 def _named_filter(context: jinja2.runtime.Context, name: str) -> str:
     # A body in a list ("the National AI Task Force, the Broadcasting Commission ..."): the
-    # page-wide pass only sees a name after a word, not after a comma.
-    if _lang(context) == "en" and english_name_takes_article(name):
+    # page-wide pass only sees a name after a word, not after a comma. Spanish, French and
+    # Dutch take the article of the name's head noun ("el Banco ...", "la Commission ...").
+    lang = _lang(context)
+    if lang != "en":
+        return title_in_text(name, lang)
+    if english_name_takes_article(name):
         return f"the {name}"
     return name
 
