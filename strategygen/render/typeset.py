@@ -27,8 +27,9 @@ from markupsafe import Markup, escape
 from strategygen.assess.kpis import kpi_ref
 from strategygen.body_names import english_name_takes_article
 from strategygen.i18n.language_names import language_name
-from strategygen.names import in_text, title_in_text
+from strategygen.names import in_text
 from strategygen.render.triggers import trigger_words
+from strategygen.title_articles import title_in_text
 from strategygen.words import action_title, lowerfirst, words
 
 # A year range as titles print it: 2027–2032, 2027-2032 or 2027 – 2032.
