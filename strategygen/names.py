@@ -17,7 +17,7 @@ article ("aprobó la Estrategia Nacional de Inteligencia Artificial").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import escape
 
@@ -61,15 +61,24 @@ def at_start(name: str, language: str = "en") -> str:
     return text[:1].upper() + text[1:]
 
 
-def articled(text: str, name: str, language: str = "en") -> str:
+def articled(text: str, name: str, language: str = "en", keep: Iterable[str] = ()) -> str:
     """Give every bare ``name`` in ``text`` its article, capitalised where a sentence opens.
 
     For text assembled with the bare name (chart descriptions, the vision statement):
     "For each dimension the first bar is Dominican Republic. Dominican Republic is ..."
     becomes "... the first bar is the Dominican Republic. The Dominican Republic is ...".
+    The titles in ``keep`` stay as published ("Framework for Belize" is not "for le Belize").
     """
     inside = in_text(name, language)
     if inside == name:
+        return text
+    kept = [t for t in keep if t and name in t and t in text]
+    if kept:
+        for i, title in enumerate(kept):
+            text = text.replace(title, f"\x00{i}\x00")
+        text = articled(text, name, language)
+        for i, title in enumerate(kept):
+            text = text.replace(f"\x00{i}\x00", title)
         return text
     prefix = inside[: len(inside) - len(name)]
     upper = prefix[:1].upper() + prefix[1:]

@@ -307,3 +307,10 @@ def test_bodies_take_their_article_and_citations_stay_as_published() -> None:
     # An acronym takes its full name's article when given ("bajo el liderazgo de la OGTIC").
     out = apply_grammar("<p>bajo el liderazgo de OGTIC.</p>", (), (), "es", {"OGTIC": "la"})
     assert out == "<p>bajo el liderazgo de la OGTIC.</p>"
+
+
+def test_articled_leaves_a_recorded_title_as_published() -> None:
+    title = "Horizon 2030: Long Term Development Framework for Belize"
+    text = f"Belize sert {title}."
+    out = articled(text, "Belize", "fr", keep=(title,))
+    assert out == f"Le Belize sert {title}."

@@ -236,5 +236,10 @@ def compose_vision(
         else:
             parts.append(gettext(", within the legal order of %(state)s") % state)
         basis.append(gettext("the legal order it is governed by"))
-    statement = articled("".join(parts).replace(" ,", ",") + ".", name, current().code)
+    # A recorded title keeps the country's name as published ("... Framework for Belize").
+    titles = [
+        getattr(getattr(profile.institutions, f, None), "title", None) or ""
+        for f in ("national_development_plan", "digital_strategy", "ai_strategy")
+    ]
+    statement = articled("".join(parts).replace(" ,", ",") + ".", name, current().code, keep=titles)
     return Vision(statement, tuple(basis), missing)
