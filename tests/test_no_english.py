@@ -203,3 +203,26 @@ def test_the_public_sector_and_capability_chapters_have_no_english() -> None:
             if sid in ("public_sector", "capability")
         ]
         assert leaked == [], leaked[:5]
+
+
+def test_a_plural_country_name_is_never_the_subject_of_a_singular_verb() -> None:
+    # "Les Bahamas a adopté", "las Bahamas no cuenta": the public-sector sentences put the
+    # country after a preposition instead ("ont été adoptées aux Bahamas", "En las Bahamas").
+    from strategygen.inputs.loader import load_profile
+    from strategygen.inputs.public_service import Guidelines, PublicSectorAI
+
+    bahamas = load_profile(shipped_dir("country_profiles") / "BHS.yaml")
+    src = bahamas.sources[0].id
+    for status, lang, wrong in (
+        ("adopted", "fr", "Les Bahamas a "),
+        ("none", "fr", "Les Bahamas ne "),
+        ("none", "es", "Las Bahamas no "),
+    ):
+        guidelines = Guidelines(status=status, source=src)  # type: ignore[arg-type]
+        variant = bahamas.model_copy(
+            update={"public_sector_ai": PublicSectorAI(guidelines=guidelines)}
+        )
+        document = render_html(variant, Tailoring(language=lang), build_date=dt.date(2026, 7, 1))
+        start = document.index('id="sec-public_sector"')
+        chapter = document[start : document.index("</section>", start)]
+        assert "Bahamas" in chapter and wrong not in chapter, (status, lang)
