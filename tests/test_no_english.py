@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from strategygen import Tailoring, render_html
+from strategygen.i18n import government_language
 from strategygen.i18n.leaks import english_lines, published_titles, recorded_names
 from strategygen.resources import shipped_dir
 
@@ -226,3 +227,33 @@ def test_a_plural_country_name_is_never_the_subject_of_a_singular_verb() -> None
         start = document.index('id="sec-public_sector"')
         chapter = document[start : document.index("</section>", start)]
         assert "Bahamas" in chapter and wrong not in chapter, (status, lang)
+
+
+#: Every country whose government works in Spanish, French or Dutch, in its default
+#: language, and English-speaking members and territories drafted in each language.
+_DRAFTS = (
+    *(f"{code}:" for code in ("DOM", "CUB", "PRI", "HTI", "GLP", "MTQ")),
+    *(f"{code}:" for code in ("SUR", "ABW", "CUW", "SXM")),
+    "JAM:es",
+    "BRB:fr",
+    "TTO:nl",
+    "AIA:es",
+    "VGB:fr",
+    "GUY:nl",
+)
+
+
+@pytest.mark.parametrize("draft", _DRAFTS)
+def test_a_translated_draft_prints_no_english(draft: str) -> None:
+    # The whole document, every section, as its reader sees it: names the profile records,
+    # citations and source titles aside (strategygen/i18n/leaks.py).
+    code, _, asked = draft.partition(":")
+    document = render_html(code, Tailoring(language=asked or None), build_date=dt.date(2026, 7, 1))
+    lang = asked or government_language(code)
+    assert f'<html lang="{lang}">' in document
+    names = recorded_names(shipped_dir("country_profiles") / f"{code}.yaml")
+    found = [
+        f"[{sid}] {' '.join(w)} | {line[:160]}"
+        for sid, line, w in english_lines(document, lang, names)
+    ]
+    assert not found, f"{len(found)} English lines, first:\n" + "\n".join(found[:12])

@@ -75,11 +75,10 @@ def check_language(code: str) -> str:
 
 
 #: Languages in which a whole draft is translated: every chapter and the text of the rule,
-#: KPI, pillar and sector files. A country's draft defaults to its government's language only
-#: for these; until then it defaults to English and the language is chosen with
-#: ``--language`` (a consultation needs one language throughout, not a half-translated draft).
-#: Spanish, French and Dutch cover 12 of the 18 sections so far (see the README).
-COMPLETE_LANGUAGES: frozenset[str] = frozenset()
+#: KPI, pillar, sector and cost-band files. A country's draft defaults to its government's
+#: language only for these (a consultation needs one language throughout, not a half-
+#: translated draft), and a data-file text that lacks one of them is an error.
+COMPLETE_LANGUAGES: frozenset[str] = frozenset({"es", "fr", "nl"})
 
 
 def government_language(iso3: str) -> str:
