@@ -66,6 +66,7 @@ _TITLE_ARTICLES: dict[str, dict[str, str]] = {
         "code": "le",
         "agenda": "l'",
         "ordonnance": "l'",
+        "règlement": "le",
         # Bodies ("avec la Commission économique ...", "de l'Institut haïtien ...").
         "commission": "la",
         "institut": "l'",
