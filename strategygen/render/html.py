@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from strategygen.agreement import plural_agreement
 from strategygen.assess.context import STATE_NAMES
 from strategygen.assess.model import Assessment
 from strategygen.body_names import acronyms_after_first, english_articles
@@ -178,6 +179,8 @@ def _render(
     if assessment.language == "fr":
         # "Éléments probants : ...", "... 25,85 ;": the spaces French sets before : ; ? !
         html = french_spacing(html, protected_spans(html))
+    # "Les Bahamas sont membres ...": a plural name takes a plural verb.
+    html = plural_agreement(html, profile.identity.name, assessment.language)
     # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
     html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
     if chosen != SECTION_ORDER:
