@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from strategygen.assess.model import Assessment
+from strategygen.i18n import use_language
 from strategygen.inputs.loader import load_profile, load_profile_text
 from strategygen.inputs.profile import CountryProfile
 from strategygen.render.charts import build_charts
@@ -102,3 +103,15 @@ def test_profile_text_is_escaped_in_svg(make_assessment: Make, valid_text: str) 
     charts = build_charts(make_assessment(load_profile_text(text), DATE))
     svg = str(charts["dimensions"].svg)
     assert "<b>" not in svg and "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in svg
+
+
+def test_roadmap_chart_speaks_the_drafts_language(make_assessment: Make) -> None:
+    a = make_assessment(_shipped("HTI"), DATE)
+    assert a.language == "fr"
+    with use_language("fr", "HT"):
+        chart = build_charts(a)["roadmap"]
+    svg = str(chart.svg)
+    # The column labels are the catalogue's terms, not English glued onto a horizon.
+    assert "-term" not in svg and "court terme" in svg and "long terme" in svg
+    # The drawing's description carries French spacing, which the page's pass skips.
+    assert "\u202f;" in chart.description and not re.search(r"\S; ", chart.description)

@@ -48,6 +48,14 @@ def _text(run: str) -> str:
     return re.sub("\x00", lambda _: next(pieces), run)
 
 
+def french_text(text: str) -> str:
+    """Return one plain text (not HTML) with French spaces before : ; ? !.
+
+    For the text a drawing carries (its description), which the page's pass skips.
+    """
+    return _text(text)
+
+
 def _spaced(html: str) -> str:
     """Apply :func:`_text` to every run of visible text in ``html``."""
     out: list[str] = []

@@ -10,6 +10,7 @@ from strategygen.assess.model import Assessment, FiredRule
 from strategygen.i18n.catalog import N_
 from strategygen.i18n.catalog import gettext as _
 from strategygen.i18n.formats import integer, percent
+from strategygen.i18n.typography import french_text
 from strategygen.names import articled
 from strategygen.render.chartlabels import FittedLabel, fit_label, text_width
 from strategygen.render.svg import (
@@ -122,7 +123,7 @@ def roadmap_chart(a: Assessment) -> Chart:
         x0 = label_w + (y0 - start) * col
         body.append(
             f'<text x="{pt(x0 + 2)}" y="{pt(top - 26)}" font-size="10" font-style="italic">'
-            f"{label}-term</text>"
+            f"{escape(_(_TERMS[label]))}</text>"
             f'<line x1="{pt(x0)}" y1="{pt(top - 36)}" x2="{pt(x0)}" '
             f'y2="{pt(top + rows_h)}" stroke="#8a8a8a" stroke-dasharray="3 2"/>'
         )
@@ -179,6 +180,9 @@ def roadmap_chart(a: Assessment) -> Chart:
     if cut:
         desc += " " + _("Names shortened in the chart: %(names)s.") % {"names": "; ".join(cut)}
     desc = articled(desc, name, a.language)
+    if a.language == "fr":
+        # The description sits inside the drawing, which the page's French spacing skips.
+        desc = french_text(desc)
     svg = svg_element("roadmap", height, title, desc, "".join(body))
     head = (_("Action"), _("Recommendation"), _("Priority"), _("Horizon"), _("Years"))
     rows = tuple(
@@ -256,6 +260,9 @@ def training_chart(a: Assessment) -> Chart:
             "profile does not yet give."
         ) % {"tiers": "; ".join(f"{t.label} {_share(t.ratio)}" for t in tiers)}
     desc = articled(desc, name, a.language)
+    if a.language == "fr":
+        # The description sits inside the drawing, which the page's French spacing skips.
+        desc = french_text(desc)
     svg = svg_element("training", height, title, desc, "".join(body))
     head = (
         _("Tier"),
