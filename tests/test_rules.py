@@ -705,3 +705,23 @@ def test_a_trigger_reads_in_words_in_a_translated_draft() -> None:
     assert "moins de 40" in said
     # A consultant's own path has no words: the annex prints it as code.
     assert trigger_words(Trigger("custom.fact", "1", "custom.fact eq 1")) is None
+
+
+def test_an_unrecorded_data_protection_authority_is_not_named_twice() -> None:
+    """Without a recorded authority the texts name the supervisor once, generically."""
+    from strategygen.inputs.loader import load_profile
+    from strategygen.inputs.tailoring import Tailoring
+
+    dom = load_profile(shipped_dir("country_profiles") / "DOM.yaml")
+    assert dom.law.data_protection and not dom.law.data_protection.authority
+    doubled = {
+        "en": ("(the data protection authority)", "supervisor: the data"),
+        "es": ("(la autoridad de protección de datos)", "datos, la autoridad"),
+        "fr": ("(l'autorité de protection des données)", "données : l'autorité"),
+        "nl": ("(de toezichthouder", "gegevensbescherming: de"),
+    }
+    for lang, phrases in doubled.items():
+        fired = assess(dom, dt.date(2026, 7, 1), tailoring=Tailoring(language=lang)).fired
+        texts = {r.id: r.recommendation for r in fired}
+        for rule in ("DPL-INFORCE", "ETH-CONFIRM"):
+            assert not any(p in texts[rule] for p in phrases), (lang, texts[rule])

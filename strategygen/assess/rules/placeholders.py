@@ -45,6 +45,8 @@ _FALLBACKS: dict[str, str] = {
     "digital_strategy": N_("the national digital strategy"),
     "development_plan": N_("the national development plan"),
     "country_official": "",
+    "dp_authority_aside": "",
+    "dp_authority_named": "",
 }
 _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "country",
@@ -58,6 +60,8 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "dp_law",
     "dp_status",
     "dp_authority",
+    "dp_authority_aside",
+    "dp_authority_named",
     "cybercrime_law",
     "cybercrime_status",
     "ram_status",
@@ -182,6 +186,7 @@ def placeholder_values(
     p = context.profile
     inst, law, cs = p.institutions, p.law, p.civil_service
     d = context.derived
+    dp_authority = law.data_protection.authority if law.data_protection else None
     values: dict[str, str | None] = {
         "country": in_text(p.identity.name, current().code),
         "country_official": p.identity.official_name,
@@ -195,7 +200,12 @@ def placeholder_values(
         "ethics_body": inst.ai_ethics_body.name if inst.ai_ethics_body else None,
         "dp_law": law.data_protection.title if law.data_protection else None,
         "dp_status": _law_status(law.data_protection),
-        "dp_authority": law.data_protection.authority if law.data_protection else None,
+        "dp_authority": dp_authority,
+        # A recorded authority as an aside to a generic noun: " (name)" and ": name"; nothing
+        # when none is recorded, so that a sentence never names "the data protection
+        # authority" twice ("the supervisor: the data protection authority").
+        "dp_authority_aside": f" ({dp_authority})" if dp_authority else "",
+        "dp_authority_named": f": {dp_authority}" if dp_authority else "",
         "cybercrime_law": law.cybercrime.title if law.cybercrime else None,
         "cybercrime_status": _law_status(law.cybercrime),
         "ram_status": _words(inst.unesco_ram, "ram_status"),
