@@ -115,3 +115,15 @@ def test_roadmap_chart_speaks_the_drafts_language(make_assessment: Make) -> None
     assert "-term" not in svg and "court terme" in svg and "long terme" in svg
     # The drawing's description carries French spacing, which the page's pass skips.
     assert "\u202f;" in chart.description and not re.search(r"\S; ", chart.description)
+
+
+def test_dimension_description_reads_naturally_when_one_side_is_empty(
+    make_assessment: Make,
+) -> None:
+    # Haiti is below its group's mean in every dimension: "dans 0 dimensions sur 10 (aucune)"
+    # read as machine output; the one-sided case is a sentence of its own in each language.
+    with use_language("fr", "HT"):
+        a = make_assessment(_shipped("HTI"), DATE)
+        desc = build_charts(a)["dimensions"].description
+    assert "dans les 10 dimensions" in desc
+    assert "dans 0 " not in desc and "(aucune)" not in desc

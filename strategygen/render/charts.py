@@ -129,12 +129,30 @@ def dimension_chart(a: Assessment) -> Chart | None:
         "country": name,
         "edition": edition,
     }
-    desc = _(
-        "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
-        "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, the "
-        "second %(group_mean)s. %(country)s is at or above %(peer_mean)s in %(above)s of "
-        "%(count)s dimensions (%(above_list)s) and below it in %(below)s (%(below_list)s)."
-    ) % {
+    # "in 0 of 10 dimensions (none)" reads as machine output: a whole sentence for each
+    # one-sided case, in every language.
+    if not above:
+        pattern = _(
+            "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
+            "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, "
+            "the second %(group_mean)s. %(country)s is below %(peer_mean)s in all %(count)s "
+            "dimensions."
+        )
+    elif not below:
+        pattern = _(
+            "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
+            "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, "
+            "the second %(group_mean)s. %(country)s is at or above %(peer_mean)s in all "
+            "%(count)s dimensions."
+        )
+    else:
+        pattern = _(
+            "Horizontal bar chart of the ten dimensions of the Government AI Readiness Index "
+            "(%(edition)s), on a 0-100 scale. For each dimension the first bar is %(country)s, "
+            "the second %(group_mean)s. %(country)s is at or above %(peer_mean)s in %(above)s "
+            "of %(count)s dimensions (%(above_list)s) and below it in %(below)s (%(below_list)s)."
+        )
+    desc = pattern % {
         "edition": edition,
         "country": name,
         # The means as one noun phrase each ("la media de los miembros del CDCC").
