@@ -725,3 +725,15 @@ def test_an_unrecorded_data_protection_authority_is_not_named_twice() -> None:
         texts = {r.id: r.recommendation for r in fired}
         for rule in ("DPL-INFORCE", "ETH-CONFIRM"):
             assert not any(p in texts[rule] for p in phrases), (lang, texts[rule])
+
+
+def test_ict_exports_figure_is_printed_as_the_sector_chapter_prints_it() -> None:
+    """One precision and one citation form for the figure the sectors chapter also prints."""
+    from strategygen.assess.datasets.catalogue import as_source
+    from strategygen.inputs.loader import load_profile
+
+    jam = load_profile(shipped_dir("country_profiles") / "JAM.yaml")
+    text = {r.id: r.finding for r in assess(jam, dt.date(2026, 7, 1)).fired}["ECO-DIGSERV"]
+    cited = as_source("wdi-economy")
+    assert f"% of its service exports ({cited.publisher} {cited.year})." in text, text
+    assert re.search(r"made up \d+\.\d% of", text), text

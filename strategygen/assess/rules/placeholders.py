@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from strategygen.assess.benchmarks import BENCHMARK_KEYS
+from strategygen.assess.datasets.catalogue import as_source
 from strategygen.assess.economy import figures_for
 from strategygen.assess.maturity import AREA_KEYS
 from strategygen.assess.rules.paths import USE_CASE_COUNTS, ConditionContext
@@ -93,6 +94,7 @@ _SIMPLE_PLACEHOLDERS: tuple[str, ...] = (
     "peer_group_for",
     "ict_exports_share",
     "ict_exports_year",
+    "ict_exports_source",
 )
 _BENCHMARK_PLACEHOLDERS: tuple[str, ...] = (
     "score",
@@ -242,8 +244,11 @@ def placeholder_values(
         values[name] = _num(d[name]) if d[name] is not None else None
     # A figure in a finding carries its year and publisher (the catalogue's wdi-economy).
     ict = figures_for(p.identity.iso3).get("ict_service_exports_pct_service_exports")
-    values["ict_exports_share"] = percent(ict.value / 100, 2) if ict else None
+    # One precision and one citation, as the sector chapter prints the same figure.
+    values["ict_exports_share"] = percent(ict.value / 100, 1) if ict else None
     values["ict_exports_year"] = str(ict.year) if ict else None
+    cited = as_source(ict.source_id) if ict else None
+    values["ict_exports_source"] = f"{cited.publisher} {cited.year}" if cited else None
     values["peer_group"] = context.peer_group
     values["peer_group_for"] = context.peer_group_for
     for key, b in context.benchmarks.items():
