@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
