@@ -387,3 +387,14 @@ def test_no_catalogued_english_reaches_a_translated_document(drafts: dict[str, s
             text = _visible_text("<body>" + html)
             leaked = sorted(f for f in checked if f in text)
             assert not leaked, f"{key} {sid}: English text in the draft: {leaked[:5]}"
+
+
+def test_a_law_title_does_not_open_a_sentence_without_its_article(
+    drafts: dict[str, str],
+) -> None:
+    # "Ley No. 172-13 ... está en vigor" lacked the article Spanish needs; the title, of
+    # unknown gender, now stands in apposition to a noun that carries it.
+    dom, sur = drafts["DOM"], drafts["SUR"]
+    assert "La normativa de protección de datos personales, Ley No. 172-13" in dom
+    assert re.search(r"(^|[.>]\s*)Ley No\. 172-13[^<]{0,120} está en vigor", dom) is None
+    assert "De wetgeving inzake gegevensbescherming, ontwerpwet inzake privacy" in sur
