@@ -398,3 +398,17 @@ def test_a_law_title_does_not_open_a_sentence_without_its_article(
     assert "La normativa de protección de datos personales, Ley No. 172-13" in dom
     assert re.search(r"(^|[.>]\s*)Ley No\. 172-13[^<]{0,120} está en vigor", dom) is None
     assert "De wetgeving inzake gegevensbescherming, ontwerpwet inzake privacy" in sur
+
+
+def test_languages_after_in_repeat_the_preposition_or_take_the_article() -> None:
+    from strategygen.i18n.language_names import languages_after_in
+
+    two = ["French", "Haitian Creole"]
+    with use_language("fr", "HT"):
+        assert languages_after_in(two, "fr") == "français et en créole haïtien"
+    with use_language("nl", "AW"):
+        assert (
+            languages_after_in(["Dutch", "Papiamento"], "nl") == "het Nederlands en het Papiaments"
+        )
+        assert languages_after_in(["Dutch"], "nl") == "het Nederlands"
+    assert languages_after_in(["English", "Jamaican Patois"], "en") == "English and Jamaican Patois"

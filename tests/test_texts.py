@@ -233,7 +233,9 @@ def test_rule_placeholders_follow_the_language_of_the_draft() -> None:
     assert re.search(r"\d\.\d\d", gov_en), gov_en
     assert "le CDCC et CARICOM" in french["REG-COOP"].recommendation
     assert "the CDCC and CARICOM" in english["REG-COOP"].recommendation
-    assert "en français et créole haïtien" in french["AWARE"].recommendation
+    # The list follows "en": French repeats the preposition, Dutch gives each its article.
+    assert "en français et en créole haïtien" in french["AWARE"].recommendation
+    assert "in het Nederlands, samen met" in fired("SUR", "nl")["AWARE"].recommendation
     dutch = fired("SUR", "nl")["ETH-CONFIRM"].recommendation
     assert "de toezichthouder voor gegevensbescherming)" in dutch
     assert "the data protection authority" not in dutch

@@ -8,8 +8,11 @@ does, from the same CLDR data Babel ships; a name the CLDR does not know stays a
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from babel import Locale
+
+from strategygen.i18n.catalog import gettext
 
 #: Names a profile may use that the CLDR writes otherwise ("Jamaican Creole English").
 _ALIASES = {"jamaican patois": "jam", "patois": "jam"}
@@ -30,3 +33,20 @@ def language_name(english: str, lang: str) -> str:
         return english
     name: str = Locale.parse(lang).languages.get(code, english)
     return name
+
+
+def languages_after_in(english: Sequence[str], lang: str) -> str:
+    """Return the languages as a list that follows the preposition "in" of ``lang``.
+
+    French repeats the preposition before each further language ("en français et en créole
+    haïtien", after the sentence's own "en"); Dutch names each language with its article
+    ("in het Nederlands en het Papiaments"); English and Spanish list the names.
+    """
+    names = [language_name(n, lang) for n in english]
+    if lang == "nl":
+        names = [f"het {n}" for n in names]
+    elif lang == "fr":
+        names = names[:1] + [f"en {n}" for n in names[1:]]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}

@@ -12,6 +12,8 @@ Registered on the template environment by :func:`register_filters`:
 - ``body | named``: a body's name with the article it takes in a list ("the ...", "la ...");
 - ``language | language_name``: a language the profile records by its English name, as
   the document's language names it ("Haitian Creole" -> "créole haïtien");
+- ``languages | languages_after_in``: a profile's languages listed after "in" ("en
+  français et en créole haïtien", "in het Nederlands en het Papiaments");
 - ``text | keep_ranges``: the text, escaped, with each year range (``2027–2032``) kept on
   one line, so that a title never breaks inside its period.
 """
@@ -19,6 +21,7 @@ Registered on the template environment by :func:`register_filters`:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -26,7 +29,7 @@ from markupsafe import Markup, escape
 
 from strategygen.assess.kpis import kpi_ref
 from strategygen.body_names import english_name_takes_article
-from strategygen.i18n.language_names import language_name
+from strategygen.i18n.language_names import language_name, languages_after_in
 from strategygen.names import in_text
 from strategygen.render.triggers import trigger_words
 from strategygen.title_articles import title_in_text
@@ -79,6 +82,11 @@ def _language_name_filter(context: jinja2.runtime.Context, english: str) -> str:
     return language_name(english, _lang(context))
 
 
+@jinja2.pass_context
+def _languages_after_in_filter(context: jinja2.runtime.Context, english: Sequence[str]) -> str:
+    return languages_after_in(english, _lang(context))
+
+
 def keep_ranges(text: str) -> Markup:
     """Escape ``text`` and wrap each year range in a span that never breaks across lines."""
     escaped = str(escape(text))
@@ -95,5 +103,6 @@ def register_filters(env: jinja2.Environment) -> None:
     env.filters["in_text"] = _in_text_filter
     env.filters["named"] = _named_filter
     env.filters["language_name"] = _language_name_filter
+    env.filters["languages_after_in"] = _languages_after_in_filter
     # A rule trigger in words for the rules annex of a translated draft.
     env.filters["trigger_words"] = trigger_words

@@ -20,7 +20,7 @@ from strategygen.assess.schedule import horizon_spans
 from strategygen.i18n import current
 from strategygen.i18n.catalog import N_, gettext
 from strategygen.i18n.formats import decimal, integer, percent
-from strategygen.i18n.language_names import language_name
+from strategygen.i18n.language_names import languages_after_in
 from strategygen.inputs.institutions import Plan
 from strategygen.inputs.law import LawStatus
 from strategygen.names import capitalise_sentence_starts, in_text
@@ -137,12 +137,6 @@ def _edition(context: ConditionContext) -> str | None:
     return str(edition) if edition else None
 
 
-def _and(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
-
-
 def _two(value: float | None) -> str | None:
     return decimal(value, 2) if value is not None else None
 
@@ -193,7 +187,8 @@ def placeholder_values(
         "country": in_text(p.identity.name, current().code),
         "country_official": p.identity.official_name,
         "languages": (
-            _and([language_name(n, current().code) for n in p.identity.languages])
+            # Rule texts put the list after "in" ("en français et en créole haïtien").
+            languages_after_in(p.identity.languages, current().code)
             if p.identity.languages
             else None
         ),
