@@ -412,3 +412,17 @@ def test_languages_after_in_repeat_the_preposition_or_take_the_article() -> None
         )
         assert languages_after_in(["Dutch"], "nl") == "het Nederlands"
     assert languages_after_in(["English", "Jamaican Patois"], "en") == "English and Jamaican Patois"
+
+
+def test_maturity_and_adoption_take_the_glossarys_terms(drafts: dict[str, str]) -> None:
+    # "Stage" is a maturity etapa/niveau in the readiness table, not a use case's fase/stade;
+    # adoption is measured in levels.
+    terms = {
+        "DOM": ("etapa de madurez por ámbito</caption>", ">Etapa</th>", "Nivel de adopción"),
+        "HTI": ("niveau de maturité par domaine</caption>", ">Niveau</th>", "Niveau d'adoption"),
+        "SUR": ("volwassenheidsniveau per domein</caption>", ">Niveau</th>", "Adoptieniveau per"),
+    }
+    for code, wanted in terms.items():
+        for term in wanted:
+            assert term in drafts[code], (code, term)
+    assert "au stade 1" not in drafts["HTI"] and "in fase 2" not in drafts["SUR"]
