@@ -426,3 +426,19 @@ def test_maturity_and_adoption_take_the_glossarys_terms(drafts: dict[str, str]) 
         for term in wanted:
             assert term in drafts[code], (code, term)
     assert "au stade 1" not in drafts["HTI"] and "in fase 2" not in drafts["SUR"]
+
+
+def test_a_digital_government_lead_is_not_called_the_lead_body_for_ai(
+    drafts: dict[str, str],
+) -> None:
+    # Haiti and Suriname record only the digital-government lead, no lead body for AI: the
+    # register (controls table) and the competency framework (capability chapter).
+    hti, sur = drafts["HTI"], drafts["SUR"]
+    assert "tenu par l&#39;organisme chef de file (IHSI)" not in hti
+    assert "tenu par l'organisme chef de file (IHSI)" not in hti
+    assert (
+        hti.count("en attendant la désignation d&#39;un organisme chef de file pour l&#39;IA")
+        + hti.count("en attendant la désignation d'un organisme chef de file pour l'IA")
+        >= 2
+    )
+    assert sur.count("totdat een coördinerende instantie voor AI is aangewezen") >= 2
