@@ -337,3 +337,15 @@ def test_data_file_translations_keep_the_glossary(lang: str) -> None:
             pattern = re.compile(rf"\b{re.escape(variant)}\b", re.IGNORECASE)
             bad = [s for s in strings if pattern.search(s)]
             assert not bad, f"{lang}: use {term['term']!r}, not {variant!r}: {bad[:3]}"
+
+
+def test_french_rule_texts_fired_for_a_territory_do_not_assume_a_state() -> None:
+    # Guadeloupe is a French region: no ministries, Government or State of its own.
+    glp = load_profile(shipped_dir("country_profiles") / "GLP.yaml")
+    fired = assess(glp, DATE, tailoring=Tailoring(language="fr")).fired
+    ids = {"STR-CONFIRM", "STR-LEAD", "PS-INVENTORY", "SKL-SPEC-CONFIRM", "SKL-HEADCOUNT"}
+    texts = [f"{r.finding} {r.recommendation}" for r in fired if r.id in ids]
+    assert len(texts) == len(ids)
+    for text in texts:
+        for word in ("ministère", "Gouvernement", "l'État", "interministériel"):
+            assert word not in text, (word, text)
