@@ -42,6 +42,7 @@ from strategygen.render.environment import (
     template_location,
 )
 from strategygen.render.furniture import language_css
+from strategygen.render.glossary_order import sort_glossary
 from strategygen.render.narrative import NarrativeBlock, render_markdown
 from strategygen.render.offline import find_external_refs
 from strategygen.render.overrides import check_overrides_once
@@ -181,6 +182,8 @@ def _render(
         html = french_spacing(html, protected_spans(html))
     # "Les Bahamas sont membres ...": a plural name takes a plural verb.
     html = plural_agreement(html, profile.identity.name, assessment.language)
+    # The glossary's rows in the alphabetical order of the draft's language.
+    html = sort_glossary(html)
     # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
     html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
     if chosen != SECTION_ORDER:
