@@ -162,21 +162,22 @@ def _render(
     html = run_templates(env, "document.html", template_dirs)
     # "the Dominican Republic" opening a sentence or a cell reads "The Dominican Republic".
     html = capitalise_openings(html, profile.identity.name, assessment.language)
+    names = english_names(assessment)
+    pairs = acronym_pairs(assessment)
     if assessment.language == "en":
         html = english_possessives(html)
         # "is preparing the National AI Policy", "belongs to the Caribbean Community".
-        html = english_articles(html, english_names(assessment))
-    # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
-    # Bodies take their article as titles do: "avec la Commission économique ...".
-    # An acronym takes its full name's article ("la OGTIC", "l'IHSI").
-    known = {
-        acronym: art
-        for name, acronym in acronym_pairs(assessment)
-        if (art := title_article(name, assessment.language))
-    }
-    html = apply_grammar(
-        html, grammar_names(assessment), english_names(assessment), assessment.language, known
-    )
+        html = english_articles(html, names)
+    else:
+        # "de el Caribe" -> "del Caribe", "de Haïti" -> "d'Haïti", "aprobó la Estrategia ...".
+        # Bodies take their article as titles do: "avec la Commission économique ...".
+        # An acronym takes its full name's article ("la OGTIC", "l'IHSI").
+        known = {
+            acronym: art
+            for name, acronym in pairs
+            if (art := title_article(name, assessment.language))
+        }
+        html = apply_grammar(html, grammar_names(assessment), names, assessment.language, known)
     if assessment.language == "fr":
         # "Éléments probants : ...", "... 25,85 ;": the spaces French sets before : ; ? !
         html = french_spacing(html, protected_spans(html))
@@ -185,7 +186,7 @@ def _render(
     # The glossary's rows in the alphabetical order of the draft's language.
     html = sort_glossary(html)
     # "Office of the Prime Minister (OPM)" once per chapter, then "OPM".
-    html = acronyms_after_first(html, acronym_pairs(assessment), assessment.language)
+    html = acronyms_after_first(html, pairs, assessment.language)
     if chosen != SECTION_ORDER:
         # With sections left out, a citation or action link may point at a section that is
         # not there; print those as plain text rather than ship a dead link.
