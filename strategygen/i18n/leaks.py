@@ -95,18 +95,28 @@ def visible_blocks(document: str) -> list[tuple[str, str]]:
     return out
 
 
-def english_words(text: str, lang: str, names: Iterable[str] = ()) -> list[str]:
-    """Return the English words of ``text`` once ``names`` and identifiers are masked."""
-    # French sets a space before : ; ? !, which a recorded name does not have.
-    text = _BEFORE_MARK.sub(r"\1", _URL.sub(" ", text))
+def _masks(names: Iterable[str]) -> tuple[str, ...]:
+    """Prepare the names to mask once per document: longest first, each in two forms."""
+    forms: list[str] = []
     for name in sorted({*names, *PUBLISHED}, key=len, reverse=True):
         # A name may open a sentence or follow an article in lower case ("national AI
         # roadmap (...)" from "National AI roadmap (...)").
-        for form in (name, name[:1].lower() + name[1:]):
-            if form in text:
-                text = text.replace(form, " ")
+        forms += [name, name[:1].lower() + name[1:]]
+    return tuple(dict.fromkeys(forms))
+
+
+def english_words(text: str, lang: str, names: Iterable[str] = ()) -> list[str]:
+    """Return the English words of ``text`` once ``names`` and identifiers are masked."""
+    return _english_words(text, ENGLISH - NATIVE.get(lang, frozenset()), _masks(names))
+
+
+def _english_words(text: str, english: frozenset[str], masks: tuple[str, ...]) -> list[str]:
+    # French sets a space before : ; ? !, which a recorded name does not have.
+    text = _BEFORE_MARK.sub(r"\1", _URL.sub(" ", text))
+    for form in masks:
+        if form in text:
+            text = text.replace(form, " ")
     text = _CODE.sub(" ", text)
-    english = ENGLISH - NATIVE.get(lang, frozenset())
     return [w for w in _WORD.findall(text) if w.lower() in english]
 
 
@@ -114,12 +124,13 @@ def english_lines(
     document: str, lang: str, names: Iterable[str] = ()
 ) -> list[tuple[str, str, list[str]]]:
     """Return (section id, line, English words) for each visible line that holds English."""
-    masks = tuple(
+    masks = _masks(
         _BEFORE_MARK.sub(r"\1", n) for n in (*names, *published_titles(lang)) if len(n) > 3
     )
+    english = ENGLISH - NATIVE.get(lang, frozenset())
     out: list[tuple[str, str, list[str]]] = []
     for sid, line in visible_blocks(document):
-        found = english_words(line, lang, masks)
+        found = _english_words(line, english, masks)
         if found:
             out.append((sid, line, found))
     return out
@@ -144,7 +155,14 @@ def recorded_names(profile: Path) -> set[str]:
     published in (Jamaica's "Data Protection Act" stays English in a Spanish draft); the
     bundled legal facts and regional memberships name bodies and acts the same way.
     """
-    names = set(_strings(yaml.safe_load(profile.read_text(encoding="utf-8"))))
+    names = {*_strings(yaml.safe_load(profile.read_text(encoding="utf-8"))), *_bundled_names()}
+    return {" ".join(n.split()) for n in names if len(n.strip()) > 3}
+
+
+@functools.cache
+def _bundled_names() -> frozenset[str]:
+    """Return the names of acts, regulators and regional bodies in the bundled facts."""
+    names: set[str] = set()
     named = (("caribbean_facts.csv", ("title",)), ("regional_bodies.csv", ("body",)))
     for name, columns in named:
         with data_file(name).open(encoding="utf-8", newline="") as fh:
@@ -154,7 +172,7 @@ def recorded_names(profile: Path) -> set[str]:
                 value = row.get("value") or ""
                 if "=" in value:
                     names.add(value.split("=", 1)[1].split(" (", 1)[0])
-    return {" ".join(n.split()) for n in names if len(n.strip()) > 3}
+    return frozenset(names)
 
 
 def _spans_kept(english: str, translation: str) -> Iterator[str]:
