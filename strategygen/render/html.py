@@ -293,11 +293,13 @@ def grammar_names(assessment: Assessment) -> tuple[str, ...]:
 
 
 def english_names(assessment: Assessment) -> tuple[str, ...]:
-    """Names of bodies, laws and plans a draft writes in English sentences.
+    """Names of bodies, laws and plans a draft writes in its sentences.
 
-    The profile's documents and bodies (lead agencies, ethics body, stakeholders) and the
-    regional bodies the country belongs to; :func:`strategygen.body_names.english_articles`
-    decides which of them take "the".
+    The profile's documents and bodies (lead agencies, ethics body, stakeholders), the
+    regional bodies the country belongs to (by name and acronym) and a territory's own
+    government. In English :func:`strategygen.body_names.english_articles` decides which
+    of them take "the"; in Spanish, French and Dutch :func:`strategygen.names.apply_grammar`
+    gives them the article their head noun takes.
     """
     profile = assessment.profile
     names = list(document_titles(profile))
